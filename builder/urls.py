@@ -1,0 +1,31 @@
+"""Where each page lives on the site: one place, used by the export and the renderer.
+
+All addresses are site-relative directory urls (mkdocs ``use_directory_urls``);
+the matching source page is ``<url>index.md`` or ``<url[:-1]>.md``.
+"""
+
+from __future__ import annotations
+
+
+def story_url(story_id: str) -> str:
+    return f"stories/{story_id}/"
+
+
+def claim_url(story_id: str, claim_id: str) -> str:
+    return f"stories/{story_id}/claims/{claim_id}/"
+
+
+def article_url(story_id: str, article_slug: str) -> str:
+    return f"stories/{story_id}/articles/{article_slug}/"
+
+
+def outlet_url(outlet_slug: str) -> str:
+    return f"outlets/{outlet_slug}/"
+
+
+def speaker_url(speaker_slug: str) -> str:
+    return f"speakers/{speaker_slug}/"
+
+
+DATA_JSON = "data/claims.json"
+DATA_CSV = "data/claims.csv"
