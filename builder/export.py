@@ -1,0 +1,113 @@
+"""The data export: JSON in the contract (``claims.schema.json``) and a CSV beside it.
+
+The JSON carries every model field (the schema lists the required ones and allows
+more); the CSV has a row per mention and claim, for spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from builder import urls
+from builder.models import Article, Claim, Corpus, Mention, Story
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).resolve().parent / "claims.schema.json"
+
+CSV_COLUMNS = (
+    "story", "claim", "status", "article", "outlet", "kind", "text", "speaker",
+    "value", "unit", "qualifier", "subject", "date", "start", "end", "mention",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _record(obj: Any, drop: Iterable[str] = ()) -> dict[str, Any]:
+    skip = set(drop)
+    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj) if f.name not in skip}
+
+
+def story_record(story: Story) -> dict[str, Any]:
+    return {**_record(story), "url": urls.story_url(story.id)}
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    return _record(article)
+
+
+def mention_record(mention: Mention) -> dict[str, Any]:
+    return _record(mention)
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    record = _record(claim, drop=("discrepancies",))
+    record["discrepancies"] = [
+        {**_record(d, drop=("diff",)), "diff": [asdict(op) for op in d.diff]} for d in claim.discrepancies
+    ]
+    return record
+
+
+def to_json_data(corpus: Corpus) -> dict[str, Any]:
+    """The export as plain data, in the contract's shape."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "stories": [story_record(s) for s in corpus.stories],
+        "articles": [article_record(a) for a in corpus.articles],
+        "mentions": [mention_record(m) for m in corpus.mentions],
+        "claims": [claim_record(c) for c in corpus.claims],
+    }
+
+
+def to_json(corpus: Corpus) -> bytes:
+    return (json.dumps(to_json_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def to_csv(corpus: Corpus) -> bytes:
+    """A row per mention and claim it belongs to (a long quotation that several shorter
+    ones match belongs to several claims); a mention in no claim still gets a row."""
+    articles = {a.id: a for a in corpus.articles}
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in corpus.claims:
+        for mention_id in claim.mentions:
+            claims_of.setdefault(mention_id, []).append(claim)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in corpus.mentions:
+        article = articles[m.article]
+        for claim in claims_of.get(m.id) or [None]:
+            writer.writerow((
+                article.story, claim.id if claim else "", claim.status if claim else "",
+                m.article, article.outlet, m.kind, m.text, m.speaker or "",
+                "" if m.value is None else f"{m.value:g}", m.unit or "", m.qualifier or "",
+                m.subject or "", m.date or "", m.start, m.end, m.id,
+            ))
+    return out.getvalue().encode("utf-8")
+
+
+def export_files(corpus: Corpus) -> dict[str, bytes]:
+    """The downloads the site carries, by site path."""
+    return {urls.DATA_JSON: to_json(corpus), urls.DATA_CSV: to_csv(corpus)}
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` where the export breaks the contract."""
+    import jsonschema
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
