@@ -1,0 +1,171 @@
+"""``make bench``: Parallax on a synthetic archive of 100 and 1,000 articles.
+
+Each scale runs in a fresh process (so peak memory is its own) and reports:
+extraction words/s against bare spaCy ``nlp.pipe`` (full pipeline, same model,
+same texts), alignment, render and mkdocs build times, site size, peak memory,
+a rebuild with no change, a rebuild after one changed article, and extraction
+with two processes. Results go to ``bench/out/results.json`` and a table.
+
+usage: python -m bench.run [--scales 100 1000] [--out bench/out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _timed(fn, *args, **kwargs):
+    started = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def _folder_size(folder: Path) -> tuple[int, int, int]:
+    """Total bytes, number of HTML pages, largest HTML page in bytes."""
+    sizes = [p.stat().st_size for p in folder.rglob("*") if p.is_file()]
+    pages = [p.stat().st_size for p in folder.rglob("*.html")]
+    return sum(sizes), len(pages), max(pages, default=0)
+
+
+def measure(articles_wanted: int, work: Path) -> dict:
+    """One scale, in this process."""
+    import spacy
+
+    from bench.synth import write_archive
+    from builder.align import align_story
+    from builder.export import export_files
+    from builder.extract.speakers import unify_speakers
+    from builder.ingest import read_stories
+    from builder.models import Corpus
+    from builder.nlp import MODEL, pipeline
+    from builder.pipeline import collect, extract_all
+    from builder.render import render_pages
+    from builder.site import build_site
+
+    archive = work / "archive"
+    words = write_archive(ROOT / "seeds", archive, stories=articles_wanted // 5)
+    pipeline()  # model load is not extraction throughput
+    ingested, t_ingest = _timed(read_stories, archive)
+    articles = ingested.articles
+    body_words = sum(len(a.body.split()) for a in articles)
+    (mentions, _), t_extract = _timed(extract_all, articles, progress=False)
+
+    full = spacy.load(MODEL)
+    list(full.pipe([a.body for a in articles[:5]]))  # warm up
+    _, t_bare = _timed(lambda: list(full.pipe([a.body for a in articles], batch_size=32)))
+    del full
+
+    def align_all():
+        by_article = {}
+        for m in mentions:
+            by_article.setdefault(m.article, []).append(m)
+        lookup = {a.id: a for a in articles}
+        claims, all_mentions = [], []
+        for story in ingested.stories:
+            arts = [lookup[i] for i in story.articles]
+            ms = unify_speakers(arts, [m for i in story.articles for m in by_article.get(i, ())])
+            all_mentions.extend(ms)
+            claims.extend(align_story(story, arts, ms))
+        return all_mentions, claims
+
+    (all_mentions, claims), t_align = _timed(align_all)
+    corpus = Corpus(stories=ingested.stories, articles=articles, mentions=tuple(all_mentions),
+                    claims=tuple(claims), warnings=ingested.warnings)
+    pages, t_render = _timed(render_pages, corpus)
+    site = work / "site"
+    _, t_site = _timed(build_site, corpus, site, data_files=export_files(corpus))
+    site_bytes, html_pages, largest = _folder_size(site)
+
+    cache = work / "cache"
+    _, t_cold = _timed(collect, archive, cache_dir=cache, progress=False)
+    warm, t_warm = _timed(collect, archive, cache_dir=cache, progress=False)
+    one = sorted(archive.rglob("*.txt"))[0]
+    one.write_text(one.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n", encoding="utf-8")
+    changed, t_changed = _timed(collect, archive, cache_dir=cache, progress=False)
+    _, t_jobs2 = _timed(extract_all, articles, jobs=2, progress=False)
+
+    return {
+        "articles": len(articles), "stories": len(ingested.stories), "words": body_words,
+        "archive_words": words, "mentions": len(all_mentions), "claims": len(claims),
+        "ingest_s": round(t_ingest, 2),
+        "extract_s": round(t_extract, 2), "extract_words_per_s": round(body_words / t_extract),
+        "bare_spacy_s": round(t_bare, 2), "bare_spacy_words_per_s": round(body_words / t_bare),
+        "extract_speedup_vs_bare": round(t_bare / t_extract, 2),
+        "extract_jobs2_s": round(t_jobs2, 2),
+        "align_s": round(t_align, 3), "render_s": round(t_render, 2), "pages_rendered": len(pages),
+        "site_build_s": round(t_site, 2), "html_pages": html_pages,
+        "site_build_s_per_1000_pages": round(t_site / max(html_pages, 1) * 1000, 2),
+        "site_mb": round(site_bytes / 1e6, 1), "largest_page_kb": round(largest / 1e3, 1),
+        "collect_cold_s": round(t_cold, 2), "collect_warm_s": round(t_warm, 2),
+        "warm_extracted": warm.extracted, "warm_over_cold": round(t_warm / t_cold, 3),
+        "collect_one_changed_s": round(t_changed, 2), "one_changed_extracted": changed.extracted,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one scale here
+    args = parser.parse_args()
+    if args.one:
+        with tempfile.TemporaryDirectory(prefix="parallax-bench-") as tmp:
+            print(json.dumps(measure(args.one, Path(tmp))))
+        return 0
+    results = []
+    for n in args.scales:
+        print(f"bench: {n} articles ...", file=sys.stderr, flush=True)
+        out = subprocess.run([sys.executable, "-m", "bench.run", "--one", str(n)], cwd=ROOT,
+                             capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr, file=sys.stderr)
+            return out.returncode
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+    report = {"results": results, "targets": targets(results)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(table(results, report["targets"]))
+    return 0
+
+
+def targets(results: list[dict]) -> dict:
+    """The issue's targets, each with the measured figure and whether it is met."""
+    out = {}
+    for r in results:
+        n = r["articles"]
+        out[f"extract >= 1.5x bare nlp.pipe @{n}"] = (r["extract_speedup_vs_bare"], r["extract_speedup_vs_bare"] >= 1.5)
+        out[f"mkdocs <= 15 s per 1000 pages @{n}"] = (r["site_build_s_per_1000_pages"], r["site_build_s_per_1000_pages"] <= 15)
+        out[f"peak memory < 1 GB @{n}"] = (r["peak_rss_mb"], r["peak_rss_mb"] < 1024)
+        out[f"no-change rebuild <= 1/5 cold @{n}"] = (r["warm_over_cold"], r["warm_over_cold"] <= 0.2)
+        out[f"one changed article re-extracts 1 @{n}"] = (r["one_changed_extracted"], r["one_changed_extracted"] == 1)
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        ratio = (large["collect_cold_s"] + large["site_build_s"]) / (small["collect_cold_s"] + small["site_build_s"])
+        scale = large["articles"] / small["articles"]
+        out[f"cost x{scale:g} articles <= x{scale * 1.1:g}"] = (round(ratio, 2), ratio <= scale * 1.1)
+    return out
+
+
+def table(results: list[dict], checks: dict) -> str:
+    keys = [k for k in results[0] if k != "archive_words"]
+    width = max(len(k) for k in keys)
+    lines = [f"{'':{width}}  " + "  ".join(f"{r['articles']:>10}" for r in results)]
+    lines += [f"{k:{width}}  " + "  ".join(f"{r[k]:>10}" for r in results) for k in keys]
+    lines.append("")
+    lines += [f"{'PASS' if ok else 'FAIL'}  {name}: {value}" for name, (value, ok) in checks.items()]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
