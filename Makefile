@@ -17,7 +17,7 @@ $(BIN)/.installed: pyproject.toml requirements/model.txt
 	touch $@
 
 $(BIN)/.installed-test: $(BIN)/.installed
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
 site: $(BIN)/.installed
