@@ -21,20 +21,42 @@ from builder import __version__
 from builder.models import Article, Mention
 
 _PACKAGE = Path(__file__).resolve().parent
-_CODE = ("extract", "patterns", "nlp.py", "models.py")
+_PROJECT = _PACKAGE.parent
+_EXTRACTION_CODE = ("builder/extract", "builder/patterns", "builder/nlp.py", "builder/models.py")
+_SITE_CODE = ("builder/render", "builder/site.py", "builder/mkdocs_hook.py", "templates", "mkdocs.yml")
+
+
+def _hash_files(names: tuple[str, ...], h: "hashlib._Hash") -> None:
+    for name in names:
+        path = _PROJECT / name
+        files = sorted(p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts) \
+            if path.is_dir() else [path] if path.exists() else []
+        for file in files:
+            h.update(file.relative_to(_PROJECT).as_posix().encode())
+            h.update(file.read_bytes())
 
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of the builder version and of every source file extraction depends on."""
     h = hashlib.sha256(__version__.encode())
-    for name in _CODE:
-        path = _PACKAGE / name
-        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
-        for file in files:
-            h.update(file.relative_to(_PACKAGE).as_posix().encode())
-            h.update(file.read_bytes())
+    _hash_files(_EXTRACTION_CODE, h)
     return h.hexdigest()[:16]
+
+
+def site_fingerprint(data_files: dict[str, bytes]) -> str:
+    """A hash of everything a built site depends on: the exported data (which holds the
+    whole corpus), the templates, the render code, the mkdocs config and versions."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(__version__.encode())
+    for package in ("mkdocs", "mkdocs-material", "jinja2"):
+        h.update(version(package).encode())
+    _hash_files(_SITE_CODE, h)
+    for name in sorted(data_files):
+        h.update(name.encode())
+        h.update(data_files[name])
+    return h.hexdigest()
 
 
 def article_key(article: Article) -> str:

@@ -85,7 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{report.summary()} ({time.perf_counter() - started:.1f} s)")
     if args.command == "build":
         where = os.path.relpath(args.site_dir.resolve())
-        print(f"site: {where}/index.html  (preview with live reload: make serve)")
+        state = "" if report.site_rebuilt else " (unchanged: nothing changed since the last build)"
+        print(f"site: {where}/index.html{state}  (preview with live reload: make serve)")
     else:
         print(f"export: {args.output} and {args.output.with_suffix('.csv')}")
     return 0

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from builder.cache import ExtractionCache
@@ -28,7 +28,7 @@ class BuildReport:
     skipped: tuple[tuple[str, str], ...] = ()
     extracted: int = 0  # articles extracted afresh (the rest came from the cache)
     site_dir: Path | None = None
-    outputs: tuple[Path, ...] = field(default=())
+    site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
 
     @property
     def discrepancies(self) -> int:
@@ -143,9 +143,38 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
-    build_site(report.corpus, site_dir, data_files=export_files(report.corpus), strict=strict)
+    data_files = export_files(report.corpus)
+    stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
+    rebuilt = not (stamp and stamp.current())
+    if rebuilt:
+        build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
+        if stamp:
+            stamp.save()
     return BuildReport(corpus=report.corpus, skipped=report.skipped, extracted=report.extracted,
-                       site_dir=site_dir)
+                       site_dir=site_dir, site_rebuilt=rebuilt)
+
+
+class _SiteStamp:
+    """Remembers, beside the extraction cache, what the site in ``site_dir`` was built from,
+    so a rebuild with nothing changed leaves the site alone."""
+
+    def __init__(self, cache_dir: Path, site_dir: Path, data_files: dict[str, bytes]) -> None:
+        from builder.cache import site_fingerprint
+        from builder.ids import digest
+
+        self.path = cache_dir / "site-stamps" / digest(str(site_dir.resolve()), length=16)
+        self.site_dir = site_dir
+        self.value = site_fingerprint(data_files)
+
+    def current(self) -> bool:
+        try:
+            return (self.site_dir / "index.html").is_file() and self.path.read_text() == self.value
+        except OSError:
+            return False
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(self.value)
 
 
 class StrictError(Exception):
