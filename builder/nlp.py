@@ -40,9 +40,37 @@ def pipeline() -> Language:
     return nlp
 
 
+CHUNK_CHARS = 100_000  # texts longer than this are analysed in paragraph-aligned chunks
+
+
 def analyse(text: str) -> Doc:
-    """Sentences and named entities of one text."""
-    return pipeline()(text)
+    """Sentences and named entities of one text, with offsets into that very text.
+
+    A long text is cut at paragraph breaks into chunks the model handles with
+    bounded memory, and the chunks' analyses are joined back into one Doc.
+    """
+    nlp = pipeline()
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    chunks = list(_chunks(text, CHUNK_CHARS))
+    nlp.max_length = max(nlp.max_length, max(len(c) for c in chunks) + 1)
+    return Doc.from_docs(list(nlp.pipe(chunks)), ensure_whitespace=False)
+
+
+def _chunks(text: str, size: int) -> Iterator[str]:
+    """Consecutive slices of ``text`` that join back into it, cut after a paragraph
+    break where there is one (else after a space), each at most about ``size`` long."""
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut > start:
+                end = cut + 2
+            elif (space := text.rfind(" ", start, end)) > start:
+                end = space + 1
+        yield text[start:end]
+        start = end
 
 
 def analyse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
