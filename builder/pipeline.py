@@ -52,6 +52,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
+    warnings = [*ingested.warnings, *_oversized(ingested.articles)]
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress)
     by_article: dict[str, list[Mention]] = {}
@@ -68,8 +69,16 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
         claims.extend(align_story(story, story_articles, story_mentions))
     corpus = Corpus(stories=ingested.stories, articles=ingested.articles,
                     mentions=tuple(all_mentions), claims=tuple(claims),
-                    warnings=ingested.warnings)
+                    warnings=tuple(warnings))
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+
+
+def _oversized(articles: Sequence[Article]) -> list[Warning_]:
+    from builder.extract import MAX_ANALYSED_CHARS
+
+    return [Warning_(a.path, f"{len(a.body):,} characters, far longer than a news article: claims are "
+                             f"extracted from the first {MAX_ANALYSED_CHARS:,} only (the whole text is kept)")
+            for a in articles if len(a.body) > MAX_ANALYSED_CHARS]
 
 
 def _extract_uncached(article: Article) -> tuple[Mention, ...]:
