@@ -1,0 +1,87 @@
+"""The thin mkdocs layer: add the generated pages (and data files) to an mkdocs build.
+
+Listed under ``hooks:`` in mkdocs.yml. Run directly (``mkdocs serve``/``build``), it
+collects the corpus from ``extra.parallax.source`` (default "seeds"); run by
+:func:`builder.site.build_site`, it uses the corpus handed over with
+:func:`supplied`. Page content is already HTML: Markdown never sees it, and page
+titles reach the theme HTML-escaped (mkdocs' Jinja does not autoescape).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# mkdocs loads hooks from their file under another module name; delegate to the one
+# imported as ``builder.mkdocs_hook`` so build_site and mkdocs share the same state.
+if __name__ != "builder.mkdocs_hook":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from builder.mkdocs_hook import on_config, on_files, on_page_content, on_page_markdown  # noqa: F401
+else:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page as MkPage
+
+    from builder.models import Corpus
+    from builder.render import Page, render_pages
+
+    @dataclass
+    class _State:
+        corpus: Corpus | None = None  # handed over by build_site; None: collect from source
+        data_files: Mapping[str, bytes] | None = None
+        pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page of this build
+
+    _state = _State()
+
+    @contextlib.contextmanager
+    def supplied(corpus: Corpus, data_files: Mapping[str, bytes]) -> Iterator[None]:
+        """Within this block, mkdocs builds use ``corpus`` instead of collecting one."""
+        _state.corpus, _state.data_files = corpus, data_files
+        try:
+            yield
+        finally:
+            _state.corpus, _state.data_files, _state.pages = None, None, {}
+
+    def _collect(config: MkDocsConfig) -> tuple[Corpus, Mapping[str, bytes]]:
+        """The corpus and data files of the source folder named in mkdocs.yml."""
+        from builder.export import export_files
+        from builder.pipeline import collect
+
+        options = config.extra.get("parallax", {}) or {}
+        source = Path(config.config_file_path).parent / options.get("source", "seeds")
+        corpus = collect(source)
+        return corpus, export_files(corpus)
+
+    def on_config(config: MkDocsConfig) -> MkDocsConfig:
+        _state.pages = {}
+        return config
+
+    def on_files(files: Files, config: MkDocsConfig) -> Files:
+        if _state.corpus is not None:
+            corpus, data_files = _state.corpus, _state.data_files or {}
+        else:
+            corpus, data_files = _collect(config)
+        pages = render_pages(corpus)
+        _state.pages = {p.src_uri: p for p in pages}
+        for page in pages:
+            files.append(File.generated(config, page.src_uri, content=page.html))
+        for name, content in sorted(data_files.items()):
+            files.append(File.generated(config, name, content=content))
+        return files
+
+    def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        generated = _state.pages.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        if not generated.in_nav:
+            page.title = html.escape(generated.title)  # type: ignore[misc]
+        page.meta["hide"] = ["toc"]
+        return ""  # nothing for Markdown to interpret: the content comes in on_page_content
+
+    def on_page_content(content: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+        generated = _state.pages.get(page.file.src_uri)
+        return content if generated is None else generated.html

@@ -1,0 +1,299 @@
+"""One context object per page kind: everything a template shows, computed in Python.
+
+Templates only lay these out. Every field carries ``help`` text (a test checks),
+so a template author can read what each value means without reading the builder.
+All strings are plain text (data); the templates escape them, except
+``ClaimContext.json_ld`` which is escaped for a ``<script>`` element here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def doc(help: str) -> Any:
+    """A dataclass field with help text (and no default)."""
+    return field(metadata={"help": help})
+
+
+# --- small parts shared by several pages -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    text: str = doc("the words of the link")
+    href: str = doc("relative address, or an absolute http(s) url")
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A piece of text, marked as inserted, deleted or unchanged in a word diff."""
+
+    op: str = doc("'equal', 'ins' or 'del'")
+    text: str = doc("the words")
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    title: str = doc("the story's title")
+    href: str = doc("link to the story page")
+    outlets: tuple[str, ...] = doc("names of the outlets that cover the story, sorted")
+    dates: str = doc("first and last publication dates, e.g. '2025-02-08 – 2025-02-09'")
+    articles: int = doc("number of articles")
+    claims: int = doc("number of claims")
+    discrepancies: int = doc("number of discrepancies that are not minor")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """A claim named in a list, with its status in words and symbol."""
+
+    title: str = doc("the claim's title")
+    href: str = doc("link to the claim page (or an anchor on it)")
+    kind: str = doc("'Quotation', 'Figure' or 'Date'")
+    status: str = doc("status code: 'agree', 'differ' or 'single'")
+    status_label: str = doc("the status in words")
+    note: str = doc("a short extra line, e.g. a discrepancy summary; may be empty")
+
+
+# --- home, stories index -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HomeContext:
+    title: str = doc("the site's heading")
+    stories: tuple[StorySummary, ...] = doc("every story, newest first")
+    downloads: tuple[Link, ...] = doc("the data downloads (JSON, CSV)")
+    data_page: str = doc("link to the page that describes the downloads")
+    totals: str = doc("one line with the totals of stories, articles and claims")
+
+
+@dataclass(frozen=True, slots=True)
+class StoriesContext:
+    title: str = doc("page heading")
+    stories: tuple[StorySummary, ...] = doc("every story, newest first")
+
+
+# --- story ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    code: str = doc("'same', 'differs', 'only' or 'absent' (a css class)")
+    symbol: str = doc("a one-character symbol for the code")
+    label: str = doc("the code in words (always shown next to the symbol)")
+    href: str = doc("link to the outlet's version on the claim page; empty where absent")
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    title: str = doc("the claim's title")
+    href: str = doc("link to the claim page")
+    kind: str = doc("kind code: quote, figure or date (for the filter)")
+    kind_label: str = doc("kind in words")
+    status: str = doc("status code (for the filter)")
+    status_label: str = doc("status in words")
+    speaker: str = doc("speaker name, or empty (for the filter)")
+    discrepancies: int = doc("number of discrepancies that are not minor")
+    cells: tuple[Cell, ...] = doc("one cell per outlet, in the order of StoryContext.outlets")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    subject: str = doc("what is counted, or empty")
+    value: str = doc("the figure as written, with its qualifier ('around 1,200')")
+    whose: str = doc("whose figure it is, or empty")
+    outlets: str = doc("the outlets that give this value, comma-separated")
+    href: str = doc("link to the claim page")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    date: str = doc("ISO date at its precision, or a word where unknown")
+    text: str = doc("the sentence that holds the date in the first outlet")
+    outlets: str = doc("the outlets that mention it, comma-separated")
+    href: str = doc("link to the claim page")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    outlet: str = doc("outlet name")
+    outlet_href: str = doc("link to the outlet page")
+    title: str = doc("article title")
+    href: str = doc("link to the article page")
+    date: str = doc("publication date, or a word where unknown")
+    inferred: bool = doc("true where the date was inferred from the story")
+    original: str | None = doc("the original's http(s) url, or None")
+
+
+@dataclass(frozen=True, slots=True)
+class FilterOption:
+    value: str = doc("the value matched against a row's data attribute")
+    label: str = doc("the option in words")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    title: str = doc("the story's title")
+    dates: str = doc("first and last publication dates")
+    outlets: tuple[Link, ...] = doc("the matrix columns: outlets, each linking to its page")
+    rows: tuple[MatrixRow, ...] = doc("claims, discrepancies first")
+    kinds: tuple[FilterOption, ...] = doc("choices of the kind filter")
+    statuses: tuple[FilterOption, ...] = doc("choices of the status filter")
+    speakers: tuple[FilterOption, ...] = doc("choices of the speaker filter")
+    legend: tuple[Cell, ...] = doc("what each matrix symbol means")
+    figures: tuple[FigureRow, ...] = doc("the figures table")
+    timeline: tuple[TimelineRow, ...] = doc("dated events, sorted by date")
+    articles: tuple[ArticleRow, ...] = doc("the story's articles, by date and outlet")
+
+
+# --- claim ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One outlet's version of a claim."""
+
+    anchor: str = doc("id of this version on the claim page")
+    outlet: Link = doc("the outlet and its page")
+    date: str = doc("publication date, or a word where unknown")
+    inferred: bool = doc("true where the date was inferred from the story")
+    before: str = doc("the sentence before the highlighted words")
+    text: str = doc("the quotation, figure or date itself (highlighted)")
+    after: str = doc("the sentence after the highlighted words")
+    speaker: Link | None = doc("who is quoted (or whose figure), linking to the speaker page")
+    cue: str = doc("the attribution cue as written ('said', ':'), or empty")
+    how_found: str = doc("how the speaker was found, in words, or empty")
+    article: Link = doc("the article title, linking to this place on the article page")
+    original: str | None = doc("the original article's url with a text fragment, or None")
+    also: tuple[Link, ...] = doc("other places in the same article with this claim")
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancySection:
+    id: str = doc("the permanent anchor (discrepancy id)")
+    href: str = doc("'#' + the anchor, for the permalink icon")
+    label: str = doc("the type in words")
+    summary: str = doc("one-line summary from the comparison")
+    minor: bool = doc("punctuation-only: shown, not counted")
+    between: tuple[str, ...] = doc("outlets whose versions are compared")
+    left_out_by: tuple[str, ...] = doc("for omissions: the outlets that leave the claim out")
+    diff: tuple[Chunk, ...] = doc("word-level changes from the first version to the second")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    title: str = doc("the claim's title")
+    story: Link = doc("the story the claim belongs to")
+    kind_label: str = doc("kind in words")
+    status: str = doc("status code")
+    status_label: str = doc("status in words")
+    speaker: Link | None = doc("who is quoted, or None")
+    versions: tuple[Version, ...] = doc("one version per outlet")
+    discrepancies: tuple[DiscrepancySection, ...] = doc("every discrepancy, major first")
+    absent: tuple[Link, ...] = doc("outlets of the story that do not report the claim")
+    json_ld: str = doc("schema.org Claim as JSON, already escaped for a <script> element")
+
+
+# --- outlet, speaker, article, discrepancies, data ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSummary:
+    name: str = doc("outlet name")
+    href: str = doc("link to the outlet page")
+    articles: int = doc("number of articles")
+    claims: int = doc("number of claims it reports")
+    alone: int = doc("claims only it reports")
+    left_out: int = doc("claims it leaves out that others report")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletsContext:
+    title: str = doc("page heading")
+    outlets: tuple[OutletSummary, ...] = doc("every outlet, by name")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletContext:
+    name: str = doc("outlet name")
+    articles: tuple[ArticleRow, ...] = doc("its articles")
+    reported: tuple[ClaimRef, ...] = doc("every claim it reports")
+    alone: tuple[ClaimRef, ...] = doc("claims only it reports")
+    left_out: tuple[ClaimRef, ...] = doc("claims it leaves out (omissions naming it)")
+    differs: tuple[ClaimRef, ...] = doc("discrepancies involving its versions, as anchor links")
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    text: str = doc("the quotation's words")
+    outlet: Link = doc("the outlet")
+    date: str = doc("publication date, or a word")
+    place: str = doc("link to the quotation on its article page")
+    claim: Link | None = doc("the claim it belongs to, or None")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerSummary:
+    name: str = doc("speaker name")
+    href: str = doc("link to the speaker page")
+    quotations: int = doc("number of quotations")
+    outlets: int = doc("number of outlets quoting them")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakersContext:
+    title: str = doc("page heading")
+    speakers: tuple[SpeakerSummary, ...] = doc("every speaker, most quoted first")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerContext:
+    name: str = doc("speaker name")
+    quotations: tuple[Quotation, ...] = doc("every quotation of the speaker, by story and claim")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of article text; a highlighted mention where ``anchor`` is set."""
+
+    text: str = doc("the words")
+    anchor: str = doc("id of the highlight; empty for plain text or a continued highlight")
+    kind: str = doc("mention kind code (a css class); empty for plain text")
+    title: str = doc("tooltip: kind and speaker; empty for plain text")
+    href: str = doc("link to the mention's claim; empty where it has none")
+    extra_anchors: tuple[str, ...] = doc("ids of mentions nested in this one (empty anchors)")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    title: str = doc("article title")
+    outlet: Link = doc("the outlet")
+    story: Link = doc("the story")
+    date: str = doc("publication date, or a word")
+    inferred: bool = doc("true where the date was inferred")
+    author: str = doc("author, or empty")
+    original: str | None = doc("the original's http(s) url, or None")
+    paragraphs: tuple[tuple[Segment, ...], ...] = doc("the body, paragraph by paragraph")
+    counts: str = doc("how many quotations, figures and dates are highlighted")
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepancyGroup:
+    story: Link = doc("the story")
+    items: tuple[ClaimRef, ...] = doc("its discrepancies, each linking to <claim url>#<id>")
+
+
+@dataclass(frozen=True, slots=True)
+class DiscrepanciesContext:
+    title: str = doc("page heading")
+    groups: tuple[DiscrepancyGroup, ...] = doc("discrepancies per story")
+    total: int = doc("number of discrepancies that are not minor")
+
+
+@dataclass(frozen=True, slots=True)
+class DataContext:
+    title: str = doc("page heading")
+    downloads: tuple[Link, ...] = doc("the files")
+    fields: tuple[tuple[str, str], ...] = doc("(field, description) rows")

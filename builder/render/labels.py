@@ -1,0 +1,62 @@
+"""Readable words for the codes in the data model: rules as data, apart from the logic.
+
+Every symbol shown on the site is paired with words, so meaning never rests on
+colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+KIND_LABELS: Final = {"quote": "Quotation", "figure": "Figure", "date": "Date"}
+
+STATUS_LABELS: Final = {
+    "differ": "Outlets differ",
+    "agree": "Outlets agree",
+    "single": "One outlet only",
+}
+STATUS_ORDER: Final = {"differ": 0, "agree": 1, "single": 2}
+
+# One cell of the claims x outlets matrix: (symbol, words).
+CELL_LABELS: Final = {
+    "same": ("=", "same"),
+    "differs": ("≠", "differs"),
+    "only": ("●", "only here"),
+    "absent": ("–", "absent"),
+}
+
+DISCREPANCY_LABELS: Final = {
+    "wording": "Different wording",
+    "number": "Different number",
+    "date": "Different date",
+    "speaker": "Different speaker",
+    "omission": "Left out",
+}
+
+# How a quotation's speaker was found (models.ATTRIBUTION_STEPS), in words.
+ATTRIBUTION_LABELS: Final = {
+    "same-sentence": "named in the same sentence",
+    "same sentence": "named in the same sentence",
+    "colon": "named before a colon that introduces the quotation",
+    "pronoun": "a pronoun that refers back to the speaker",
+    "paragraph": "named earlier in the paragraph",
+    "continuation": "continues an earlier quotation of the same speaker",
+}
+
+MINOR_LABEL: Final = "Minor: punctuation only"
+INFERRED_DATE_LABEL: Final = "date inferred from the story"
+UNDATED_LABEL: Final = "date unknown"
+NO_SPEAKER_LABEL: Final = "speaker not found"
+
+# The fields of the data downloads, described for the Data page.
+DATA_FIELDS: Final = (
+    ("stories[]", "id, title, and the ids of the articles about one event"),
+    ("articles[]", "id, story, path, outlet, title, published (YYYY-MM-DD or null), "
+     "published_inferred, author, url, body (the plain text every offset indexes into)"),
+    ("mentions[]", "one quotation, figure or date at an exact place: article, kind, text "
+     "(exactly body[start:end]), start, end, speaker, value, subject, date"),
+    ("claims[]", "the same quotation, figure or date across outlets: id, story, kind, title, "
+     "mentions, status (agree, differ, single), url (this site's page for it)"),
+    ("claims[].discrepancies[]", "id (the anchor on the claim page), type (wording, number, "
+     "date, speaker, omission), mentions, summary"),
+)

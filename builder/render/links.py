@@ -1,0 +1,71 @@
+"""Addresses on the generated pages: relative links, anchors and safe external urls."""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import quote, urlsplit
+
+from builder.models import Mention
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """The link from the page at ``from_url`` to ``to_url`` (both site-relative directory urls).
+
+    >>> relative("stories/s/claims/c/", "stories/s/")
+    '../../'
+    >>> relative("", "data/claims.json")
+    'data/claims.json'
+    """
+    path, hash_, fragment = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", from_url.rstrip("/") or ".")
+    if rel == ".":
+        rel = "./"
+    elif path.endswith("/") or not path:
+        rel += "/"
+    return f"{rel}{hash_}{fragment}"
+
+
+def mention_anchor(mention: Mention) -> str:
+    """The id of a mention's highlight on its article page (unique within the article)."""
+    return f"m-{mention.kind[0]}{mention.start}-{mention.end}"
+
+
+def fragment_id(anchor: str) -> str:
+    """An id as written after ``#`` in a link."""
+    return quote(anchor, safe="-_.~:")
+
+
+def external_url(url: str | None) -> str | None:
+    """``url`` where it is an absolute http(s) address, else None: only those become links."""
+    if not url:
+        return None
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+        return None
+    if any(ch in url for ch in "\x00\r\n\t \"'<>`"):
+        return None
+    return url
+
+
+def text_fragment_url(url: str | None, text: str, words: int = 4) -> str | None:
+    """The original article's url with a ``#:~:text=`` fragment that highlights ``text``.
+
+    Long passages use the ``start,end`` form (first and last few words).
+    """
+    base = external_url(url)
+    if base is None or not text.strip():
+        return None
+    tokens = text.split()
+
+    def enc(part: list[str]) -> str:
+        return quote(" ".join(part), safe="").replace("-", "%2D")
+
+    if len(tokens) <= 2 * words:
+        directive = enc(tokens)
+    else:
+        directive = f"{enc(tokens[:words])},{enc(tokens[-words:])}"
+    return f"{base.split('#', 1)[0]}#:~:text={directive}"

@@ -1,0 +1,104 @@
+"""Render every page of the site to an HTML fragment: contexts in, templates lay them out.
+
+Nothing here imports mkdocs: the fragments are the content of each page, which
+the thin mkdocs layer (``builder.mkdocs_hook``) wraps in the theme. Page content
+never passes through Markdown or a template engine as source: article text is data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from builder import urls
+from builder.models import Corpus
+from builder.render import views as V
+from builder.render import views_lists as VL
+from builder.render.lookup import Lookup
+from builder.render.views_article import article_context
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One generated page: where it goes, its plain-text title and its HTML content."""
+
+    src_uri: str  # mkdocs source path, e.g. "stories/<story>/claims/<claim>.md"
+    url: str  # site-relative directory url, from builder.urls
+    title: str  # plain text (not HTML): the mkdocs layer escapes it
+    html: str  # the page content, an HTML fragment
+    kind: str  # home, stories, story, claim, article, outlets, outlet, speakers, ...
+    in_nav: bool = False
+
+
+def src_uri(url: str) -> str:
+    """The source path mkdocs maps to ``url`` with directory urls.
+
+    >>> src_uri(""), src_uri("outlets/"), src_uri("stories/s/claims/c/")
+    ('index.md', 'outlets/index.md', 'stories/s/claims/c.md')
+    """
+    if not url:
+        return "index.md"
+    if url.count("/") == 1:  # top-level section pages: "outlets/"
+        return f"{url}index.md"
+    return f"{url.rstrip('/')}.md"
+
+
+def story_src_uri(story_id: str) -> str:
+    return f"{urls.story_url(story_id)}index.md"
+
+
+@lru_cache(maxsize=4)
+def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """Autoescaping, strict Jinja environment over the page templates."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render(template: str, context: Any, env: jinja2.Environment | None = None) -> str:
+    """Lay out one context object with its template (the object is the ``page`` variable)."""
+    return (env or environment()).get_template(template).render(page=context)
+
+
+def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
+    """Every page of the site, in a stable order: nav pages, then stories, claims, articles..."""
+    env = environment(templates)
+    lk = Lookup.of(corpus)
+    pages: list[Page] = []
+
+    def add(url: str, title: str, template: str, context: Any, kind: str, *,
+            nav: bool = False, src: str | None = None) -> None:
+        pages.append(Page(src or src_uri(url), url, title, render(template, context, env), kind, nav))
+
+    add(V.HOME_URL, VL.SITE_TITLE, "home.html", VL.home_context(lk), "home", nav=True)
+    add(V.STORIES_URL, "Stories", "stories.html", VL.stories_context(lk), "stories", nav=True)
+    add(V.OUTLETS_URL, "Outlets", "outlets.html", VL.outlets_context(lk), "outlets", nav=True)
+    add(V.SPEAKERS_URL, "Speakers", "speakers.html", VL.speakers_context(lk), "speakers", nav=True)
+    add(V.DISCREPANCIES_URL, "Discrepancies", "discrepancies.html",
+        VL.discrepancies_context(lk), "discrepancies", nav=True)
+    add(V.DATA_URL, "Data", "data.html", VL.data_context(), "data", nav=True)
+    for story in sorted(corpus.stories, key=lambda s: s.id):
+        add(urls.story_url(story.id), story.title, "story.html", V.story_context(lk, story),
+            "story", src=story_src_uri(story.id))
+    for claim in sorted(corpus.claims, key=lambda c: (c.story, c.id)):
+        add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim")
+    for article in sorted(corpus.articles, key=lambda a: (a.story, a.id)):
+        add(lk.article_url(article), article.title or article.path, "article.html",
+            article_context(lk, article), "article")
+    for outlet in sorted(lk.outlet_slugs):
+        add(lk.outlet_url(outlet), outlet, "outlet.html", VL.outlet_context(lk, outlet), "outlet")
+    for speaker in sorted(lk.speaker_slugs):
+        add(lk.speaker_url(speaker) or "", speaker, "speaker.html",
+            VL.speaker_context(lk, speaker), "speaker")
+    return pages

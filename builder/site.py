@@ -1,0 +1,79 @@
+"""Build the static site with mkdocs into a temporary folder, then swap it into place."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from datetime import datetime, time, timezone
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from builder.models import Corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+CONFIG = ROOT / "mkdocs.yml"
+
+
+@contextlib.contextmanager
+def _source_date(corpus: Corpus) -> Iterator[None]:
+    """Pin mkdocs' build date (sitemap, gzip headers) to the newest article: no clock in output."""
+    days = [a.published for a in corpus.articles if a.published]
+    newest = datetime.combine(max(days), time(), tzinfo=timezone.utc) if days else None
+    epoch = int(newest.timestamp()) if newest else 0
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
+               strict: bool = False, config_file: Path | None = None) -> None:
+    """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
+
+    1. build into a fresh temporary folder next to ``site_dir``;
+    2. rename the old site aside and the new one into place, then delete the old one.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from builder import mkdocs_hook
+
+    site_dir = Path(site_dir).resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        with _source_date(corpus), mkdocs_hook.supplied(corpus, data_files), _quiet():
+            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict)
+            build(config)
+        _swap(staging, site_dir)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(new: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    if site_dir.exists():
+        os.replace(site_dir, old)
+    os.replace(new, site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """mkdocs logs every build at INFO; keep warnings (strict mode counts them itself)."""
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
