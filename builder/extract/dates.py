@@ -1,12 +1,288 @@
-"""Dates, explicit and relative, resolved to ISO (placeholder until implemented)."""
+"""Dates, explicit and relative, resolved to ISO at the precision the text supports.
+
+Candidates come from our own patterns (``builder.patterns.dates``), never from a
+general date parser run over the whole text, and are resolved by our own small,
+predictable code:
+
+1. explicit dates with a year: "February 24, 2022", "24 Feb 2022", "June 2019", "2014",
+   "early 2022" -> YYYY-MM-DD, YYYY-MM or YYYY;
+2. explicit dates without a year: "Feb. 7", "January 28", "in January" -> the
+   publication year, moved a year back (past tense) or on (future tense) when the
+   date would otherwise land on the wrong side of publication;
+3. relative expressions: "yesterday", "last month", "Friday", "next week" -> against
+   the publication date, honouring tense ("said on Friday" is the latest Friday on or
+   before publication, "will meet on Thursday" the next one). Weeks have no ISO
+   precision: they stay mentions with ``date=None``.
+
+A relative expression whose period holds an explicit date of the same sentence
+("late last month ... on January 28") restates it and is dropped.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from spacy.tokens import Doc
 
+from builder.ids import mention_id
 from builder.models import Article, Mention
+from builder.patterns import dates as P
+from builder.patterns.figures import (
+    CURRENCY_WORDS,
+    MEASURE_UNITS,
+    PERSON_NOUNS,
+    SCALES,
+    TIME_UNITS,
+)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_FULL_MONTHS = [m.capitalize() for m, n in P.MONTHS.items() if len(m) > 4 or m in ("may", "june", "july")]
+_ABBR_MONTHS = [m.capitalize() for m in P.MONTHS if m.capitalize() not in _FULL_MONTHS]
+_MONTH = rf"(?P<month>(?:{_alternation(_FULL_MONTHS)})\b|(?:{_alternation(_ABBR_MONTHS)})(?:\.|\b))"
+_WEEKDAY_NAMES = _alternation([w.capitalize() for w in P.WEEKDAYS])
+_WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \u00a0])?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>\d{4})(?![\d\w]|[.,]\d)"
+_SP = r"[ \u00a0]+"
+_PART = r"(?:(?P<part>early|late|mid|Early|Late|Mid|the end of|the start of|the beginning of|the middle of)(?:-|[ \u00a0]+|-[ \u00a0]?))?"
+
+# Ordered by specificity: earlier patterns win overlaps of the same length.
+_EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("day", re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}")),
+    ("day", re.compile(rf"{_WEEKDAY_PREFIX}(?<![\d,.])(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}")),
+    ("month", re.compile(rf"{_PART}{_MONTH},?{_SP}{_YEAR}")),
+    ("day-noyear", re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}{_SP}{_DAY}(?!,?{_SP}\d)")),
+    ("day-noyear", re.compile(rf"{_WEEKDAY_PREFIX}(?<![\d,.$€£])(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}")),
+    ("year", re.compile(rf"(?<![\d$€£#.,:/\w'’-]){_PART}{_YEAR}")),
+    ("month-noyear", re.compile(rf"\b(?:{_alternation(list(P.MONTH_LEADS))})[ \u00a0](?P<span>{_PART}{_MONTH})")),
+)
+_RELATIVE = re.compile(
+    rf"\b(?:(?:{_alternation(list(P.RELATIVE_PARTS))})[ \u00a0])?(?P<rel>{_alternation(list(P.RELATIVE))})\b",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(
+    rf"\b(?:(?P<mod>{_alternation(list(P.WEEKDAY_MODIFIERS))})[ \u00a0])?(?P<weekday>{_WEEKDAY_NAMES})\b"
+)
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
+_FUTURE_WORDS = _alternation([c for c in P.FUTURE_CUES if not c.startswith("'")])
+_FUTURE = re.compile(rf"(?:(?<=\w)['’]ll|\b(?:{_FUTURE_WORDS}))\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:{_alternation(sorted(P.PAST_CUES))}|[a-z]{{3,}}ed)\b")
+_NEXT_WORD = re.compile(r"[ \u00a0]*(%|per cent|percent|[A-Za-z-]+)")
+_NOT_A_YEAR_AFTER = PERSON_NOUNS | set(TIME_UNITS) | set(CURRENCY_WORDS) | set(MEASURE_UNITS) | set(SCALES)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """One date expression found in a text, before it becomes a Mention."""
+
+    start: int
+    end: int
+    date: str | None
+    relative: bool
+    explicit: bool  # written as a calendar date (not "Friday" or "last month")
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of the doc's sentences, whitespace-only ones left out."""
+    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+
+
+def sentence_of(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end); the span itself where none does."""
+    i = bisect.bisect_right([b[0] for b in bounds], start) - 1
+    if i >= 0 and bounds[i][0] <= start < bounds[i][1]:
+        last = i
+        while last + 1 < len(bounds) and bounds[last][1] < end:
+            last += 1
+        return bounds[i][0], max(bounds[last][1], end)
+    return start, end
+
+
+def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
+    """+1 when the verb governing text[start:end] is future, else -1 (news reports the past).
+
+    The governing verb is the nearest tense cue before the date within its sentence
+    ("said on Friday", "will meet on Thursday"), else the nearest after it
+    ("On Friday, she said").
+    """
+    window = text[lo:hi]
+    future_spans = [(m.start() + lo, m.end() + lo) for m in _FUTURE.finditer(window)]
+    cues = [(s, e, 1) for s, e in future_spans]
+    for m in _PAST.finditer(window):
+        s, e = m.start() + lo, m.end() + lo
+        if not any(fs <= s < fe or s <= fs < e for fs, fe in future_spans):
+            cues.append((s, e, -1))
+    before = [(start - e, d) for s, e, d in cues if e <= start]
+    after = [(s - end, d) for s, e, d in cues if s >= end]
+    nearest = min(before) if before else min(after) if after else None
+    return nearest[1] if nearest else -1
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int | None, published: date, tense: int) -> int:
+    """The year of a date written without one, from publication and tense."""
+    year = published.year
+    candidate = _valid_day(year, month, day or 1) or date(year, month, 1)
+    slack = timedelta(days=P.FUTURE_SLACK_DAYS if day else 0)
+    if tense < 0 and candidate - slack > published and (day or month > published.month):
+        return year - 1
+    if tense > 0 and candidate + timedelta(days=P.FUTURE_SLACK_DAYS) < published:
+        return year + 1
+    return year
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    """A bare four-digit number that dates something (not "2000 troops", "the 2022 invasion")."""
+    year = int(m.group("year"))
+    if not P.YEAR_MIN <= year <= P.YEAR_MAX:
+        return False
+    before = text[max(0, m.start() - 8):m.start()].lower().rstrip()
+    if before.endswith(P.YEAR_NOT_AFTER):
+        return False
+    after = _NEXT_WORD.match(text, m.end())
+    next_word = after.group(1).lower() if after else ""
+    if next_word in _NOT_A_YEAR_AFTER or next_word in ("%", "percent", "per cent"):
+        return False
+    if not m.group("part"):
+        prev_words = before.split()
+        prev = prev_words[-1] if prev_words else ""
+        if prev in P.ATTRIBUTIVE_DETERMINERS and after and next_word.islower() and after.start(1) == m.end() + 1:
+            return False
+    return True
+
+
+def _explicit(text: str, published: date | None, tense_at) -> list[DateSpan]:
+    found: list[DateSpan] = []
+    for kind, pattern in _EXPLICIT:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            start, end = (m.start("span"), m.end("span")) if groups.get("span") else (m.start(), m.end())
+            month = P.MONTHS[groups["month"].rstrip(".").lower()] if groups.get("month") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            if day is not None and not 1 <= day <= 31:
+                continue
+            if kind == "year" and not _is_year(text, m):
+                continue
+            relative = kind.endswith("noyear")
+            if relative:
+                if published is None:
+                    found.append(DateSpan(start, end, None, True, True))
+                    continue
+                year = _infer_year(month, day, published, tense_at(start, end))
+            else:
+                year = int(groups["year"])
+            if day is not None:
+                valid = _valid_day(year, month, day)
+                if valid is None:
+                    continue
+                iso = valid.isoformat()
+            elif month is not None:
+                iso = f"{year:04d}-{month:02d}"
+            else:
+                iso = f"{year:04d}"
+            found.append(DateSpan(start, end, iso, relative, True))
+    return found
+
+
+def _resolve_relative(phrase: str, published: date | None) -> str | None:
+    unit, offset = P.RELATIVE[phrase.lower()]
+    if published is None or unit in ("week", "weekend"):
+        return None
+    if unit == "day":
+        return (published + timedelta(days=offset)).isoformat()
+    if unit == "month":
+        year, month = _shift_month(published.year, published.month, offset)
+        return f"{year:04d}-{month:02d}"
+    return f"{published.year + offset:04d}"
+
+
+def _resolve_weekday(weekday: int, modifier: int | None, tense: int, published: date | None) -> str | None:
+    """Which calendar day a weekday name means, seen from the publication date."""
+    if published is None:
+        return None
+    direction = modifier if modifier else tense
+    if direction < 0:
+        back = (published.weekday() - weekday) % 7
+        if back == 0 and modifier:  # "last Friday" on a Friday: a week back
+            back = 7
+        return (published - timedelta(days=back)).isoformat()
+    ahead = (weekday - published.weekday()) % 7 or 7
+    return (published + timedelta(days=ahead)).isoformat()
+
+
+def _relative(text: str, published: date | None, tense_at) -> list[DateSpan]:
+    found = [DateSpan(m.start(), m.end(), _resolve_relative(m.group("rel"), published), True, False)
+             for m in _RELATIVE.finditer(text)]
+    for m in _WEEKDAY.finditer(text):
+        mod = m.group("mod")
+        modifier = P.WEEKDAY_MODIFIERS[mod] if mod else None
+        iso = _resolve_weekday(P.WEEKDAYS[m.group("weekday").lower()], modifier,
+                               tense_at(m.start(), m.end()), published)
+        found.append(DateSpan(m.start(), m.end(), iso, True, False))
+    return found
+
+
+def _contains(period: str, day: str) -> bool:
+    return day != period and day.startswith(period)
+
+
+def find_dates(text: str, published: date | None, bounds: list[tuple[int, int]] | None = None) -> list[DateSpan]:
+    """Every date expression of ``text``, resolved, without overlaps, in reading order."""
+    bounds = bounds if bounds is not None else [(0, len(text))]
+
+    def tense_at(start: int, end: int) -> int:
+        lo, hi = sentence_of(bounds, start, end)
+        return _tense(text, start, end, lo, hi)
+
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    candidates = _explicit(text, published, tense_at) + _relative(text, published, tense_at)
+    candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
+    # 1. longest first, then earliest pattern: keep what does not overlap a kept span
+    kept: list[DateSpan] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
+        if not any(k.start < c.end and c.start < k.end for k in kept):
+            kept.append(c)
+    # 2. a relative period restating an explicit date of the same sentence goes
+    result = []
+    for c in kept:
+        sentence = sentence_of(bounds, c.start, c.end)
+        if not c.explicit and c.date and any(
+            k.explicit and k.date and _contains(c.date, k.date) and sentence_of(bounds, k.start, k.end) == sentence
+            for k in kept
+        ):
+            continue
+        result.append(c)
+    return sorted(result, key=lambda c: c.start)
 
 
 def extract_dates(article: Article, doc: Doc) -> list[Mention]:
     """Every date expression of the article, resolved against its publication date."""
-    raise NotImplementedError
+    body = article.body
+    bounds = sentence_bounds(doc)
+    mentions = []
+    for d in find_dates(body, article.published, bounds):
+        ctx_start, ctx_end = sentence_of(bounds, d.start, d.end)
+        mentions.append(Mention(
+            id=mention_id(article.id, "date", d.start, d.end), article=article.id, kind="date",
+            text=body[d.start:d.end], start=d.start, end=d.end,
+            context_start=ctx_start, context_end=ctx_end, date=d.date, relative=d.relative,
+        ))
+    return mentions

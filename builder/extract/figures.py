@@ -1,14 +1,347 @@
-"""Figures: counts, money, percentages, normalised (placeholder until implemented)."""
+"""Figures: counts, money, percentages and durations, normalised so outlets can be compared.
+
+A figure is found in four steps:
+
+1. candidates: number expressions in digits, words or both ("700,000", "two million",
+   "$1.4bn", "half a million"), vague quantities ("tens of thousands") and durations
+   with an article ("about a week");
+2. rejections: years, calendar dates and times of day, labels ("Section 230", "G20",
+   "Air Force One"), phone numbers, numbers in urls, ages in apposition, "father of
+   two", references to known things ("the two leaders") and the pronoun "one";
+3. reading: hedge ("around", "more than"), range ("between 150 and 200"), unit
+   (currency, percent, time, people) and the subject counted ("Russian soldiers killed");
+4. whose figure: the speaker of the quotation holding it, else the source named by
+   "according to" or a reporting verb in the same sentence.
+
+A range's ``value`` is its low end (``low``/``high`` carry both ends). A vague
+quantity has ``value=None`` and ``low`` set to the least it can mean ("thousands" ->
+2000).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from builder.extract.dates import find_dates, sentence_bounds, sentence_of
+from builder.extract.numbers import parse_number, vague_lower_bound
+from builder.ids import mention_id
 from builder.models import Article, Mention
+from builder.patterns import figures as P
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMWORD = _alternation([*P.UNITS, *P.TENS, P.HUNDRED, *P.SCALES, P.DOZEN, *P.FRACTIONS])
+_SCALE_WORD = _alternation([P.HUNDRED, *P.SCALES])
+_SP = r"[ \u00a0]"
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_CORE = (
+    rf"(?:(?<![\w.,:/#@'’-]){_DIGITS}(?:{_alternation(P.SCALE_SUFFIXES)})?(?:{_SP}(?:{_SCALE_WORD}))*(?![\w]|[.,:/]\d)"
+    rf"|\b(?:(?:a|an){_SP})?(?:{_NUMWORD})(?:(?:-|{_SP}|{_SP}and{_SP}|{_SP}an?{_SP}|{_SP}and{_SP}an?{_SP})(?:{_NUMWORD}))*\b)"
+)
+_CURRENCY = rf"(?:(?P<cur>{_alternation(P.CURRENCY_SIGNS)}){_SP}?)?"
+_NUMBER = re.compile(rf"(?:(?<=[$€£¥])|(?<![\w$€£¥])){_CURRENCY}(?P<num>{_CORE})", re.IGNORECASE)
+_VAGUE = re.compile(rf"\b(?:{_alternation(P.VAGUE)})\b", re.IGNORECASE)
+_TIME_UNIT_SINGULAR = _alternation([u for u in P.TIME_UNITS if not u.endswith("s") or u == "hours"])
+_ARTICLE_DURATION = re.compile(
+    rf"\b(?P<lead>{_alternation(P.HEDGES)}|for|within|in|lasted|lasting)"
+    rf"{_SP}(?P<num>an?){_SP}(?P<unit>{_TIME_UNIT_SINGULAR})\b(?!['’]s)",
+    re.IGNORECASE,
+)
+_HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
+_RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
+_PERCENT_AFTER = re.compile(rf"{_SP}?(?P<u>%|per{_SP}cent\b|percent\b|percentage{_SP}points?\b)", re.IGNORECASE)
+_WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
+_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d[\d \-]{7,}\d")
+_TIME_OF_DAY = re.compile(rf"{_SP}?(?:{_alternation(P.TIME_OF_DAY_SUFFIXES)})(?![\w])", re.IGNORECASE)
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s$")
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_CLAUSE_END = re.compile(r",(?!\d)|\.(?!\d)|[;:!?()\[\]\"“”–—]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    subject: str | None = None
+
+
+def _prev_word(text: str, pos: int) -> str:
+    words = text[max(0, pos - 40):pos].split()
+    return words[-1].lower() if words else ""
+
+
+def _is_sentence_start(text: str, pos: int, sentence_start: int) -> bool:
+    before = text[sentence_start:pos].rstrip()
+    return not before or before[-1] in ".!?\"“‘'(:—–-"
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+    """A unit written right after a number: "%", "per cent", "years", "-year", "dollars"."""
+    m = _PERCENT_AFTER.match(text, end)
+    if m:
+        return P.PERCENT_WORDS[" ".join(m.group("u").lower().split())], m.end()
+    m = _WORD_AFTER.match(text, end)
+    if m:
+        word = m.group("w").lower()
+        for table in (P.TIME_UNITS, P.CURRENCY_WORDS, P.MEASURE_UNITS):
+            head = word.split("-")[0]
+            if head in table:
+                return table[head], m.start("w") + len(head)
+    return None, end
+
+
+def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: float,
+              has_cur: bool, sentence_start: int) -> bool:
+    """Step 2: the number is a year, a time, a label, a reference or a pronoun."""
+    prev = _prev_word(text, start)
+    words = raw.lower().replace("-", " ").split()
+    after = text[end:end + 30]
+    is_digits = raw[:1].isdigit()
+    unit, _ = _unit_after(text, end)
+    next_word = _WORD_AFTER.match(text, end)
+    next_lower = next_word.group("w").lower() if next_word else ""
+    counts_something = unit is not None or next_lower in P.PERSON_NOUNS or next_lower in P.SCALES
+    if _TIME_OF_DAY.match(text, end):
+        return True
+    if is_digits and not has_cur:
+        bare = raw.isdigit()
+        if bare and len(raw) == 4 and P.YEAR_MIN <= value <= P.YEAR_MAX and not counts_something \
+                and not _HEDGE_BEFORE.search(text[max(0, start - 30):start]):
+            return True  # a year
+        if prev in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
+            return True  # "Section 230", "F-16"
+        if bare and len(raw) <= 4 and not counts_something and prev[:1].isupper() \
+                and not _is_sentence_start(text, start, sentence_start) and prev.rstrip(",;:") == prev:
+            return True
+        if _AGE_APPOSITION.search(text[max(0, start - 40):start]) and re.match(r",\s", after) and value < 130:
+            return True  # "Jane Doe, 45, said"
+        if text[start - 1:start] in ("(", "") and re.match(r"[.)]\s", after) and bare and value < 100:
+            return True  # list markers "1." at a paragraph's start
+    else:
+        if raw[:1].isupper() and not _is_sentence_start(text, start, sentence_start):
+            return True  # "Air Force One", "World War Two"
+        if prev in P.LABEL_WORDS:
+            return True
+    before = text[max(0, start - 30):start].lower().split()
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in P.FAMILY_WORDS:
+        return True  # "a father of two"
+    if not is_digits and value < P.REFERENTIAL_MAX and not has_cur and prev in P.REFERENTIAL_DETERMINERS:
+        return True  # "the two leaders"
+    if words == ["one"] and not counts_something:
+        return True  # "no one", "one of them", "the one who"
+    if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words):
+        return True  # "half", "a third": too often not a count
+    if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",):
+        return True  # compounds: "two-state", "10-point", "one-off"
+    return False
+
+
+def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[int, int]]) -> list[_Figure]:
+    """Steps 1-3 over the whole text."""
+    def is_blocked(s: int, e: int) -> bool:
+        return any(bs < e and s < be for bs, be in blocked)
+
+    found: list[_Figure] = []
+    consumed_until = -1
+    for m in _NUMBER.finditer(text):
+        start, num_start, end = m.start(), m.start("num"), m.end()
+        if start < consumed_until or is_blocked(start, end):
+            continue
+        raw = m.group("num")
+        value = parse_number(raw)
+        if value is None:
+            continue
+        sentence_start = sentence_of(bounds, start, end)[0]
+        cur = m.group("cur")
+        if _rejected(text, start, num_start, end, raw, value, bool(cur), sentence_start):
+            continue
+        low = high = None
+        # a range: "between 150 and 200", "150-200", "$5-10 million"
+        link = _RANGE_LINK.match(text, end)
+        second = _NUMBER.match(text, link.end()) if link else None
+        if link and second and (link.group().strip() != "and" or _BETWEEN_BEFORE.search(text[max(0, start - 12):start])):
+            high_value = parse_number(second.group("num"))
+            from_to = link.group().strip() == "to" and _prev_word(text, start) == "from"
+            if high_value is not None and not from_to:
+                low_value = value
+                if high_value > value and raw.replace(",", "").replace(".", "").isdigit() and \
+                        value * 1000 <= high_value and re.search(r"[a-z]$", second.group("num").lower()):
+                    scale = high_value / parse_number(re.sub(r"[^\d.,].*$", "", second.group("num")).replace(",", "") or "1")
+                    low_value = value * scale
+                if high_value > low_value:
+                    low, high, value = low_value, high_value, low_value
+                    end = second.end()
+                    if _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
+                        start = text.rindex(" ", 0, start - 1) + 1 if " " in text[max(0, start - 12):start - 1] else start
+                    cur = cur or second.group("cur")
+                elif not _BETWEEN_BEFORE.search(text[max(0, start - 12):start]) and link.group().strip() in "-–—":
+                    consumed_until = second.end()
+                    continue  # a score or a tally: "won 3-1"
+        unit, unit_end = _unit_after(text, end)
+        if cur:
+            unit = P.CURRENCY_SIGNS[cur.lower()]
+        elif unit is not None:
+            end = unit_end
+        hedge = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
+        qualifier = hedge.group("hedge").lower() if hedge and low is None else None
+        if hedge and low is None:
+            start -= len(hedge.group(0))
+        consumed_until = end
+        found.append(_Figure(start, end, value, low, high, unit, qualifier))
+    for m in _VAGUE.finditer(text):
+        if is_blocked(m.start(), m.end()) or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        found.append(_Figure(m.start(), m.end(), None, vague_lower_bound(m.group()), None, None, None))
+    for m in _ARTICLE_DURATION.finditer(text):
+        lead = m.group("lead").lower()
+        is_hedge = lead in P.HEDGES
+        start = m.start() if is_hedge else m.start("num")
+        if is_blocked(start, m.end()) or any(f.start < m.end() and start < f.end for f in found):
+            continue
+        found.append(_Figure(start, m.end(), 1.0, unit=P.TIME_UNITS[m.group("unit").lower()],
+                             qualifier=lead if is_hedge else None))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
+    """What is counted: the noun phrase after the figure, completed by an outcome word."""
+    rest = text[fig.end:sentence_end]
+    clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
+    words = _TOKEN.findall(clause)
+    phrase: list[str] = []
+    i = 0
+    first = words[0].lower() if words else ""
+    if first == "of" and len(words) > 1 and words[1].lower() in P.OF_PRONOUNS:
+        return f"{words[0]} {words[1]}"  # "two million of them"
+    if first == "of":
+        i = 1  # "thousands of troops" counts troops
+    elif first == "in" and fig.unit in P.CURRENCY_SIGNS.values():
+        phrase.append(words[0])  # "$250,000 in campaign funds"
+        i = 1
+    while i < len(words) and len(phrase) < P.SUBJECT_MAX_WORDS and words[i].lower() not in P.SUBJECT_STOPWORDS \
+            and words[i][:1].isalpha() and parse_number(words[i]) is None:
+        phrase.append(words[i])
+        i += 1
+    if not phrase or phrase[-1].lower() in ("of", "in"):
+        return None
+    if phrase[-1].lower() not in P.OUTCOME_WORDS:
+        for word in words[i:i + 12]:
+            if word.lower() in P.OUTCOME_WORDS:
+                phrase.append(word.lower())
+                break
+    return " ".join(phrase)
+
+
+def _full_name(name: str, doc: Doc) -> str:
+    """The longest PERSON name of the article that ends with ``name``'s last word."""
+    name = re.sub(r"['’]s$", "", name.strip())
+    last = name.split()[-1] if name.split() else name
+    best = name
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            text = re.sub(r"['’]s$", "", ent.text.strip())
+            if text.split() and text.split()[-1] == last and len(text) > len(best):
+                best = text
+    return best
+
+
+def _name_before(doc: Doc, text: str, pos: int, lo: int) -> str | None:
+    """The capitalised name (or he/she) that ends right before ``pos``, within [lo, pos)."""
+    tokens = list(re.finditer(r"[\w'’.-]+|[^\w\s]", text[lo:pos]))
+    while tokens and tokens[-1].group().lower() in P.VERB_FILLERS:
+        tokens.pop()
+    if tokens and tokens[-1].group().lower() in P.PRONOUNS:
+        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= lo + tokens[-1].start()]
+        return _full_name(people[-1].text, doc) if people else None
+    run: list[re.Match[str]] = []
+    while tokens and tokens[-1].group()[:1].isupper():
+        run.insert(0, tokens.pop())
+    if not run:
+        return None
+    run_start, run_end = lo + run[0].start(), lo + run[-1].end()
+    people = [e for e in doc.ents if e.label_ == "PERSON" and run_start <= e.start_char and e.end_char <= run_end]
+    if people:
+        return _full_name(people[-1].text, doc)
+    words = [t.group() for t in run]
+    while words and words[0].lower() in P.TITLES and len(words) > 1:
+        words.pop(0)
+    named = any(e.label_ in ("ORG", "GPE", "NORP") and run_start <= e.start_char < run_end for e in doc.ents)
+    if len(words) == 1 and not named:
+        return None
+    return _full_name(" ".join(words), doc)
+
+
+_REPORTING = re.compile(rf"\b(?:{_alternation(P.REPORTING_VERBS)})\b")
+_ACCORDING = re.compile(rf"\b{P.ACCORDING_TO}{_SP}+(?:the{_SP}+)?((?:[A-Z][\w'’.-]*{_SP}?)+)")
+
+
+def _speaker(fig: _Figure, text: str, doc: Doc, quotes: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
+    """Step 4: whose figure it is."""
+    # 1. inside a quotation: its speaker
+    for q in quotes:
+        if q.start <= fig.start and fig.end <= q.end:
+            return q.speaker
+    lo, hi = sentence
+    # 2. "according to X"
+    m = _ACCORDING.search(text, lo, hi)
+    if m:
+        return _full_name(m.group(1).strip(), doc)
+    # 3. "X estimated that ...": the nearest reporting verb before the figure
+    before = [v for v in _REPORTING.finditer(text, lo, fig.start)]
+    for verb in reversed(before):
+        name = _name_before(doc, text, verb.start(), lo)
+        if name:
+            return name
+    # 4. "..., X said": a reporting verb after the figure
+    for verb in _REPORTING.finditer(text, fig.end, hi):
+        name = _name_before(doc, text, verb.start(), fig.end)
+        if name:
+            return name
+        inverted = re.match(rf"{_SP}+((?:[A-Z][\w'’.-]*{_SP}?)+)", text[verb.end():hi])
+        if inverted:
+            return _full_name(inverted.group(1), doc)
+    return None
 
 
 def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> list[Mention]:
     """Every figure of the article, with value, unit, hedge, subject and whose figure it is."""
-    raise NotImplementedError
+    body = article.body
+    bounds = sentence_bounds(doc)
+    blocked = [(d.start, d.end) for d in find_dates(body, article.published, bounds)]
+    blocked += [(m.start(), m.end()) for m in _URL.finditer(body)]
+    blocked += [(m.start(), m.end()) for m in _PHONE.finditer(body)]
+    mentions: list[Mention] = []
+    previous: tuple[int, str | None] = (-1, None)
+    for fig in _candidates(body, blocked, bounds):
+        sentence = sentence_of(bounds, fig.start, fig.end)
+        subject = _subject(body, fig, sentence[1])
+        if subject and all(w in P.OUTCOME_WORDS for w in subject.split()) and previous[0] == sentence[0] and previous[1]:
+            # "45,100 soldiers killed and 390,000 wounded": the noun carries over
+            nouns = [w for w in previous[1].split() if w not in P.OUTCOME_WORDS]
+            subject = " ".join([*nouns, subject]) if nouns else subject
+        previous = (sentence[0], subject)
+        unit = fig.unit
+        if unit is None and subject and any(w.lower() in P.PERSON_NOUNS for w in subject.split()):
+            unit = "people"
+        mentions.append(Mention(
+            id=mention_id(article.id, "figure", fig.start, fig.end), article=article.id, kind="figure",
+            text=body[fig.start:fig.end], start=fig.start, end=fig.end,
+            context_start=sentence[0], context_end=sentence[1],
+            speaker=_speaker(fig, body, doc, quotes, sentence),
+            value=fig.value, low=fig.low, high=fig.high, unit=unit, qualifier=fig.qualifier, subject=subject,
+        ))
+    return mentions

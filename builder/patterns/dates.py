@@ -1,0 +1,80 @@
+"""Rules as data for dates: month and weekday names, relative expressions, tense cues.
+
+``builder.extract.dates`` builds its regular expressions from these tables; to teach
+it a new word, add it here.
+"""
+
+from __future__ import annotations
+
+# Month names and abbreviations as written in English news ("Feb.", "Sept.").
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# A bare month ("in January") is a date only after one of these words: it keeps out
+# the verb "may", "march on" and names such as "April Smith".
+MONTH_LEADS: tuple[str, ...] = (
+    "in", "since", "by", "until", "till", "from", "through", "throughout", "during", "of",
+    "early", "late", "mid", "mid-", "last", "next", "this", "before", "after", "between",
+    "and", "to", "on",
+)
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+# Parts of a period kept in the mention's text but not in its precision: "early 2022" is 2022.
+PERIOD_PARTS: tuple[str, ...] = ("early", "late", "mid", "the end of", "the start of",
+                                 "the beginning of", "the middle of", "earlier", "later")
+
+# Relative expressions resolved against the publication date: phrase -> (unit, offset).
+# unit "day" resolves to YYYY-MM-DD, "month" to YYYY-MM, "year" to YYYY; "week" and
+# "weekend" have no ISO precision of their own and resolve to None (still a mention).
+RELATIVE: dict[str, tuple[str, int]] = {
+    "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
+    "this afternoon": ("day", 0), "this evening": ("day", 0),
+    "yesterday": ("day", -1), "tomorrow": ("day", 1),
+    "the day before yesterday": ("day", -2), "the day after tomorrow": ("day", 2),
+    "last night": ("day", -1),
+    "this week": ("week", 0), "last week": ("week", -1), "next week": ("week", 1),
+    "the following week": ("week", 1), "the previous week": ("week", -1),
+    "the week before": ("week", -1), "the week after": ("week", 1),
+    "earlier this week": ("week", 0), "later this week": ("week", 0),
+    "this weekend": ("weekend", 0), "last weekend": ("weekend", -1), "next weekend": ("weekend", 1),
+    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
+    "earlier this month": ("month", 0), "later this month": ("month", 0),
+    "the following month": ("month", 1), "the previous month": ("month", -1),
+    "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
+    "earlier this year": ("year", 0), "later this year": ("year", 0),
+    "the following year": ("year", 1), "the previous year": ("year", -1),
+}
+# Words that may stand before a relative expression and belong to it: "late last month".
+RELATIVE_PARTS: tuple[str, ...] = ("early", "late", "mid", "earlier", "later")
+# Weekday modifiers: "last Friday" is strictly before publication, "next Friday" after.
+WEEKDAY_MODIFIERS: dict[str, int] = {"last": -1, "next": 1, "this": 0, "this past": -1,
+                                     "this coming": 1, "coming": 1, "past": -1}
+
+# Tense cues for "on Friday": the nearest cue to the date decides which Friday.
+FUTURE_CUES: tuple[str, ...] = (
+    "will", "'ll", "shall", "going to", "set to", "due to", "scheduled to", "expected to",
+    "plans to", "plan to", "planning to", "intends to", "would", "upcoming", "is to", "are to",
+)
+PAST_CUES: frozenset[str] = frozenset("""
+    said told met spoke was were had did went came took gave made saw began began became
+    held left sent wrote thought knew found got brought bought put ran fell rose led won
+    lost paid struck hit broke chose spent stood sat heard felt kept meant read set
+    announced declined confirmed
+""".split())
+# A bare four-digit year in this range is a date; outside it, a number.
+YEAR_MIN, YEAR_MAX = 1900, 2099
+# Before a year, these make it a count or an amount, not a date.
+YEAR_NOT_AFTER: tuple[str, ...] = ("$", "€", "£", "#", "no.", "number")
+# A year between a determiner and a lower-case noun names an event ("the 2022 invasion"):
+# it is part of the event's name, not a date the article states.
+ATTRIBUTIVE_DETERMINERS: frozenset[str] = frozenset("""
+    the a an its his her their our this that these those
+""".split())
+# A day-month date without a year that falls more than this many days after publication
+# in a past-tense sentence belongs to the previous year ("December 20" in a January story).
+FUTURE_SLACK_DAYS = 31

@@ -1,0 +1,156 @@
+"""Rules as data for figures: number words, scales, hedges, units, reporting verbs.
+
+Everything a linguist may want to extend lives here; ``builder.extract.numbers``
+and ``builder.extract.figures`` hold only the control flow. All words lower-case.
+"""
+
+from __future__ import annotations
+
+# Cardinal number words and their values.
+UNITS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+HUNDRED = "hundred"
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}
+# Scales glued to digits or abbreviated: "1.2m", "€3bn", "250k", "$1.4tn".
+SCALE_SUFFIXES: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+DOZEN = "dozen"
+# Denominators of fractions: "three-quarters", "two-thirds", "half a million".
+FRACTIONS: dict[str, float] = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+}
+
+# Vague quantities: the figure has no exact value; ``low`` holds the least it can mean
+# ("thousands" is at least two thousand). Longest first, matched case-insensitively.
+VAGUE: dict[str, float] = {
+    "hundreds of thousands": 2e5,
+    "tens of thousands": 2e4,
+    "hundreds of millions": 2e8,
+    "tens of millions": 2e7,
+    "hundreds of billions": 2e11,
+    "tens of billions": 2e10,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2e3,
+    "millions": 2e6,
+    "billions": 2e9,
+}
+
+# Hedges kept as the figure's qualifier, longest first (the regex alternation relies on it).
+HEDGES: tuple[str, ...] = (
+    "an estimated", "as many as", "as much as", "as few as", "as little as", "upwards of",
+    "more than", "fewer than", "less than", "greater than", "at least", "at most", "up to",
+    "close to", "just over", "just under", "well over", "nearly", "almost", "around",
+    "about", "approximately", "roughly", "some", "over", "under", "estimated", "below",
+    "above", "only", "just",
+)
+
+# Currency signs before a number, and currency words after one.
+CURRENCY_SIGNS: dict[str, str] = {"us$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY_WORDS: dict[str, str] = {
+    "dollars": "dollars", "dollar": "dollars", "euros": "euros", "euro": "euros",
+    "pounds": "pounds", "pound": "pounds", "yen": "yen", "yuan": "yuan", "rupees": "rupees",
+    "roubles": "roubles", "rubles": "roubles", "hryvnias": "hryvnias",
+}
+PERCENT_WORDS: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent",
+    "percentage points": "percentage points", "percentage point": "percentage points",
+}
+# Durations: singular and plural normalised to the plural the export uses.
+TIME_UNITS: dict[str, str] = {
+    "year": "years", "years": "years", "month": "months", "months": "months",
+    "week": "weeks", "weeks": "weeks", "day": "days", "days": "days",
+    "hour": "hours", "hours": "hours", "minute": "minutes", "minutes": "minutes",
+    "second": "seconds", "seconds": "seconds", "decade": "decades", "decades": "decades",
+    "century": "centuries", "centuries": "centuries",
+}
+MEASURE_UNITS: dict[str, str] = {
+    "km": "kilometres", "kilometres": "kilometres", "kilometers": "kilometres",
+    "kilometre": "kilometres", "kilometer": "kilometres", "miles": "miles", "mile": "miles",
+    "metres": "metres", "meters": "metres", "tonnes": "tonnes", "tons": "tonnes",
+    "barrels": "barrels", "acres": "acres", "hectares": "hectares",
+}
+# Nouns that count people: the figure's unit becomes "people".
+PERSON_NOUNS: frozenset[str] = frozenset("""
+    people persons person individuals civilians soldiers soldier troops servicemen
+    servicemembers fighters militants residents citizens children kids adults women men
+    migrants refugees asylum-seekers workers employees staff patients passengers victims
+    voters protesters demonstrators students members officers police casualties deaths
+    dead wounded injured hostages prisoners inmates detainees evacuees survivors
+    firefighters doctors nurses teachers journalists americans
+""".split())
+# Outcomes that complete a subject: "soldiers (have been) killed" -> "soldiers killed".
+OUTCOME_WORDS: frozenset[str] = frozenset("""
+    killed wounded injured dead died missing displaced captured arrested detained evacuated
+    infected hospitalised hospitalized displaced fired laid-off sold raised spent lost
+""".split())
+# Words that end a subject noun phrase.
+SUBJECT_STOPWORDS: frozenset[str] = frozenset("""
+    and or but had have has been were was is are be being will would could should may might
+    since in on at to from that who which whom whose as by for with when while after before
+    than if because during into over under about this these those it its he she they we you
+    i his her their our said says say told according per each a an the not also so ago
+""".split())
+SUBJECT_MAX_WORDS = 4
+# "two million of them": the subject is the pronoun phrase itself.
+OF_PRONOUNS: frozenset[str] = frozenset({"them", "those", "these", "us", "whom", "which", "it"})
+
+# Reporting verbs that say whose figure it is: "X estimated that ...", "..., X said".
+REPORTING_VERBS: frozenset[str] = frozenset("""
+    said says say estimated estimates estimate reported reports claimed claims told tells
+    stated states announced announces wrote writes added adds noted notes put puts insisted
+    insists argued argues suggested suggests warned warns confirmed confirms revealed reveals
+    disclosed acknowledged admitted estimated calculated counted tallied cited cites
+""".split())
+ACCORDING_TO = "according to"
+# Between a name and its reporting verb: "Smith has also said", "the ministry reportedly said".
+VERB_FILLERS: frozenset[str] = frozenset("""
+    has had have also previously reportedly recently later earlier then again once
+""".split())
+PRONOUNS: frozenset[str] = frozenset({"he", "she"})
+# Leading words of a capitalised run that are titles, not names.
+TITLES: frozenset[str] = frozenset("""
+    president prime minister spokesman spokeswoman spokesperson secretary chancellor
+    general gen. governor gov. senator sen. rep. representative mayor adviser advisor
+    director chief minister foreign defense defence interior health deputy leader the
+    mr. mrs. ms. dr. prof. king queen prince pope ambassador commander colonel
+    national security state former
+""".split())
+
+# --- Things that look like numbers but are not figures -------------------------------
+# A number right after one of these words is a label or a reference: "Section 230".
+LABEL_WORDS: frozenset[str] = frozenset("""
+    section article page pages p. pp. chapter paragraph clause part rule title amendment
+    resolution no. number # flight route highway interstate room gate platform level
+    category phase stage season episode vol. volume issue figure table version bill
+    act article. line apollo
+""".split())
+# "father of two": family status in a biography, not a figure.
+FAMILY_WORDS: frozenset[str] = frozenset("""
+    father mother parent dad mum mom grandfather grandmother grandparent
+""".split())
+# Before a spelled-out number below ten these make it a reference to known things
+# ("the two leaders", "their three children"), not a claim of how many there are.
+REFERENTIAL_DETERMINERS: frozenset[str] = frozenset("""
+    the these those all its their his her our your my
+""".split())
+REFERENTIAL_MAX = 10
+# After a number: it is a time of day.
+TIME_OF_DAY_SUFFIXES: tuple[str, ...] = (
+    "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "cet", "et", "est", "edt",
+    "pt", "pst", "pdt",
+)
+# Years: a bare four-digit number in this range is a year unless it counts something.
+YEAR_MIN, YEAR_MAX = 1000, 2099
