@@ -79,9 +79,13 @@ def read_markdown(text: str, path: str, warnings: list[Warning_]) -> Parsed:
     for key, value in header.meta.items():
         meta.setdefault(key, value)
     blocks = markdown_blocks("\n".join(lines[header.body_start:]))
-    # 2. the headline: front matter title, a metadata prefix, else the first block
+    # 2. the headline: front matter title, a metadata prefix, else a leading heading, else the
+    #    first block when it reads like a headline (no final full stop); a leading level-1
+    #    heading under a front matter title is the page's own copy of the title
     title = str(meta.pop("title", "") or header.title or "")
-    if not title and blocks:
+    if blocks and blocks[0].heading == 1 and title:
+        blocks.pop(0)
+    elif blocks and not title and (blocks[0].heading or not blocks[0].text.endswith((".", "!", "?"))):
         title = blocks.pop(0).text
     # 3. a trailing link-only line is the source link: its url, not body text
     if blocks and blocks[-1].link:
@@ -160,6 +164,7 @@ class Block:
 
     text: str
     link: str | None = None
+    heading: int = 0  # 1 for "# ...", 2 for "## ...", 0 for anything else
 
 
 def markdown_blocks(source: str) -> list[Block]:
@@ -167,8 +172,13 @@ def markdown_blocks(source: str) -> list[Block]:
     dropped, list items and table rows as their own blocks, raw HTML reduced to its text."""
     blocks: list[Block] = []
     row: list[str] | None = None
+    heading = 0
     for token in _MD.parse(source):
-        if token.type == "tr_open":
+        if token.type == "heading_open":
+            heading = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
+        elif token.type == "heading_close":
+            heading = 0
+        elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
             blocks.append(Block(" | ".join(c for c in row if c)))
@@ -178,7 +188,7 @@ def markdown_blocks(source: str) -> list[Block]:
             if row is not None:
                 row.append(text)
             elif text:
-                blocks.append(Block(text, link))
+                blocks.append(Block(text, link, heading))
         elif token.type in ("fence", "code_block"):
             blocks.extend(Block(line.strip()) for line in token.content.split("\n") if line.strip())
         elif token.type == "html_block":
