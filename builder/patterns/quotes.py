@@ -1,0 +1,135 @@
+"""Rules as data for quotations and speakers: quote marks, cue words, titles, pronouns.
+
+Everything here is lower-case unless it is a mark. ``builder.extract.quotes`` and
+``builder.extract.cast`` read these sets; extend them without touching control flow.
+"""
+
+from __future__ import annotations
+
+# Quotation marks. Direction is read from context (scraped news mixes “ ” " freely,
+# and even closes “ with “), so the glyph only says which family a mark belongs to.
+DOUBLE_MARKS = frozenset("\"“”„‟«»")
+SINGLE_MARKS = frozenset("'‘’‚‛")
+# Characters after which a mark opens a quotation, and before which a mark closes one.
+OPENING_CONTEXT = frozenset("([{—–-/")
+CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/")
+# Words that start with an elision apostrophe: 'n', 'em, 'til ... (never an opening quote).
+ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "cos", "s"})
+
+FRAGMENT_MAX_WORDS = 3  # a quotation of 1-3 words is a scare quote
+UNCLOSED_MAX_WORDS = 40  # an unclosed quotation running to the paragraph end is kept up to this length
+SPLIT_GAP_MAX_TOKENS = 25  # `"A," he said, "B."`: the attribution between two halves is short
+
+# Cue verbs: the speaker is the subject on their left (`X said`), or on their right
+# after a quotation (`"...," said X`) for the verbs in INVERTING_CUES.
+# Base forms that double as nouns ("state", "post", "report") are left out.
+CUE_VERBS = frozenset("""
+say says said saying tells told telling adds added adding
+states stated stating asserts asserted asserting urges urged urging
+warn warns warned warning insist insists insisted insisting claims claimed claiming
+stresses stressed stressing notes noted noting tweets tweeted tweeting
+posted posting writes wrote writing explains explained explaining
+replies replied replying responds responded responding
+acknowledges acknowledged acknowledging admits admitted admitting
+argues argued arguing declares declared declaring
+announces announced announcing continues continued
+emphasizes emphasized emphasizing emphasises emphasised emphasising
+reiterates reiterated reiterating reaffirms reaffirmed reaffirming
+recalls recalled recalling remarked remarking observes observed
+suggests suggested suggesting describes described describing
+called calling labels labeled labelled labeling labelling
+believes believed confirms confirmed confirming denies denied denying
+vows vowed vowing promised promising pledges pledged pledging
+predicts predicted predicting concedes conceded conceding
+cautions cautioned cautioning complains complained complaining
+boasts boasted boasting jokes joked joking quips quipped quipping
+shouts shouted shouting asks asked asking answered answering
+mentions mentioned mentioning commented commenting
+concludes concluded concluding testifies testified testifying
+maintains maintained maintaining contends contended contending
+counters countered countering agrees agreed agreeing
+expresses expressed expressing alleges alleged alleging
+reported reporting demanded demanding
+threatens threatened threatening accuses accused accusing
+""".split())
+INVERTING_CUES = frozenset("""
+say says said add adds added ask asks asked write writes wrote reply replies replied
+continue continues continued explain explains explained note notes noted recall recalls recalled
+insist insists insisted warn warns warned tell tells told
+""".split())
+# Cues whose subject is the subject of the clause they hang on: `X said ..., adding "..."`.
+PARTICIPLE_SUFFIX = "ing"
+# Source cues: the speaker follows (`according to X`, `per X`). Weaker than a verb cue:
+# `X said "...", according to <outlet>` keeps X.
+SOURCE_CUES = (("according", "to"), ("per",), ("quoted", "by"))
+
+# Words that may stand between a subject and its cue verb: `X has also said`.
+AUXILIARIES = frozenset("""
+has have had is was were be been will would could should may might can did does do
+also again later then previously repeatedly reportedly once just recently publicly privately
+earlier further separately quickly simply flatly firmly bluntly not never often
+initially first finally still already long
+""".split())
+
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
+PREPOSITIONS = frozenset("""
+in on at to with by from of for about aboard during after before since under over into
+against between among amid via through across toward towards near like as
+""".split())
+
+# Role (title) words: a role phrase ends in one of these heads ("Kremlin spokesman",
+# "Foreign Minister", "the company's chief executive").
+ROLE_HEADS = frozenset("""
+president minister secretary adviser advisor spokesman spokeswoman spokesperson chancellor
+director chief executive officer chairman chairwoman chair governor mayor senator ambassador
+general commander leader head lawyer attorney prosecutor judge coach manager founder ceo cfo
+king queen prince princess pope premier envoy representative congressman congresswoman
+lawmaker mp speaker diplomat negotiator analyst economist researcher scientist official aide
+commissioner inspector sheriff captain colonel lieutenant sergeant admiral marshal
+superintendent dean principal rabbi imam bishop archbishop cardinal reverend professor doctor
+correspondent editor host owner partner strategist chairperson president-elect vice-president
+sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
+""".split())
+# Words that modify a role without being a name: "former", "deputy", "national security".
+ROLE_MODIFIERS = frozenset("""
+former deputy acting interim senior top chief longtime long-time vice assistant associate
+foreign defence defense interior finance economy justice health education trade energy
+national security press communications public foreign-policy military intelligence
+prime state federal regional local general executive managing principal special then
+new outgoing incoming current fellow first-ever first lead co-founder
+""".split())
+# Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
+NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
+NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "ibn"})
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# Organisations: a capitalised name holding one of these is an organisation,
+# and "the ministry" / "the department" refer back to one.
+ORG_HEADS = frozenset("""
+ministry department office council agency commission committee police army navy
+company corporation corp corp. inc inc. ltd ltd. plc group bank party government court
+university institute foundation union association federation administration authority
+board bureau service services embassy parliament congress senate assembly cabinet
+airline airlines firm club team league organisation organization network coalition
+alliance command regulator watchdog centre center fund trust house
+""".split())
+# References to an organisation by its kind alone: "the company said".
+ORG_REFERENCES = frozenset("""
+ministry department office council agency commission committee police army company
+government court firm administration authority board bureau embassy party union regulator
+watchdog campaign group team club airline bank
+""".split())
+# Words naming a written statement: "a White House statement said", "in a statement".
+STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "memo", "letter", "post"})
+# Generic words in the names of news outlets: their holders report, they are rarely speakers.
+MEDIA_WORDS = frozenset("""
+newspaper agency broadcaster tabloid outlet magazine daily network channel wire
+times journal post herald tribune gazette telegraph news radio tv television press
+""".split())
+# Unnamed groups: "officials said" has no speaker to name.
+GROUP_NOUNS = frozenset("""
+officials analysts experts residents witnesses sources observers critics people diplomats
+lawmakers activists investigators authorities protesters supporters opponents
+""".split())
