@@ -94,6 +94,8 @@ def check_text(raw: object, what: str) -> Checked:
 def check_author(raw: object) -> Checked:
     """An author string; a list of names is joined with ", "; a leading "By" is dropped."""
     if isinstance(raw, (list, tuple)):
+        if any(isinstance(item, (list, tuple)) for item in raw):  # nested (even self-referencing) lists
+            return Checked(None, f"authors {_show(raw)} is not a list of names")
         names = [check_author(item) for item in raw]
         bad = next((n.problem for n in names if n.problem), None)
         if bad:
