@@ -42,7 +42,7 @@ _SCALE_WORD = _alternation([P.HUNDRED, *P.SCALES])
 _SP = r"[ \u00a0]"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _CORE = (
-    rf"(?:(?<![\w.,:/#@'’-]){_DIGITS}(?:{_alternation(P.SCALE_SUFFIXES)})?(?:{_SP}(?:{_SCALE_WORD}))*(?![\w]|[.,:/]\d)"
+    rf"(?:(?<![\w.,:/#@'’]){_DIGITS}(?:{_alternation(P.SCALE_SUFFIXES)})?(?:{_SP}(?:{_SCALE_WORD}))*(?![\w]|[.,:/]\d)"
     rf"|\b(?:(?:a|an){_SP})?(?:{_NUMWORD})(?:(?:-|{_SP}|{_SP}and{_SP}|{_SP}an?{_SP}|{_SP}and{_SP}an?{_SP})(?:{_NUMWORD}))*\b)"
 )
 _CURRENCY = rf"(?:(?P<cur>{_alternation(P.CURRENCY_SIGNS)}){_SP}?)?"
@@ -246,27 +246,48 @@ def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
     return " ".join(phrase)
 
 
-def _full_name(name: str, doc: Doc) -> str:
-    """The longest PERSON name of the article that ends with ``name``'s last word."""
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)+")
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """The words after the last title: "Health Minister Ana Ruiz" -> "Ana Ruiz"."""
+    titles = [i for i, w in enumerate(words[:-1]) if w.lower() in P.TITLES]
+    return words[titles[-1] + 1:] if titles else words
+
+
+def _names(doc: Doc) -> list[tuple[int, int, str]]:
+    """People named in the text: PERSON entities and runs of capitalised words, titles left out."""
+    names = [(e.start_char, e.end_char, " ".join(_after_titles(e.text.split())))
+             for e in doc.ents if e.label_ == "PERSON"]
+    for m in _CAPITALISED_RUN.finditer(doc.text):
+        words = _after_titles(m.group().split())
+        while words and words[0].lower() in P.NOT_NAME_WORDS:
+            words.pop(0)
+        if len(words) >= 2 and not any(w.lower() in P.NOT_NAME_WORDS for w in words):
+            names.append((m.end() - len(" ".join(words)), m.end(), " ".join(words)))
+    return sorted(names)
+
+
+def _full_name(name: str, names: Sequence[tuple[int, int, str]]) -> str:
+    """The longest name of the article that ends with ``name``'s last word."""
     name = re.sub(r"['’]s$", "", name.strip())
     last = name.split()[-1] if name.split() else name
     best = name
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            text = re.sub(r"['’]s$", "", ent.text.strip())
-            if text.split() and text.split()[-1] == last and len(text) > len(best):
-                best = text
+    for _, _, text in names:
+        text = re.sub(r"['’]s$", "", text.strip())
+        if text.split() and text.split()[-1] == last and len(text) > len(best):
+            best = text
     return best
 
 
-def _name_before(doc: Doc, text: str, pos: int, lo: int) -> str | None:
+def _name_before(doc: Doc, names: Sequence[tuple[int, int, str]], text: str, pos: int, lo: int) -> str | None:
     """The capitalised name (or he/she) that ends right before ``pos``, within [lo, pos)."""
     tokens = list(re.finditer(r"[\w'’.-]+|[^\w\s]", text[lo:pos]))
     while tokens and tokens[-1].group().lower() in P.VERB_FILLERS:
         tokens.pop()
     if tokens and tokens[-1].group().lower() in P.PRONOUNS:
-        people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= lo + tokens[-1].start()]
-        return _full_name(people[-1].text, doc) if people else None
+        people = [n for s, e, n in names if e <= lo + tokens[-1].start()]
+        return _full_name(people[-1], names) if people else None
     run: list[re.Match[str]] = []
     while tokens and tokens[-1].group()[:1].isupper():
         run.insert(0, tokens.pop())
@@ -275,21 +296,20 @@ def _name_before(doc: Doc, text: str, pos: int, lo: int) -> str | None:
     run_start, run_end = lo + run[0].start(), lo + run[-1].end()
     people = [e for e in doc.ents if e.label_ == "PERSON" and run_start <= e.start_char and e.end_char <= run_end]
     if people:
-        return _full_name(people[-1].text, doc)
-    words = [t.group() for t in run]
-    while words and words[0].lower() in P.TITLES and len(words) > 1:
-        words.pop(0)
+        return _full_name(people[-1].text, names)
+    words = _after_titles([t.group() for t in run])
     named = any(e.label_ in ("ORG", "GPE", "NORP") and run_start <= e.start_char < run_end for e in doc.ents)
     if len(words) == 1 and not named:
         return None
-    return _full_name(" ".join(words), doc)
+    return _full_name(" ".join(words), names)
 
 
 _REPORTING = re.compile(rf"\b(?:{_alternation(P.REPORTING_VERBS)})\b")
-_ACCORDING = re.compile(rf"\b{P.ACCORDING_TO}{_SP}+(?:the{_SP}+)?((?:[A-Z][\w'’.-]*{_SP}?)+)")
+_ACCORDING = re.compile(rf"\b(?i:{P.ACCORDING_TO}){_SP}+(?:the{_SP}+)?((?:[A-Z][\w'’.-]*{_SP}?)+)")
 
 
-def _speaker(fig: _Figure, text: str, doc: Doc, quotes: Sequence[Mention], sentence: tuple[int, int]) -> str | None:
+def _speaker(fig: _Figure, text: str, doc: Doc, names: Sequence[tuple[int, int, str]], quotes: Sequence[Mention],
+             sentence: tuple[int, int]) -> str | None:
     """Step 4: whose figure it is."""
     # 1. inside a quotation: its speaker
     for q in quotes:
@@ -299,21 +319,21 @@ def _speaker(fig: _Figure, text: str, doc: Doc, quotes: Sequence[Mention], sente
     # 2. "according to X"
     m = _ACCORDING.search(text, lo, hi)
     if m:
-        return _full_name(m.group(1).strip(), doc)
+        return _full_name(m.group(1).strip(), names)
     # 3. "X estimated that ...": the nearest reporting verb before the figure
     before = [v for v in _REPORTING.finditer(text, lo, fig.start)]
     for verb in reversed(before):
-        name = _name_before(doc, text, verb.start(), lo)
+        name = _name_before(doc, names, text, verb.start(), lo)
         if name:
             return name
     # 4. "..., X said": a reporting verb after the figure
     for verb in _REPORTING.finditer(text, fig.end, hi):
-        name = _name_before(doc, text, verb.start(), fig.end)
+        name = _name_before(doc, names, text, verb.start(), fig.end)
         if name:
             return name
         inverted = re.match(rf"{_SP}+((?:[A-Z][\w'’.-]*{_SP}?)+)", text[verb.end():hi])
         if inverted:
-            return _full_name(inverted.group(1), doc)
+            return _full_name(inverted.group(1), names)
     return None
 
 
@@ -324,6 +344,7 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
     blocked = [(d.start, d.end) for d in find_dates(body, article.published, bounds)]
     blocked += [(m.start(), m.end()) for m in _URL.finditer(body)]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(body)]
+    names = _names(doc)
     mentions: list[Mention] = []
     previous: tuple[int, str | None] = (-1, None)
     for fig in _candidates(body, blocked, bounds):
@@ -341,7 +362,7 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
             id=mention_id(article.id, "figure", fig.start, fig.end), article=article.id, kind="figure",
             text=body[fig.start:fig.end], start=fig.start, end=fig.end,
             context_start=sentence[0], context_end=sentence[1],
-            speaker=_speaker(fig, body, doc, quotes, sentence),
+            speaker=_speaker(fig, body, doc, names, quotes, sentence),
             value=fig.value, low=fig.low, high=fig.high, unit=unit, qualifier=fig.qualifier, subject=subject,
         ))
     return mentions

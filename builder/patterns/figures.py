@@ -102,6 +102,7 @@ SUBJECT_STOPWORDS: frozenset[str] = frozenset("""
     since in on at to from that who which whom whose as by for with when while after before
     than if because during into over under about this these those it its he she they we you
     i his her their our said says say told according per each a an the not also so ago
+    last next earlier later yesterday today tomorrow
 """.split())
 SUBJECT_MAX_WORDS = 4
 # "two million of them": the subject is the pronoun phrase itself.
@@ -124,9 +125,17 @@ PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 TITLES: frozenset[str] = frozenset("""
     president prime minister spokesman spokeswoman spokesperson secretary chancellor
     general gen. governor gov. senator sen. rep. representative mayor adviser advisor
-    director chief minister foreign defense defence interior health deputy leader the
-    mr. mrs. ms. dr. prof. king queen prince pope ambassador commander colonel
-    national security state former
+    director chief minister deputy leader mr. mrs. ms. dr. prof. king queen prince pope
+    ambassador commander colonel envoy premier judge justice lawyer attorney ceo chairman
+    chairwoman chair
+""".split())
+# Capitalised words that start a sentence or a clause but are not part of a name.
+NOT_NAME_WORDS: frozenset[str] = frozenset("""
+    the a an in on at by for from to of and but or so yet however meanwhile later earlier
+    yesterday today tomorrow after before during while when since as if then also still
+    he she they we it i you his her their our this that these those there here
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december last next according
 """.split())
 
 # --- Things that look like numbers but are not figures -------------------------------

@@ -1,0 +1,202 @@
+"""Figures: what is read as a figure, what is not, and how each is normalised."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from builder.extract.figures import extract_figures
+from builder.ids import mention_id
+from builder.models import Article, Mention
+from builder.nlp import analyse
+
+PUBLISHED = date(2024, 3, 15)
+
+
+def article(body: str) -> Article:
+    return Article(id="a1", story="s", path="a1.txt", outlet="Daily Example", title="t", body=body,
+                   published=PUBLISHED)
+
+
+def figures(body: str, quotes: tuple[Mention, ...] = ()) -> list[Mention]:
+    a = article(body)
+    return extract_figures(a, analyse(body), list(quotes))
+
+
+def only(body: str) -> Mention:
+    found = figures(body)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The storm left 700,000 homes without power on the island.", 700_000, None),
+        ("Officials said 45,100 people had been evacuated from the coast.", 45_100, "people"),
+        ("The ministry said two million people had fled the region.", 2e6, "people"),
+        ("The start-up raised $1.4 billion from investors.", 1.4e9, "dollars"),
+        ("The council approved €3bn for the new metro line.", 3e9, "euros"),
+        ("The club paid £40m for the striker.", 40e6, "pounds"),
+        ("The vaccine reached 1.2m people in the first month.", 1.2e6, "people"),
+        ("Turnout fell to 12% in the northern districts.", 12, "percent"),
+        ("Unemployment rose to 7.5 percent in the spring.", 7.5, "percent"),
+        ("Inflation slowed to 3.5 per cent in the euro area.", 3.5, "percent"),
+        ("A dozen protesters were detained outside parliament.", 12, "people"),
+        ("Half a million residents remain without clean water.", 5e5, "people"),
+        ("Three-quarters of respondents backed the plan.", 0.75, None),
+        ("The crowd numbered twenty-five thousand, organisers said.", 25_000, None),
+        ("The company will pay 2 million dollars in compensation.", 2e6, "dollars"),
+        ("One person was killed when the bridge collapsed.", 1, "people"),
+        ("The siege of the port lasted three years.", 3, "years"),
+        ("The ministry promised a decision within 24 hours.", 24, "hours"),
+        ("Rebels agreed to a 72-hour ceasefire.", 72, "hours"),
+    ],
+)
+def test_figure_is_found_with_value_and_unit(sentence: str, value: float, unit: str | None) -> None:
+    fig = only(sentence)
+    assert fig.value == pytest.approx(value)
+    assert fig.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier", "value"),
+    [
+        ("The fire destroyed around 300 homes.", "around", 300),
+        ("Nearly 40 percent of voters stayed home.", "nearly", 40),
+        ("More than 1,000 firefighters battled the blaze.", "more than", 1_000),
+        ("At least 12 people died in the collapse.", "at least", 12),
+        ("Up to 5,000 workers could lose their jobs.", "up to", 5_000),
+        ("Some 200 families were moved to shelters.", "some", 200),
+        ("Approximately 3,000 ballots were spoiled.", "approximately", 3_000),
+        ("The airline cancelled about 60 flights.", "about", 60),
+        ("The fund lost over $2 million last quarter.", "over", 2e6),
+        ("Almost 90 lorries were stuck at the border.", "almost", 90),
+        ("The talks were expected to last about a week.", "about", 1),
+    ],
+)
+def test_hedge_is_kept_as_qualifier_and_inside_the_mention(sentence: str, qualifier: str, value: float) -> None:
+    fig = only(sentence)
+    assert fig.qualifier == qualifier
+    assert fig.value == pytest.approx(value)
+    assert fig.text.lower().startswith(qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("Between 150 and 200 people attended the vigil.", 150, 200, "people"),
+        ("The tremor damaged 150 to 200 buildings.", 150, 200, None),
+        ("Police put the crowd at 150-200 people.", 150, 200, "people"),
+        ("Repairs will cost $5-10 million, engineers said.", 5e6, 10e6, "dollars"),
+    ],
+)
+def test_range_keeps_both_ends_and_takes_its_low_end_as_value(sentence: str, low: float, high: float,
+                                                              unit: str | None) -> None:
+    fig = only(sentence)
+    assert (fig.low, fig.high, fig.value) == (pytest.approx(low), pytest.approx(high), pytest.approx(low))
+    assert fig.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("Tens of thousands of people marched through the capital.", 20_000),
+        ("Hundreds of flights were cancelled at the hub.", 200),
+        ("The army sent thousands of troops to the border.", 2_000),
+    ],
+)
+def test_vague_quantity_has_no_value_and_a_lower_bound(sentence: str, low: float) -> None:
+    fig = only(sentence)
+    assert fig.value is None
+    assert fig.low == low
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was passed in 2022 after a long debate.",
+        "The treaty was signed in Minsk in 2014.",
+        "The summit opened on Feb. 24 in Brussels.",
+        "The ceasefire took effect on June 28, 2019, at dawn.",
+        "Polls close at 8 p.m. on the coast.",
+        "The statement was posted at 20:41 local time.",
+        "She finished third in the regional race.",
+        "The city marked its 60th anniversary with a parade.",
+        "Platforms are shielded by Section 230 of the act.",
+        "The estimate appears on page 4 of the report.",
+        "Allies discussed whether Article 5 of the treaty applied.",
+        "Finance ministers gathered at the G20 meeting.",
+        "Readers can call the hotline on 555-123-4567 for help.",
+        "Read more at https://example.com/news/2024/11/report-45 today.",
+        "The president flew home aboard Air Force One.",
+        "No one was hurt in the blast.",
+        "She was the one who called the police.",
+        "One of them was later released without charge.",
+        "The two leaders shook hands in front of the cameras.",
+        "He is a father of two from the north of the county.",
+        "Maria Lopez, 34, said she had waited all night.",
+        "Pilots of the F-16 jets flew low over the city.",
+        "Researchers studied the 2022 outbreak in detail.",
+        "The home side won 3-1 after extra time.",
+        "Diplomats still back a two-state solution.",
+        "Both sides claimed victory after the vote.",
+    ],
+)
+def test_not_a_figure(sentence: str) -> None:
+    assert [f.text for f in figures(sentence)] == []
+
+
+def test_figure_inside_quotation_takes_the_quotations_speaker() -> None:
+    body = "“We have counted 3,000 missing people,” the mayor told reporters."
+    start, end = body.index("We"), body.index(",”")
+    quote = Mention(id="q", article="a1", kind="quote", text=body[start:end], start=start, end=end,
+                    speaker="Ana Ruiz")
+    (fig,) = figures(body, (quote,))
+    assert fig.speaker == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Health Minister Ana Ruiz estimated that 3,000 people were missing.", "Ana Ruiz"),
+        ("Ana Ruiz leads the inquiry. Later, Ruiz said that 3,000 people were missing.", "Ana Ruiz"),
+        ("According to the Red Cross, 3,000 people were missing.", "Red Cross"),
+        ("Ana Ruiz spoke in the morning. About 3,000 people are missing, Ruiz said.", "Ana Ruiz"),
+        ("Ana Ruiz visited the camp. She said 3,000 people were still missing.", "Ana Ruiz"),
+    ],
+)
+def test_reporting_verb_in_the_sentence_says_whose_figure_it_is(body: str, speaker: str) -> None:
+    (fig,) = [f for f in figures(body) if f.value == 3_000]
+    assert fig.speaker == speaker
+
+
+def test_figure_without_source_has_no_speaker() -> None:
+    assert only("The storm destroyed 300 homes overnight.").speaker is None
+
+
+def test_subject_is_completed_by_the_outcome_across_a_coordination() -> None:
+    body = ("The monitor estimated that about 12,000 rebel fighters and 8,000 government troops "
+            "had been killed since the uprising began.")
+    subjects = [f.subject for f in figures(body)]
+    assert subjects == ["rebel fighters killed", "government troops killed"]
+
+
+def test_elided_noun_carries_over_to_the_next_figure() -> None:
+    body = "The army said 1,200 civilians have been killed and 3,400 wounded in the shelling."
+    assert [f.subject for f in figures(body)] == ["civilians killed", "civilians wounded"]
+
+
+def test_money_subject_keeps_its_preposition() -> None:
+    fig = only("The senator reported $250,000 in campaign funds last quarter.")
+    assert (fig.value, fig.unit, fig.subject) == (250_000, "dollars", "in campaign funds")
+
+
+def test_mention_offsets_context_and_id_are_consistent() -> None:
+    body = "The bridge opened in May.\n\nEngineers said it cost $80 million to build. Traffic is light."
+    (fig,) = figures(body)
+    assert body[fig.start:fig.end] == fig.text == "$80 million"
+    assert body[fig.context_start:fig.context_end] == "Engineers said it cost $80 million to build."
+    assert fig.id == mention_id("a1", "figure", fig.start, fig.end)
+    assert fig.kind == "figure" and fig.article == "a1"
