@@ -1,0 +1,510 @@
+"""Compare the versions of one claim: normalise quotations, diff words, judge agree/differ.
+
+Quotations are compared as word sequences after a normalisation that removes what
+outlets change without changing what was said: Unicode form (NFKC), quotation marks
+and apostrophes, dashes, punctuation, case, number style ("two million" = "2
+million"), bracketed editorial insertions ("He (the minister) wants") and ellipses
+(a cut, not a change). What is left and still differs is a ``wording`` discrepancy
+with a word-level diff; what differs only in punctuation is a minor one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from builder.ids import digest, slugify
+from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
+from builder.patterns.align import (
+    APOSTROPHES,
+    BRACKETED,
+    CONTRACTION,
+    DASHES,
+    ELLIPSIS,
+    HUNDRED,
+    NUMBER_JOINERS,
+    NUMBER_SCALES,
+    NUMBER_WORDS,
+    OMISSION_MIN_OUTLETS,
+    OMISSION_SHARE,
+    VALUE_TOLERANCE,
+    WORD,
+)
+
+_DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
+_DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
+_GLUED = ("'", "n't")  # tokens written without a space before them
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A quotation as normalised words (for matching) and as written (for display)."""
+
+    norm: tuple[str, ...]
+    surface: tuple[str, ...]
+    punct: tuple[str, ...]  # punctuation written after each word, marks normalised
+    cuts: frozenset[int] = frozenset()  # i: an ellipsis stands just before word i
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def __add__(self, other: Words) -> Words:
+        """Two parts of a split quotation read as one utterance."""
+        shift = len(self.norm)
+        return Words(self.norm + other.norm, self.surface + other.surface,
+                     self.punct + other.punct, self.cuts | {i + shift for i in other.cuts})
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.norm)
+
+
+def _number_value(words: Sequence[str]) -> str | None:
+    """ "two million" / "2 million" / "2,000,000" -> "2000000"; None where it is no number.
+
+    A small reader of its own: quotations are compared, not measured, so it only has
+    to write the same number the same way.
+    """
+    total, current, digits = 0.0, None, False
+    for k, w in enumerate(words):
+        if w in NUMBER_JOINERS:
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if w == "a" and nxt in NUMBER_SCALES or nxt == HUNDRED:
+                current = 1.0
+            continue
+        if _DIGITS.match(w):
+            if current is not None:
+                return None  # "3 4" is two numbers
+            digits = True
+            current = float(w.replace(",", "")) if w.count(".") < 2 else None
+            if current is None:
+                return None
+        elif w in NUMBER_WORDS:
+            if digits:
+                return None  # "3 four" neither
+            current = (current or 0.0) + NUMBER_WORDS[w]
+        elif w == HUNDRED:
+            current = (current or 1.0) * 100
+        elif w in NUMBER_SCALES:
+            total += (current or 1.0) * NUMBER_SCALES[w]
+            current = None
+        else:
+            return None
+    value = total + (current or 0.0)
+    return str(int(value)) if value == int(value) else repr(value)
+
+
+def _number_word(word: str) -> bool:
+    return word in NUMBER_WORDS or word in NUMBER_SCALES or word == HUNDRED or bool(
+        _DIGITS.match(word))
+
+
+def _merge_numbers(norm: list[str], surface: list[str], punct: list[str]) -> None:
+    """Rewrite runs of number words and digits as one token holding the value, in place."""
+    i = 0
+    while i < len(norm):
+        starts = _number_word(norm[i]) or (
+            norm[i] == "a" and i + 1 < len(norm) and norm[i + 1] in NUMBER_SCALES)
+        if not starts:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(norm) and (_number_word(norm[j]) or (
+                norm[j] in NUMBER_JOINERS and j + 1 < len(norm) and _number_word(norm[j + 1]))):
+            j += 1
+        value = None
+        while j > i and value is None:  # the longest run that reads as one number
+            value = None if norm[j - 1] in NUMBER_JOINERS else _number_value(norm[i:j])
+            j -= value is None
+        if value is not None:
+            norm[i:j] = [value]
+            surface[i:j] = [" ".join(surface[i:j])]
+            punct[i:j] = [punct[j - 1]]
+        i += 1
+
+
+def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
+    """Normalised words, surface words and following punctuation of one uncut stretch."""
+    norm: list[str] = []
+    surface: list[str] = []
+    punct: list[str] = []
+    matches = list(WORD.finditer(segment))
+    for k, m in enumerate(matches):
+        word = m.group()
+        after = segment[m.end(): matches[k + 1].start() if k + 1 < len(matches) else len(segment)]
+        if word.endswith(".") and "." not in word[:-1]:
+            word, after = word[:-1], "." + after
+        after = re.sub(r"\s+", "", DASHES.sub("-", after))
+        low = word.lower()
+        split = CONTRACTION.match(low)
+        if split:
+            head, tail = split.groups()
+            cut = len(head)
+            norm += [head, tail]
+            surface += [word[:cut], word[cut:]]
+            punct += ["", after]
+        else:
+            norm.append(low)
+            surface.append(word)
+            punct.append(after)
+    _merge_numbers(norm, surface, punct)
+    return norm, surface, punct
+
+
+def normalise_quote(text: str) -> Words:
+    """The words of a quotation, normalised for matching; an ellipsis becomes a cut.
+
+    >>> normalise_quote("He (the minister) wants two million…").norm
+    ('he', 'wants', '2000000')
+    """
+    text = unicodedata.normalize("NFKC", text)
+    for mark in APOSTROPHES:
+        text = text.replace(mark, "'")
+    text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", text))
+    text = DASHES.sub(lambda m: " - ", text)
+    norm: list[str] = []
+    surface: list[str] = []
+    punct: list[str] = []
+    cuts: set[int] = set()
+    for k, segment in enumerate(ELLIPSIS.split(text)):
+        if k and norm:
+            cuts.add(len(norm))
+        n, s, p = _segment_words(segment)
+        norm += n
+        surface += s
+        punct += p
+    return Words(tuple(norm), tuple(surface), tuple(punct), frozenset(cuts))
+
+
+def words_text(surface: Sequence[str]) -> str:
+    """Surface words joined for display, contraction endings glued: "I'd", "don't"."""
+    out = ""
+    for w in surface:
+        glue = w.startswith(_GLUED) or w.lower() == "n't"
+        out += w if glue or not out else " " + w
+    return out
+
+
+# --- locating a short quotation inside a longer one --------------------------------
+
+_MATCH, _MISMATCH, _GAP_SHORT, _GAP_LONG = 2.0, -1.0, -1.0, -1.5
+
+
+def locate(short: Sequence[str], long: Sequence[str]) -> tuple[int, int, int]:
+    """Where ``short`` best lines up inside ``long``: (start, end, words matched).
+
+    A semi-global alignment: every word of ``short`` is aligned (to a word, a change
+    or a gap) while ``long`` may be cut freely at both ends. Skipping words of the
+    longer quotation costs more than a changed word, so the passage found is compact.
+    """
+    n, m = len(short), len(long)
+    if not n or not m:
+        return 0, 0, 0
+    # score[j], start[j], hits[j]: best alignment of short[:i] ending at long[:j]
+    score = [0.0] * (m + 1)
+    start = list(range(m + 1))
+    hits = [0] * (m + 1)
+    for i in range(1, n + 1):
+        s_i = short[i - 1]
+        prev_score, prev_start, prev_hits = score, start, hits
+        score = [prev_score[0] + _GAP_SHORT] + [0.0] * m
+        start = [0] + [0] * m
+        hits = [0] * (m + 1)
+        for j in range(1, m + 1):
+            same = s_i == long[j - 1]
+            best = prev_score[j - 1] + (_MATCH if same else _MISMATCH)
+            b_start, b_hits = prev_start[j - 1], prev_hits[j - 1] + same
+            up = prev_score[j] + _GAP_SHORT
+            if up > best:
+                best, b_start, b_hits = up, prev_start[j], prev_hits[j]
+            left = score[j - 1] + _GAP_LONG
+            if left > best:
+                best, b_start, b_hits = left, start[j - 1], hits[j - 1]
+            score[j], start[j], hits[j] = best, b_start, b_hits
+    end = max(range(m + 1), key=lambda j: (score[j], -j))
+    return start[end], end, hits[end]
+
+
+# --- word-level diff ---------------------------------------------------------------
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]")
+
+
+def _cut(w: Words, a: int, b: int) -> Words:
+    return Words(w.norm[a:b], w.surface[a:b], w.punct[a:b],
+                 frozenset(i - a for i in w.cuts if a < i < b))
+
+
+def passage(short: Words, long: Words) -> tuple[int, int]:
+    """The passage of ``long`` that reports ``short``: located, then widened over words
+    that replace unmatched words at the short version's ends ("are emerging" →
+    "arise"), but never across the end of a sentence."""
+    a, b, _ = locate(short.norm, long.norm)
+    ops = SequenceMatcher(None, short.norm, long.norm[a:b], autojunk=False).get_opcodes()
+    lead = ops[0][2] - ops[0][1] if ops and ops[0][0] == "delete" else 0
+    trail = ops[-1][2] - ops[-1][1] if ops and ops[-1][0] == "delete" else 0
+    while trail and b < len(long) and not _SENTENCE_END.search(long.punct[b - 1]):
+        b, trail = b + 1, trail - 1
+    while lead and a > 0 and not _SENTENCE_END.search(long.punct[a - 1]):
+        a, lead = a - 1, lead - 1
+    return a, b
+
+
+def _window(ref: Words, other: Words) -> tuple[Words, Words]:
+    """The passages of two versions that report the same words (partial quoting)."""
+    if len(other) > len(ref):
+        return ref, _cut(other, *passage(ref, other))
+    if len(ref) > len(other):
+        return _cut(ref, *passage(other, ref)), other
+    return ref, other
+
+
+def word_diff(ref: Words, other: Words) -> tuple[WordDiff, ...]:
+    """Word operations turning the reference version into the other one.
+
+    Only the passage both report is compared: words one version quotes beyond the
+    other (trimming, partial quoting) are not part of the diff.
+    """
+    ref, other = _window(ref, other)
+    ops = SequenceMatcher(None, ref.norm, other.norm, autojunk=False).get_opcodes()
+    out: list[WordDiff] = []
+    for tag, i1, i2, j1, j2 in ops:
+        a, b = words_text(ref.surface[i1:i2]), words_text(other.surface[j1:j2])
+        if tag in ("insert", "delete") and (i1 in ref.cuts or j1 in other.cuts):
+            continue  # words left out at an ellipsis are a cut, not a change
+        out.append(WordDiff(op=tag, a=a, b=b))  # type: ignore[arg-type]
+    while out and out[0].op in ("insert", "delete"):
+        out.pop(0)
+    while out and out[-1].op in ("insert", "delete"):
+        out.pop()
+    return tuple(_glue_contractions(out))
+
+
+def _glue_contractions(ops: list[WordDiff]) -> list[WordDiff]:
+    """Show "I better → I'd rather" rather than "better → 'd rather"."""
+    def join(word: str, words: str) -> str:
+        return word + words if words.startswith(_GLUED) else f"{word} {words}".strip()
+
+    out: list[WordDiff] = []
+    for op in ops:
+        glued = op.op != "equal" and (op.a.startswith(_GLUED) or op.b.startswith(_GLUED))
+        if glued and out and out[-1].op == "equal":
+            *rest, last = out.pop().a.split(" ")
+            if rest:
+                out.append(WordDiff("equal", " ".join(rest), " ".join(rest)))
+            op = WordDiff("replace", join(last, op.a), join(last, op.b))
+        out.append(op)
+    return out
+
+
+def punctuation_differs(ref: Words, other: Words) -> bool:
+    """True where the words are the same but written with other punctuation inside."""
+    ref, other = _window(ref, other)
+    if ref.norm != other.norm:
+        return False
+    inner = range(len(ref.norm) - 1)  # the punctuation after the last word is the quoting's own
+    return any(ref.punct[i].strip("'") != other.punct[i].strip("'") for i in inner)
+
+
+def diff_summary(ops: Sequence[WordDiff]) -> str:
+    """ "devastating for → so bad in; “or” added" """
+    parts = []
+    for op in ops:
+        if op.op == "replace":
+            parts.append(f"{op.a} \u2192 {op.b}")
+        elif op.op == "delete":
+            parts.append(f"\u201c{op.a}\u201d left out")
+        elif op.op == "insert":
+            parts.append(f"\u201c{op.b}\u201d added")
+    return "; ".join(parts)
+
+
+def _slug_id(kind: str, *parts: str) -> str:
+    """A discrepancy id: its type and the differing content, readable and bounded."""
+    text = " ".join(p for p in parts if p)
+    slug = slugify(text, max_words=10, max_length=50) if text else ""
+    if not slug or slug.startswith("x-"):
+        return f"{kind}-{digest(kind, text, length=6)}"
+    return f"{kind}-{slug}"
+
+
+# --- judging a quotation -----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One report of a quotation: the mention(s) holding it (a split quote has several)."""
+
+    mentions: tuple[str, ...]
+    words: Words
+    speaker: str | None
+    outlet: str
+
+
+def reference_version(versions: Sequence[Version]) -> Version:
+    """The most common version; ties go to the longest, then the alphabetically first."""
+    counts = Counter(v.words.norm for v in versions)
+    return min(versions, key=lambda v: (-counts[v.words.norm], -len(v.words), v.words.key,
+                                        v.mentions))
+
+
+def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
+    """Wording (with word diffs), minor punctuation and speaker differences of one quotation."""
+    if len(versions) < 2:
+        return ()
+    ref = reference_version(versions)
+    found: dict[str, Discrepancy] = {}
+
+    def add(d: Discrepancy) -> None:
+        if d.id in found:
+            old = found[d.id]
+            d = Discrepancy(d.id, d.type, tuple(sorted(set(old.mentions) | set(d.mentions))),
+                            old.summary, old.outlets, old.diff, old.minor)
+        found[d.id] = d
+
+    for v in versions:
+        if v.words.norm == ref.words.norm and not punctuation_differs(ref.words, v.words):
+            continue
+        ops = word_diff(ref.words, v.words)
+        changes = [op for op in ops if op.op != "equal"]
+        if changes:
+            summary = diff_summary(changes)
+            ident = _slug_id("wording", *(f"{op.a} {op.b}" for op in changes))
+            add(Discrepancy(ident, "wording", tuple(sorted({*ref.mentions, *v.mentions})),
+                            summary, diff=ops))
+        elif punctuation_differs(ref.words, v.words):
+            ident = "wording-punctuation-" + digest(ref.words.punct, v.words.punct, length=6)
+            add(Discrepancy(ident, "wording", tuple(sorted(v.mentions)),
+                            "punctuation differs", diff=ops, minor=True))
+    speaker = speaker_discrepancy([(m, v.speaker, v.outlet) for v in versions for m in v.mentions])
+    if speaker:
+        add(speaker)
+    return tuple(found[k] for k in sorted(found))
+
+
+def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],
+                        what: Mapping[str, str] | None = None) -> Discrepancy | None:
+    """Other speakers credited for the same claim: (mention, speaker, outlet) triples.
+
+    ``what`` optionally names what each speaker is credited with ("700,000").
+    """
+    by_speaker: dict[str, list[tuple[str, str]]] = {}
+    for mention, speaker, outlet in credits:
+        if speaker:
+            by_speaker.setdefault(speaker, []).append((mention, outlet))
+    if len(by_speaker) < 2:
+        return None
+    names = sorted(by_speaker)
+    parts = []
+    for name in names:
+        outlets = ", ".join(sorted({o for _, o in by_speaker[name]}))
+        label = f"{what[name]} is {name}'s figure" if what and name in what else f"credited to {name}"
+        parts.append(f"{label} ({outlets})")
+    mentions = tuple(sorted(m for name in names for m, _ in by_speaker[name]))
+    return Discrepancy(_slug_id("speaker", *names), "speaker", mentions, "; ".join(parts))
+
+
+# --- judging figures and dates ---------------------------------------------------------
+
+
+def same_value(a: Mention, b: Mention) -> bool:
+    """Two figures state the same number (ranges: the same range)."""
+    def close(x: float | None, y: float | None) -> bool:
+        if x is None or y is None:
+            return x is y
+        return abs(x - y) <= VALUE_TOLERANCE * max(abs(x), abs(y))
+    return close(a.value, b.value) and close(a.low, b.low) and close(a.high, b.high)
+
+
+def format_value(m: Mention) -> str:
+    """ "45,100", "150–200", "2.5" """
+    def fmt(x: float) -> str:
+        return f"{int(x):,}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+    if m.low is not None and m.high is not None:
+        return f"{fmt(m.low)}\u2013{fmt(m.high)}"
+    return fmt(m.value) if m.value is not None else m.text
+
+
+def figure_discrepancies(figures: Sequence[Mention], outlet_of: Mapping[str, str]
+                         ) -> tuple[Discrepancy, ...]:
+    """A ``number`` discrepancy where outlets give other values, and whose figure each is."""
+    groups: list[list[Mention]] = []
+    for f in sorted(figures, key=lambda m: m.id):
+        for g in groups:
+            if same_value(g[0], f):
+                g.append(f)
+                break
+        else:
+            groups.append([f])
+    if len(groups) < 2:
+        return ()
+    groups.sort(key=lambda g: (-len(g), -(g[0].value or 0.0)))
+    shown = [format_value(g[0]) for g in groups]
+    parts = []
+    for label, g in zip(shown, groups):
+        speakers = sorted({m.speaker for m in g if m.speaker})
+        outlets = sorted({outlet_of[m.id] for m in g})
+        parts.append(f"{label} ({'; '.join([*speakers, ', '.join(outlets)])})")
+    out = [Discrepancy(_slug_id("number", *(s.replace(",", "") for s in shown)), "number",
+                       tuple(sorted(m.id for m in figures)), " vs ".join(parts))]
+    what = {}
+    for label, g in zip(shown, groups):
+        for m in g:
+            if m.speaker:
+                what.setdefault(m.speaker, label)
+    speaker = speaker_discrepancy([(m.id, m.speaker, outlet_of[m.id]) for m in figures], what)
+    if speaker:
+        out.append(speaker)
+    return tuple(sorted(out, key=lambda d: d.id))
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    """ISO dates that can name the same day: "2022-02" and "2022-02-24" can, at month precision."""
+    if a is None or b is None:
+        return a == b
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short)
+
+
+def date_discrepancies(dates: Sequence[Mention], outlet_of: Mapping[str, str]
+                       ) -> tuple[Discrepancy, ...]:
+    """A ``date`` discrepancy where outlets give incompatible dates for the same event."""
+    values = sorted({m.date for m in dates if m.date})
+    # keep only the most precise of each compatible family: "2022-02" joins "2022-02-24"
+    distinct = [v for v in values if not any(w != v and w.startswith(v) for w in values)]
+    if len(distinct) < 2:
+        return ()
+    parts = []
+    for v in distinct:
+        outlets = sorted({outlet_of[m.id] for m in dates if m.date and dates_compatible(m.date, v)})
+        parts.append(f"{v} ({', '.join(outlets)})")
+    return (Discrepancy(_slug_id("date", *distinct), "date", tuple(sorted(m.id for m in dates)),
+                        " vs ".join(parts)),)
+
+
+def omission_discrepancy(claim_outlets: set[str], story_outlets: set[str]
+                         ) -> Discrepancy | None:
+    """Outlets that cover the story but leave out a claim most of the others carry."""
+    if len(story_outlets) < OMISSION_MIN_OUTLETS:
+        return None
+    if len(claim_outlets) < OMISSION_SHARE * len(story_outlets):
+        return None
+    missing = tuple(sorted(story_outlets - claim_outlets))
+    if not missing:
+        return None
+    return Discrepancy("omission", "omission", (), "Not reported by " + ", ".join(missing),
+                       outlets=missing)
+
+
+def status_of(articles: int, discrepancies: Sequence[Discrepancy]) -> ClaimStatus:
+    """single: one article; differ: a real difference; agree: the rest (minor/omission don't count)."""
+    if articles < 2:
+        return "single"
+    if any(not d.minor and d.type != "omission" for d in discrepancies):
+        return "differ"
+    return "agree"

@@ -1,0 +1,138 @@
+"""Rules for aligning claims across outlets, as data: synonyms, stop words, thresholds.
+
+``builder.compare`` (normalising and judging) and ``builder.align`` (grouping) read
+these; a linguist can tune them without reading control flow.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- normalising quotations -------------------------------------------------------
+
+# Editorial insertions inside a quotation: "He (the minister) wants", "[the minister]".
+BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,80}\])")
+# Marks of cut words: "…", "...", ". . ." (also ". . . ." at a sentence end).
+ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
+# Apostrophes and single quotation marks written in various ways.
+APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
+# Dashes and hyphens: a dash separates words, it never carries meaning for the match.
+DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
+# One word of a quotation (after lower-casing): letters/digits with inner apostrophes,
+# periods (U.S.) or commas/points inside numbers (45,100 / 1.5).
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
+# Contraction endings split off as their own token, so that "I'd rather" and
+# "I better" share the "I": a changed contraction is one changed word, not two.
+CONTRACTION = re.compile(r"^(.+?)('(?:d|ll|re|ve|s|m)|n't)$")
+# Number style: "two million" = "2 million" = "2,000,000". Words of a number and
+# their values; a scale multiplies what was read before it.
+NUMBER_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+HUNDRED = "hundred"
+NUMBER_SCALES: dict[str, int] = {
+    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+}
+# Inside a number expression: "two hundred and fifty", "a million".
+NUMBER_JOINERS: frozenset[str] = frozenset({"and", "a"})
+
+# Words that carry no content: ignored when blocking candidates and by ids.
+STOP_WORDS: frozenset[str] = frozenset("""
+    a an the and or but if of to in on at by for with from as is are was were be been
+    being it its it's this that these those there here i i'm me my we our you your he
+    him his she her they them their not no so do does did have has had will would can
+    could should may might must just than then too very also about into over out up
+    what which who whom when where why how all any some more most such only own same
+    'd 'll 're 've 's 'm n't s said says say
+""".split())
+
+# --- thresholds for quotations ----------------------------------------------------
+
+# Two versions are the same quotation when the longest common word sequence covers
+# at least this share of BOTH (changed words and trimming allowed).
+SAME_QUOTE_COVERAGE = 0.6
+# ... or, for short quotations (both at most SHORT_QUOTE_WORDS words), when their
+# character-level similarity (rapidfuzz ratio, 0-100) reaches this: "I'd rather not
+# say" and "I'd better not say" differ by one word in four.
+SHORT_QUOTE_WORDS = 6
+SHORT_QUOTE_RATIO = 85.0
+# A quotation with no speaker, or credited to another speaker, must match more
+# strongly: the words alone have to say it is the same quotation.
+UNATTRIBUTED_COVERAGE = 0.8
+OTHER_SPEAKER_COVERAGE = 0.9
+OTHER_SPEAKER_MIN_WORDS = 6
+# A short quotation is part of a longer one (partial quoting) when at least this
+# share of its words lines up, in order, with one passage of the longer one ...
+PART_COVERAGE = 0.7
+# ... or at least PART_MIN_SHARE of its words line up and the passage reads nearly the
+# same letter by letter (rapidfuzz ratio): "many different communications are
+# emerging" inside "... many different communications arise. ..."
+PART_MIN_SHARE = 0.5
+PART_FUZZY_RATIO = 80.0
+# ... and it has at least this many words (shorter ones are fragments' business).
+PART_MIN_WORDS = 4
+# When two parts of a split quotation land in the same longer quotation, at most
+# this many words of the longer one may lie between them for the parts to count as
+# one utterance; a wider gap means the reporter quoted two separate passages.
+SPLIT_MAX_GAP = 1
+# A quotation with two or three shared content words is a candidate pair to score;
+# fewer shared words and the pair is never compared (blocking, for speed).
+MIN_SHARED_WORDS = 1
+
+# A fragment of one word joins a claim only by an exact match: a single word found
+# inside a longer quotation is no evidence that it was taken from there.
+FRAGMENT_CONTAINMENT_MIN_WORDS = 2
+
+# --- figures ----------------------------------------------------------------------
+
+# Words of a figure's subject that mean the same thing: each maps to one canonical word.
+SUBJECT_SYNONYMS: dict[str, str] = {
+    "troops": "soldiers", "troop": "soldiers", "soldier": "soldiers", "servicemen": "soldiers",
+    "serviceman": "soldiers", "service": "soldiers", "personnel": "soldiers",
+    "servicemembers": "soldiers", "fighters": "soldiers",
+    "dead": "killed", "died": "killed", "deaths": "killed", "death": "killed",
+    "dying": "killed", "fatalities": "killed", "lives": "killed", "casualties": "killed",
+    "slain": "killed", "killing": "killed", "kills": "killed",
+    "injured": "wounded", "injuries": "wounded", "hurt": "wounded",
+    "civilian": "civilians", "person": "people", "persons": "people", "individuals": "people",
+    "u.s.": "american", "americans": "american",
+    "ukrainians": "ukrainian", "russians": "russian",
+    "dollar": "dollars", "usd": "dollars", "pct": "percent",
+}
+# Words dropped from a subject before comparing: "soldiers who were killed" = "soldiers killed".
+SUBJECT_STOP_WORDS: frozenset[str] = frozenset("""
+    a an the of who which that were was have has had been being by in on at some
+    approximately about around nearly almost over more than least estimated total
+""".split())
+# Two values are the same figure when they differ by at most this share.
+VALUE_TOLERANCE = 0.001
+
+# --- dates ------------------------------------------------------------------------
+
+# Words that name a date rather than an event: not evidence that two sentences talk
+# about the same thing.
+DATE_WORDS: frozenset[str] = frozenset("""
+    january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+    thursday friday saturday sunday today yesterday tomorrow week weeks month months
+    year years day days last next this early late mid ago earlier later since
+""".split())
+# Two date mentions with compatible dates are about the same event when the
+# idf-weighted share of content words their sentences have in common reaches this.
+SAME_EVENT_SIMILARITY = 0.3
+# With incompatible dates, the sentences must agree much more before we call it the
+# same event reported with another date (a date discrepancy).
+CONFLICTING_EVENT_SIMILARITY = 0.6
+
+# --- discrepancies and titles -----------------------------------------------------
+
+# An omission is reported for a claim that at least this share of the story's
+# outlets carry, and only when the story has at least OMISSION_MIN_OUTLETS outlets.
+OMISSION_SHARE = 0.5
+OMISSION_MIN_OUTLETS = 3
+# Claim titles are cut at a word boundary near this many characters.
+TITLE_CHARS = 80
