@@ -338,6 +338,13 @@ def _is_np_word(words: tuple[Word, ...], k: int) -> bool:
     return inside and (low in NAME_PARTICLES or low == "of")
 
 
+def _modifies_role(words: tuple[Word, ...], k: int) -> bool:
+    """A plain word right before a title: "opposition" in "opposition leader Ann Lee"."""
+    word = words[k]
+    return (word.quote < 0 and word.text.isalpha() and word.lower not in DETERMINERS
+            and word.lower not in _PREPOSITIONS and k + 1 < len(words) and words[k + 1].lower in ROLE_HEADS)
+
+
 class SpeakerFinder:
     """Reads cues and their subjects sentence by sentence, keeping the speakers seen so far."""
 
@@ -378,7 +385,7 @@ class SpeakerFinder:
             return None
         # Source cues: the speaker follows.
         if (low == "according" and nxt is not None and nxt.lower == "to") or (
-            low == "per" and nxt is not None and (nxt.capitalised or nxt.lower in DETERMINERS)
+            low == "per" and nxt is not None and (nxt.capitalised or nxt.lower in DETERMINERS or is_role_word(nxt))
         ):
             start = i + 2 if low == "according" else i + 1
             np = self._np_right(words, start)
@@ -459,7 +466,7 @@ class SpeakerFinder:
             k += 1
         if k < len(words) and words[k].lower in SUBJECT_PRONOUNS:
             return list(words[i : k + 1])
-        while k < len(words) and _is_np_word(words, k):
+        while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
             k += 1
         np = list(words[i:k])
         if not np or all(w.lower in DETERMINERS for w in np):

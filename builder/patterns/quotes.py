@@ -90,6 +90,7 @@ lawmaker mp speaker diplomat negotiator analyst economist researcher scientist o
 commissioner inspector sheriff captain colonel lieutenant sergeant admiral marshal
 superintendent dean principal rabbi imam bishop archbishop cardinal reverend professor doctor
 correspondent editor host owner partner strategist chairperson president-elect vice-president
+councillor councilor councilman councilwoman alderman trustee spokespeople
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
 """.split())
 # Words that modify a role without being a name: "former", "deputy", "national security".
