@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -47,7 +49,7 @@ _FULL_MONTHS = [m.capitalize() for m, n in P.MONTHS.items() if len(m) > 4 or m i
 _ABBR_MONTHS = [m.capitalize() for m in P.MONTHS if m.capitalize() not in _FULL_MONTHS]
 _MONTH = rf"(?P<month>(?:{_alternation(_FULL_MONTHS)})\b|(?:{_alternation(_ABBR_MONTHS)})(?:\.|\b))"
 _WEEKDAY_NAMES = _alternation([w.capitalize() for w in P.WEEKDAYS])
-_WEEKDAY_PREFIX = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \u00a0])?"
+_WEEKDAY_PREFIX = rf"\b(?:(?:{_WEEKDAY_NAMES}),?[ \u00a0])?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<year>\d{4})(?![\d\w]|[.,]\d)"
 _SP = r"[ \u00a0]+"
@@ -57,10 +59,10 @@ _PART = r"(?:(?P<part>early|late|mid|Early|Late|Mid|the end of|the start of|the 
 _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day", re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}{_SP}{_DAY},?{_SP}{_YEAR}")),
     ("day", re.compile(rf"{_WEEKDAY_PREFIX}(?<![\d,.])(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH},?{_SP}{_YEAR}")),
-    ("month", re.compile(rf"{_PART}{_MONTH},?{_SP}{_YEAR}")),
+    ("month", re.compile(rf"\b{_PART}{_MONTH},?{_SP}{_YEAR}")),
     ("day-noyear", re.compile(rf"{_WEEKDAY_PREFIX}{_MONTH}{_SP}{_DAY}(?!,?{_SP}\d)")),
     ("day-noyear", re.compile(rf"{_WEEKDAY_PREFIX}(?<![\d,.$€£])(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}")),
-    ("year", re.compile(rf"(?<![\d$€£#.,:/\w'’-]){_PART}{_YEAR}")),
+    ("year", re.compile(rf"\b(?<![\d$€£#.,:/\w'’-]){_PART}{_YEAR}")),
     ("month-noyear", re.compile(rf"\b(?:{_alternation(list(P.MONTH_LEADS))})[ \u00a0](?P<span>{_PART}{_MONTH})")),
 )
 _RELATIVE = re.compile(
@@ -91,12 +93,13 @@ class DateSpan:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character bounds of the doc's sentences, whitespace-only ones left out."""
-    return [(s.start_char, s.end_char) for s in doc.sents if s.text.strip()]
+    text = doc.text
+    return [(s.start_char, s.end_char) for s in doc.sents if text[s.start_char:s.end_char].strip()]
 
 
-def sentence_of(bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def sentence_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
     """The sentence holding [start, end); the span itself where none does."""
-    i = bisect.bisect_right([b[0] for b in bounds], start) - 1
+    i = bisect.bisect_right(bounds, (start, float("inf"))) - 1
     if i >= 0 and bounds[i][0] <= start < bounds[i][1]:
         last = i
         while last + 1 < len(bounds) and bounds[last][1] < end:
@@ -244,9 +247,13 @@ def _contains(period: str, day: str) -> bool:
     return day != period and day.startswith(period)
 
 
-def find_dates(text: str, published: date | None, bounds: list[tuple[int, int]] | None = None) -> list[DateSpan]:
+def find_dates(text: str, published: date | None, bounds: Sequence[tuple[int, int]] | None = None) -> list[DateSpan]:
     """Every date expression of ``text``, resolved, without overlaps, in reading order."""
-    bounds = bounds if bounds is not None else [(0, len(text))]
+    return list(_find_dates(text, published, tuple(bounds) if bounds is not None else ((0, len(text)),)))
+
+
+@lru_cache(maxsize=16)  # the figure finder asks for the same article's dates to leave them out
+def _find_dates(text: str, published: date | None, bounds: tuple[tuple[int, int], ...]) -> tuple[DateSpan, ...]:
 
     def tense_at(start: int, end: int) -> int:
         lo, hi = sentence_of(bounds, start, end)
@@ -270,7 +277,7 @@ def find_dates(text: str, published: date | None, bounds: list[tuple[int, int]] 
         ):
             continue
         result.append(c)
-    return sorted(result, key=lambda c: c.start)
+    return tuple(sorted(result, key=lambda c: c.start))
 
 
 def extract_dates(article: Article, doc: Doc) -> list[Mention]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -249,6 +250,12 @@ def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]+(?:[ \u00a0][A-Z][\w'’-]+)+")
 
 
+@lru_cache(maxsize=4)
+def _entities(doc: Doc) -> tuple:
+    """The doc's entities, read once (``doc.ents`` builds new spans on every access)."""
+    return tuple(doc.ents)
+
+
 def _after_titles(words: list[str]) -> list[str]:
     """The words after the last title: "Health Minister Ana Ruiz" -> "Ana Ruiz"."""
     titles = [i for i, w in enumerate(words[:-1]) if w.lower() in P.TITLES]
@@ -258,7 +265,7 @@ def _after_titles(words: list[str]) -> list[str]:
 def _names(doc: Doc) -> list[tuple[int, int, str]]:
     """People named in the text: PERSON entities and runs of capitalised words, titles left out."""
     names = [(e.start_char, e.end_char, " ".join(_after_titles(e.text.split())))
-             for e in doc.ents if e.label_ == "PERSON"]
+             for e in _entities(doc) if e.label_ == "PERSON"]
     for m in _CAPITALISED_RUN.finditer(doc.text):
         words = _after_titles(m.group().split())
         while words and words[0].lower() in P.NOT_NAME_WORDS:
@@ -294,11 +301,11 @@ def _name_before(doc: Doc, names: Sequence[tuple[int, int, str]], text: str, pos
     if not run:
         return None
     run_start, run_end = lo + run[0].start(), lo + run[-1].end()
-    people = [e for e in doc.ents if e.label_ == "PERSON" and run_start <= e.start_char and e.end_char <= run_end]
+    people = [e for e in _entities(doc) if e.label_ == "PERSON" and run_start <= e.start_char and e.end_char <= run_end]
     if people:
         return _full_name(people[-1].text, names)
     words = _after_titles([t.group() for t in run])
-    named = any(e.label_ in ("ORG", "GPE", "NORP") and run_start <= e.start_char < run_end for e in doc.ents)
+    named = any(e.label_ in ("ORG", "GPE", "NORP") and run_start <= e.start_char < run_end for e in _entities(doc))
     if len(words) == 1 and not named:
         return None
     return _full_name(" ".join(words), names)
