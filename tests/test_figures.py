@@ -200,3 +200,38 @@ def test_mention_offsets_context_and_id_are_consistent() -> None:
     assert body[fig.context_start:fig.context_end] == "Engineers said it cost $80 million to build."
     assert fig.id == mention_id("a1", "figure", fig.start, fig.end)
     assert fig.kind == "figure" and fig.article == "a1"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The central bank cut rates by half a percentage point.", 0.5, "percentage points"),
+        ("The hearing was delayed by half an hour.", 0.5, "hours"),
+    ],
+)
+def test_half_a_unit_is_a_figure(sentence: str, value: float, unit: str) -> None:
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A similar bill failed 48-52 in the Senate.",
+        "Call 1-800-621-3362 for assistance.",
+        "The panel voted 11-1 to approve the merger.",
+    ],
+)
+def test_hyphenated_pair_without_a_counted_noun_is_a_tally_or_a_code(sentence: str) -> None:
+    assert [f.text for f in figures(sentence)] == []
+
+
+def test_each_figure_takes_the_source_nearest_to_it() -> None:
+    body = ("At least 24 people were killed, Gov. Ron Alvarez said, and damage could reach "
+            "$50 billion, according to Moody's Analytics.")
+    assert [(f.value, f.speaker) for f in figures(body)] == [(24, "Ron Alvarez"), (50e9, "Moody's Analytics")]
+
+
+def test_reporting_verb_inside_a_subordinate_clause_is_not_the_source() -> None:
+    body = "The army sent 4,000 troops for what the general said was a training exercise."
+    assert only(body).speaker is None

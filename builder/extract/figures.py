@@ -55,13 +55,16 @@ _ARTICLE_DURATION = re.compile(
     rf"{_SP}(?P<num>an?){_SP}(?P<unit>{_TIME_UNIT_SINGULAR})\b(?!['’]s)",
     re.IGNORECASE,
 )
+_HALF_A = re.compile(
+    rf"\bhalf{_SP}an?{_SP}(?P<unit>{_TIME_UNIT_SINGULAR}|percentage{_SP}point)\b(?!['’]s)", re.IGNORECASE
+)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
 _PERCENT_AFTER = re.compile(rf"{_SP}?(?P<u>%|per{_SP}cent\b|percent\b|percentage{_SP}points?\b)", re.IGNORECASE)
 _WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
-_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.]\d{4}|\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d[\d \-]{7,}\d")
+_PHONE = re.compile(r"(?:\b1[-.])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\+\d[\d \-]{7,}\d")
 _TIME_OF_DAY = re.compile(rf"{_SP}?(?:{_alternation(P.TIME_OF_DAY_SUFFIXES)})(?![\w])", re.IGNORECASE)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
@@ -183,15 +186,21 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
                         value * 1000 <= high_value and re.search(r"[a-z]$", second.group("num").lower()):
                     scale = high_value / parse_number(re.sub(r"[^\d.,].*$", "", second.group("num")).replace(",", "") or "1")
                     low_value = value * scale
-                if high_value > low_value:
+                hyphen = link.group().strip() in ("-", "–", "—")
+                after_unit, _ = _unit_after(text, second.end())
+                after_word = _WORD_AFTER.match(text, second.end())
+                counted = (after_unit is not None or bool(second.group("cur")) or bool(cur)
+                           or bool(after_word and after_word.group("sep") == " " and after_word.group("w").islower()
+                                and after_word.group("w") not in P.SUBJECT_STOPWORDS))
+                if high_value > low_value and (counted or not hyphen) and not is_blocked(start, second.end()):
                     low, high, value = low_value, high_value, low_value
                     end = second.end()
                     if _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
                         start = text.rindex(" ", 0, start - 1) + 1 if " " in text[max(0, start - 12):start - 1] else start
                     cur = cur or second.group("cur")
-                elif not _BETWEEN_BEFORE.search(text[max(0, start - 12):start]) and link.group().strip() in "-–—":
+                elif hyphen and not _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
                     consumed_until = second.end()
-                    continue  # a score or a tally: "won 3-1"
+                    continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
         unit, unit_end = _unit_after(text, end)
         if cur:
             unit = P.CURRENCY_SIGNS[cur.lower()]
@@ -215,6 +224,11 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
             continue
         found.append(_Figure(start, m.end(), 1.0, unit=P.TIME_UNITS[m.group("unit").lower()],
                              qualifier=lead if is_hedge else None))
+    for m in _HALF_A.finditer(text):
+        if is_blocked(m.start(), m.end()) or any(f.start < m.end() and m.start() < f.end for f in found):
+            continue
+        unit = m.group("unit").lower()
+        found.append(_Figure(m.start(), m.end(), 0.5, unit=P.TIME_UNITS.get(unit, "percentage points")))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -304,7 +318,7 @@ def _name_before(doc: Doc, names: Sequence[tuple[int, int, str]], text: str, pos
     people = [e for e in _entities(doc) if e.label_ == "PERSON" and run_start <= e.start_char and e.end_char <= run_end]
     if people:
         return _full_name(people[-1].text, names)
-    words = _after_titles([t.group() for t in run])
+    words = _clean_name(" ".join(_after_titles([t.group() for t in run]))).split()
     named = any(e.label_ in ("ORG", "GPE", "NORP") and run_start <= e.start_char < run_end for e in _entities(doc))
     if len(words) == 1 and not named:
         return None
@@ -317,31 +331,42 @@ _ACCORDING = re.compile(rf"\b(?i:{P.ACCORDING_TO}){_SP}+(?:the{_SP}+)?((?:[A-Z][
 
 def _speaker(fig: _Figure, text: str, doc: Doc, names: Sequence[tuple[int, int, str]], quotes: Sequence[Mention],
              sentence: tuple[int, int]) -> str | None:
-    """Step 4: whose figure it is."""
-    # 1. inside a quotation: its speaker
+    """Step 4: whose figure it is.
+
+    1. inside a quotation: the quotation's speaker;
+    2. else the source nearest to the figure in its sentence, among "according to X",
+       "X estimated that ..." before it and "..., X said" after it (past a clause break).
+    """
     for q in quotes:
         if q.start <= fig.start and fig.end <= q.end:
             return q.speaker
     lo, hi = sentence
-    # 2. "according to X"
-    m = _ACCORDING.search(text, lo, hi)
-    if m:
-        return _full_name(m.group(1).strip(), names)
-    # 3. "X estimated that ...": the nearest reporting verb before the figure
-    before = [v for v in _REPORTING.finditer(text, lo, fig.start)]
-    for verb in reversed(before):
+    sources: list[tuple[int, str]] = []  # (distance to the figure, name)
+    for m in _ACCORDING.finditer(text, lo, hi):
+        distance = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+        sources.append((abs(distance), _full_name(_clean_name(m.group(1)), names)))
+    for verb in _REPORTING.finditer(text, lo, fig.start):
         name = _name_before(doc, names, text, verb.start(), lo)
         if name:
-            return name
-    # 4. "..., X said": a reporting verb after the figure
+            sources.append((fig.start - verb.end(), name))
     for verb in _REPORTING.finditer(text, fig.end, hi):
+        if not _CLAUSE_END.search(text, fig.end, verb.start()):
+            continue  # "for what he said was": a subordinate clause, not the source
         name = _name_before(doc, names, text, verb.start(), fig.end)
-        if name:
-            return name
         inverted = re.match(rf"{_SP}+((?:[A-Z][\w'’.-]*{_SP}?)+)", text[verb.end():hi])
-        if inverted:
-            return _full_name(inverted.group(1), names)
-    return None
+        if not name and inverted:
+            name = _full_name(_clean_name(inverted.group(1)), names)
+        if name:
+            sources.append((verb.start() - fig.end, name))
+    return min(sources)[1] if sources else None
+
+
+def _clean_name(name: str) -> str:
+    """A name without a leading "The" or trailing punctuation."""
+    words = name.strip().rstrip(".,;:").split()
+    while len(words) > 1 and words[0].lower() in P.NOT_NAME_WORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> list[Mention]:

@@ -102,7 +102,9 @@ SUBJECT_STOPWORDS: frozenset[str] = frozenset("""
     since in on at to from that who which whom whose as by for with when while after before
     than if because during into over under about this these those it its he she they we you
     i his her their our said says say told according per each a an the not also so ago
-    last next earlier later yesterday today tomorrow
+    last next earlier later yesterday today tomorrow across through throughout near between
+    among amid against without within via including like toward towards inside outside
+    around behind beyond despite along following
 """.split())
 SUBJECT_MAX_WORDS = 4
 # "two million of them": the subject is the pronoun phrase itself.
