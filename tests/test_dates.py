@@ -38,6 +38,7 @@ def found(body: str, published: date | None = PUBLISHED) -> list[tuple[str, str 
         ("The last census was taken in early 2022.", "early 2022", "2022"),
         ("The strike began in late 2019.", "late 2019", "2019"),
         ("Output peaked in mid-2020.", "mid-2020", "2020"),
+        ("The club was founded in 1878 by railway workers.", "1878", "1878"),
         ("The minister resigned on Friday, Sept. 8, 2023, after the vote.", "Friday, Sept. 8, 2023", "2023-09-08"),
     ],
 )

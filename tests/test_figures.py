@@ -142,6 +142,8 @@ def test_vague_quantity_has_no_value_and_a_lower_bound(sentence: str, low: float
         "The home side won 3-1 after extra time.",
         "Diplomats still back a two-state solution.",
         "Both sides claimed victory after the vote.",
+        "The club signed the 23-year-old from a rival.",
+        "The ministers met at 10 Downing Street after lunch.",
     ],
 )
 def test_not_a_figure(sentence: str) -> None:
@@ -165,6 +167,7 @@ def test_figure_inside_quotation_takes_the_quotations_speaker() -> None:
         ("According to the Red Cross, 3,000 people were missing.", "Red Cross"),
         ("Ana Ruiz spoke in the morning. About 3,000 people are missing, Ruiz said.", "Ana Ruiz"),
         ("Ana Ruiz visited the camp. She said 3,000 people were still missing.", "Ana Ruiz"),
+        ("Output fell by 3,000 tonnes, the Office for National Statistics said.", "Office for National Statistics"),
     ],
 )
 def test_reporting_verb_in_the_sentence_says_whose_figure_it_is(body: str, speaker: str) -> None:

@@ -155,9 +155,11 @@ def _infer_year(month: int, day: int | None, published: date, tense: int) -> int
 def _is_year(text: str, m: re.Match[str]) -> bool:
     """A bare four-digit number that dates something (not "2000 troops", "the 2022 invasion")."""
     year = int(m.group("year"))
+    before = text[max(0, m.start() - 12):m.start()].lower().rstrip()
     if not P.YEAR_MIN <= year <= P.YEAR_MAX:
-        return False
-    before = text[max(0, m.start() - 8):m.start()].lower().rstrip()
+        lead = before.split()[-1] if before.split() else ""
+        if not (P.OLD_YEAR_MIN <= year < P.YEAR_MIN and lead in P.OLD_YEAR_LEADS):
+            return False
     if before.endswith(P.YEAR_NOT_AFTER):
         return False
     after = _NEXT_WORD.match(text, m.end())

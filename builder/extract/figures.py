@@ -66,6 +66,7 @@ _WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
 _PHONE = re.compile(r"(?:\b1[-.])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\+\d[\d \-]{7,}\d")
 _TIME_OF_DAY = re.compile(rf"{_SP}?(?:{_alternation(P.TIME_OF_DAY_SUFFIXES)})(?![\w])", re.IGNORECASE)
+_ADDRESS = re.compile(rf"(?:{_SP}[A-Z][\w'’.-]*){{1,3}}{_SP}(?:{_alternation(P.STREET_WORDS)})\b")
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’.-]*,\s$")
 _TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _CLAUSE_END = re.compile(r",(?!\d)|\.(?!\d)|[;:!?()\[\]\"“”–—]")
@@ -149,6 +150,10 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
         return True  # "no one", "one of them", "the one who"
     if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words):
         return True  # "half", "a third": too often not a count
+    if re.match(r"-(?:year|month|week|day)s?-old\b", after, re.IGNORECASE):
+        return True  # ages: "the 23-year-old"
+    if _ADDRESS.match(text, end):
+        return True  # "10 Downing Street"
     if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",):
         return True  # compounds: "two-state", "10-point", "one-off"
     return False
@@ -310,7 +315,8 @@ def _name_before(doc: Doc, names: Sequence[tuple[int, int, str]], text: str, pos
         people = [n for s, e, n in names if e <= lo + tokens[-1].start()]
         return _full_name(people[-1], names) if people else None
     run: list[re.Match[str]] = []
-    while tokens and tokens[-1].group()[:1].isupper():
+    while tokens and (tokens[-1].group()[:1].isupper() or (
+            run and tokens[-1].group() in P.NAME_CONNECTORS and len(tokens) > 1 and tokens[-2].group()[:1].isupper())):
         run.insert(0, tokens.pop())
     if not run:
         return None

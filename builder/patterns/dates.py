@@ -68,6 +68,10 @@ PAST_CUES: frozenset[str] = frozenset("""
 """.split())
 # A bare four-digit year in this range is a date; outside it, a number.
 YEAR_MIN, YEAR_MAX = 1900, 2099
+# Older years ("founded in 1878") only after one of these words.
+OLD_YEAR_MIN = 1000
+OLD_YEAR_LEADS: tuple[str, ...] = ("in", "since", "from", "until", "by", "of", "before", "after",
+                                   "between", "and", "to", "founded", "built", "born")
 # Before a year, these make it a count or an amount, not a date.
 YEAR_NOT_AFTER: tuple[str, ...] = ("$", "€", "£", "#", "no.", "number")
 # A year between a determiner and a lower-case noun names an event ("the 2022 invasion"):

@@ -104,7 +104,7 @@ SUBJECT_STOPWORDS: frozenset[str] = frozenset("""
     i his her their our said says say told according per each a an the not also so ago
     last next earlier later yesterday today tomorrow across through throughout near between
     among amid against without within via including like toward towards inside outside
-    around behind beyond despite along following
+    around behind beyond despite along following more less fewer
 """.split())
 SUBJECT_MAX_WORDS = 4
 # "two million of them": the subject is the pronoun phrase itself.
@@ -148,6 +148,13 @@ LABEL_WORDS: frozenset[str] = frozenset("""
     category phase stage season episode vol. volume issue figure table version bill
     act article. line apollo
 """.split())
+# Words that end a street name: "10 Downing Street" is an address, not a figure.
+STREET_WORDS: tuple[str, ...] = (
+    "Street", "St", "St.", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Lane", "Boulevard",
+    "Blvd", "Square", "Place", "Drive", "Way", "Court", "Terrace", "Crescent",
+)
+# Lower-case words that may join the parts of a name: "Office for National Statistics".
+NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "and", "de", "on"})
 # "father of two": family status in a biography, not a figure.
 FAMILY_WORDS: frozenset[str] = frozenset("""
     father mother parent dad mum mom grandfather grandmother grandparent
