@@ -50,6 +50,7 @@ from builder.patterns.align import (
     PART_MIN_SHARE,
     PART_MIN_WORDS,
     SAME_EVENT_SIMILARITY,
+    SAME_EXPLICIT_DAY_SIMILARITY,
     SAME_QUOTE_COVERAGE,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
@@ -149,22 +150,27 @@ def _speaker_relation(a: Mention, b: Mention) -> str:
 
 
 def _candidate_pairs(qs: _Quotes, ids: Sequence[str]) -> list[tuple[str, str]]:
-    """Pairs sharing a key word: content words, or every word of a short quotation."""
-    keys: dict[str, set[str]] = {}
-    for i in ids:
-        norm = qs.words[i].norm
-        content = {w for w in norm if w not in STOP_WORDS}
-        keys[i] = content if len(content) >= 3 else set(norm)
+    """Pairs that can share half the words of the shorter one (prefix filtering).
+
+    Words are ranked rarest first; two quotations sharing at least half of the
+    shorter one's distinct words must share one of its rarest
+    ``n - ceil(n / 2) + 1`` words, so only those are looked up: common words
+    ("the", "war") never make a pair on their own.
+    """
+    sets = {i: set(qs.words[i].norm) for i in ids}
+    df = Counter(w for ws in sets.values() for w in ws)
     postings: dict[str, list[str]] = {}
     for i in ids:
-        for w in keys[i]:
+        for w in sets[i]:
             postings.setdefault(w, []).append(i)
     pairs: set[tuple[str, str]] = set()
     for i in ids:
-        for w in keys[i]:
+        ranked = sorted(sets[i], key=lambda w: (df[w], w))
+        probe = ranked[: len(ranked) - math.ceil(PART_MIN_SHARE * len(ranked)) + 1]
+        for w in probe:
             for j in postings[w]:
-                if i < j and w in keys[j]:
-                    pairs.add((i, j))
+                if i != j:
+                    pairs.add((i, j) if i < j else (j, i))
     return sorted(pairs)
 
 
@@ -240,34 +246,44 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
     # 1.
     full = [q.id for q in quotes if not q.fragment and len(qs.words[q.id])]
     fragments = [q for q in quotes if q.fragment or not len(qs.words[q.id])]
+    nodes: dict[tuple, list[str]] = {}  # the same words by the same speaker: compared once
+    for i in full:
+        nodes.setdefault((qs.words[i].norm, qs.by_id[i].speaker or ""), []).append(i)
+    reps = {ms[0]: ms for ms in nodes.values()}
     # 2. + 3.
     same: list[tuple[float, str, str]] = []
-    parts: list[tuple[str, str, int, int]] = []
-    for i, j in _candidate_pairs(qs, full):
+    parts: list[tuple[str, str]] = []
+    for i, j in _candidate_pairs(qs, sorted(reps)):
         if qs.chain[i] == qs.chain[j]:
             continue
         kind, score, part = _compare_pair(qs, i, j)
         if kind == "same":
             same.append((score, i, j))
         elif part:
-            parts.append(part)
+            parts += [(s, l) for s in reps[part[0]] for l in reps[part[1]]
+                      if qs.chain[s] != qs.chain[l]]
     # 4.
     clusters = _Clusters(full)
-    linked: set[tuple[str, str]] = set()  # (mention, other article) already paired
+    for ms in reps.values():
+        for m in ms[1:]:
+            clusters.union(ms[0], m)
+    node_reps = {clusters.find(r): [r] for r in reps}  # cluster root -> its nodes
+    articles = {r: {qs.by_id[m].article for m in ms} for r, ms in reps.items()}
+    linked: set[tuple[str, str]] = set()  # (node, article of a node it was joined to)
     for _, i, j in sorted(same, key=lambda e: (-e[0], e[1], e[2])):
-        ai, aj = qs.by_id[i].article, qs.by_id[j].article
-        if ai != aj and ((i, aj) in linked or (j, ai) in linked):
-            continue
+        new_i, new_j = articles[j] - articles[i], articles[i] - articles[j]
+        if any((i, a) in linked for a in new_i) or any((j, a) in linked for a in new_j):
+            continue  # one-to-one: i already has its match in that article
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
-        if all(qs.overlap(x, y) >= _COHERENCE
-               for x in clusters.members[ri] for y in clusters.members[rj]):
-            clusters.union(i, j)
-            linked |= {(i, aj), (j, ai)}
+        if all(qs.overlap(x, y) >= _COHERENCE for x in node_reps[ri] for y in node_reps[rj]):
+            root = clusters.union(i, j)
+            node_reps[root] = node_reps.pop(ri if root == rj else rj) + node_reps.pop(root)
+            linked |= {(i, a) for a in new_i} | {(j, a) for a in new_j}
     # 5.
     extras: dict[str, set[str]] = {}
-    for short, long, _, _ in parts:
+    for short, long in parts:
         root = clusters.find(short)
         if clusters.find(long) != root:
             extras.setdefault(root, set()).add(long)
@@ -464,6 +480,9 @@ def _date_groups(dates: Sequence[Mention], body_of: dict[str, str]) -> list[_Gro
         if a.date is None or b.date is None:
             return (a.date is None and b.date is None and a.text.lower() == b.text.lower()
                     and sim >= SAME_EVENT_SIMILARITY)
+        if (a.date == b.date and len(a.date) == 10 and not (a.relative or b.relative)
+                and a.article != b.article):
+            return sim >= SAME_EXPLICIT_DAY_SIMILARITY
         if dates_compatible(a.date, b.date):
             return sim >= SAME_EVENT_SIMILARITY
         return sim >= CONFLICTING_EVENT_SIMILARITY

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from builder.ids import digest, slugify
 from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
@@ -155,6 +156,7 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
     return norm, surface, punct
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_quote(text: str) -> Words:
     """The words of a quotation, normalised for matching; an ellipsis becomes a cut.
 
@@ -367,24 +369,38 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
                             old.summary, old.outlets, old.diff, old.minor)
         found[d.id] = d
 
+    judged: dict[tuple, tuple[Discrepancy, bool] | None] = {}  # the same words judged once
     for v in versions:
-        if v.words.norm == ref.words.norm and not punctuation_differs(ref.words, v.words):
-            continue
-        ops = word_diff(ref.words, v.words)
-        changes = [op for op in ops if op.op != "equal"]
-        if changes:
-            summary = diff_summary(changes)
-            ident = _slug_id("wording", *(f"{op.a} {op.b}" for op in changes))
-            add(Discrepancy(ident, "wording", tuple(sorted({*ref.mentions, *v.mentions})),
-                            summary, diff=ops))
-        elif punctuation_differs(ref.words, v.words):
-            ident = "wording-punctuation-" + digest(ref.words.punct, v.words.punct, length=6)
-            add(Discrepancy(ident, "wording", tuple(sorted(v.mentions)),
-                            "punctuation differs", diff=ops, minor=True))
+        key = (v.words.norm, v.words.punct, v.words.cuts)
+        if key not in judged:
+            judged[key] = _wording(ref, v.words)
+        found_here = judged[key]
+        if found_here:
+            d, with_ref = found_here
+            mentions = {*v.mentions, *(ref.mentions if with_ref else ())}
+            add(Discrepancy(d.id, d.type, tuple(sorted(mentions)), d.summary, diff=d.diff,
+                            minor=d.minor))
     speaker = speaker_discrepancy([(m, v.speaker, v.outlet) for v in versions for m in v.mentions])
     if speaker:
         add(speaker)
     return tuple(found[k] for k in sorted(found))
+
+
+def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
+    """The wording discrepancy of one version against the reference (and whether the
+    reference's mentions belong to it), or None where they agree."""
+    same_words = words.norm == ref.words.norm
+    if same_words and words.punct == ref.words.punct:
+        return None
+    ops = word_diff(ref.words, words)
+    changes = [op for op in ops if op.op != "equal"]
+    if changes:
+        ident = _slug_id("wording", *(f"{op.a} {op.b}" for op in changes))
+        return Discrepancy(ident, "wording", (), diff_summary(changes), diff=ops), True
+    if punctuation_differs(ref.words, words):
+        ident = "wording-punctuation-" + digest(ref.words.punct, words.punct, length=6)
+        return Discrepancy(ident, "wording", (), "punctuation differs", diff=ops, minor=True), False
+    return None
 
 
 def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],

@@ -124,6 +124,9 @@ DATE_WORDS: frozenset[str] = frozenset("""
 # Two date mentions with compatible dates are about the same event when the
 # idf-weighted share of content words their sentences have in common reaches this.
 SAME_EVENT_SIMILARITY = 0.3
+# Two dates in two articles, written out in full to the day ("Feb. 24, 2022", not
+# "Friday") and equal, usually name one event: their sentences need only share a word.
+SAME_EXPLICIT_DAY_SIMILARITY = 0.01
 # With incompatible dates, the sentences must agree much more before we call it the
 # same event reported with another date (a date discrepancy).
 CONFLICTING_EVENT_SIMILARITY = 0.6
