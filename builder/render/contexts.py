@@ -80,6 +80,7 @@ class StoriesContext:
 
 @dataclass(frozen=True, slots=True)
 class Cell:
+    outlet: str = doc("the outlet of the column (shown as a label where cells stack)")
     code: str = doc("'same', 'differs', 'only' or 'absent' (a css class)")
     symbol: str = doc("a one-character symbol for the code")
     label: str = doc("the code in words (always shown next to the symbol)")

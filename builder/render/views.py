@@ -19,6 +19,11 @@ HOME_URL, STORIES_URL, OUTLETS_URL = "", "stories/", "outlets/"
 SPEAKERS_URL, DISCREPANCIES_URL, DATA_URL = "speakers/", "discrepancies/", "data/"
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 story", "2 stories" """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def claim_order(claim: Claim) -> tuple[int, int, str, str]:
     """Discrepancies first, then agreement, then single-outlet claims; quotations first."""
     kinds = {"quote": 0, "figure": 1, "date": 2}
@@ -88,7 +93,7 @@ def story_context(lk: Lookup, story: Story) -> StoryContext:
         kinds=_options({r.kind: r.kind_label for r in rows}),
         statuses=_options({r.status: r.status_label for r in rows}),
         speakers=_options({r.speaker: r.speaker for r in rows if r.speaker}),
-        legend=tuple(Cell(code, sym, text, "") for code, (sym, text) in L.CELL_LABELS.items()),
+        legend=tuple(Cell("", code, sym, text, "") for code, (sym, text) in L.CELL_LABELS.items()),
         figures=_figure_rows(lk, claims, here),
         timeline=_timeline(lk, claims, here),
         articles=tuple(article_row(lk, a, here) for a in articles),
@@ -113,7 +118,7 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
             code = "differs" if outlet in differing else "same"
         symbol, text = L.CELL_LABELS[code]
         href = "" if code == "absent" else f"{claim_href}#{version_anchor(lk, outlet)}"
-        cells.append(Cell(code, symbol, text, href))
+        cells.append(Cell(outlet, code, symbol, text, href))
     return MatrixRow(
         title=claim.title,
         href=claim_href,

@@ -17,7 +17,7 @@ from builder.render.links import mention_anchor, relative
 from builder.render.lookup import Lookup, date_text
 from builder.render.views import (
     DATA_URL, DISCREPANCIES_URL, OUTLETS_URL, SPEAKERS_URL, STORIES_URL, article_row, claim_order,
-    claim_ref, stories_newest_first, story_summary,
+    claim_ref, plural, stories_newest_first, story_summary,
 )
 
 SITE_TITLE = "Parallax"
@@ -35,8 +35,8 @@ def home_context(lk: Lookup) -> HomeContext:
         stories=tuple(story_summary(lk, s, "") for s in stories_newest_first(lk)),
         downloads=downloads(""),
         data_page=relative("", DATA_URL),
-        totals=f"{len(corpus.stories)} stories · {len(corpus.articles)} articles · "
-               f"{len(corpus.claims)} claims",
+        totals=" · ".join((plural(len(corpus.stories), "story", "stories"),
+                           plural(len(corpus.articles), "article"), plural(len(corpus.claims), "claim"))),
     )
 
 
