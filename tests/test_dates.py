@@ -59,6 +59,7 @@ def test_explicit_date_resolves_at_the_precision_written(sentence: str, text: st
         ("Fighting broke out on December 20 near the border.", "December 20", "2023-12-20"),
         # in a future-tense sentence it stays in (or moves to) the coming months
         ("The new rules will take effect in June.", "June", "2024-06"),
+        ("The report, due in May, was delayed, officials said.", "May", "2024-05"),
     ],
 )
 def test_date_without_year_takes_it_from_publication_and_tense(sentence: str, text: str, iso: str) -> None:
@@ -76,6 +77,7 @@ def test_date_without_year_takes_it_from_publication_and_tense(sentence: str, te
         ("The council voted on Wednesday to raise fares.", "Wednesday", "2024-03-13"),
         ("The council will vote on Thursday on the fare rise.", "Thursday", "2024-03-14"),
         ("The council will vote on Monday on the fare rise.", "Monday", "2024-03-18"),
+        ("The vote is scheduled for Tuesday.", "Tuesday", "2024-03-19"),
         ("The minister resigned last Friday.", "last Friday", "2024-03-08"),
         ("The talks resume next Tuesday.", "next Tuesday", "2024-03-19"),
         ("The shop closed yesterday after a fire.", "yesterday", "2024-03-12"),

@@ -52,6 +52,8 @@ def only(body: str) -> Mention:
         ("The siege of the port lasted three years.", 3, "years"),
         ("The ministry promised a decision within 24 hours.", 24, "hours"),
         ("Rebels agreed to a 72-hour ceasefire.", 72, "hours"),
+        ("Roughly one in five children lives in poverty.", 20, "percent"),
+        ("Nine in 10 voters backed the measure.", 90, "percent"),
     ],
 )
 def test_figure_is_found_with_value_and_unit(sentence: str, value: float, unit: str | None) -> None:
@@ -143,6 +145,7 @@ def test_vague_quantity_has_no_value_and_a_lower_bound(sentence: str, low: float
         "Diplomats still back a two-state solution.",
         "Both sides claimed victory after the vote.",
         "The club signed the 23-year-old from a rival.",
+        "The 2019-20 season was cut short.",
         "The ministers met at 10 Downing Street after lunch.",
     ],
 )

@@ -58,6 +58,7 @@ _ARTICLE_DURATION = re.compile(
 _HALF_A = re.compile(
     rf"\bhalf{_SP}an?{_SP}(?P<unit>{_TIME_UNIT_SINGULAR}|percentage{_SP}point)\b(?!['’]s)", re.IGNORECASE
 )
+_RATIO = re.compile(rf"{_SP}(?:in|out{_SP}of){_SP}(?P<den>\d+|{_NUMWORD})\b(?![.,]\d)", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
@@ -119,7 +120,8 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     unit, _ = _unit_after(text, end)
     next_word = _WORD_AFTER.match(text, end)
     next_lower = next_word.group("w").lower() if next_word else ""
-    counts_something = unit is not None or next_lower in P.PERSON_NOUNS or next_lower in P.SCALES
+    counts_something = (unit is not None or next_lower in P.PERSON_NOUNS or next_lower in P.SCALES
+                        or bool(_RATIO.match(text, end)))
     if _TIME_OF_DAY.match(text, end):
         return True
     if is_digits and not has_cur:
@@ -150,6 +152,8 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
         return True  # "no one", "one of them", "the one who"
     if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words):
         return True  # "half", "a third": too often not a count
+    if re.search(r"\b\d{4}[-–]$", text[max(0, start - 6):start]):
+        return True  # the second year of a span: "the 2019-20 season"
     if re.match(r"-(?:year|month|week|day)s?-old\b", after, re.IGNORECASE):
         return True  # ages: "the 23-year-old"
     if _ADDRESS.match(text, end):
@@ -157,6 +161,14 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",):
         return True  # compounds: "two-state", "10-point", "one-off"
     return False
+
+
+def _hedge(text: str, start: int) -> tuple[int, str | None]:
+    """The hedge written right before a figure: the mention's new start and the qualifier."""
+    hedge = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
+    if not hedge:
+        return start, None
+    return start - len(hedge.group(0)), hedge.group("hedge").lower()
 
 
 def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[int, int]]) -> list[_Figure]:
@@ -206,15 +218,22 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
                 elif hyphen and not _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
                     consumed_until = second.end()
                     continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
+        ratio = _RATIO.match(text, end) if low is None and not cur else None
+        denominator = parse_number(ratio.group("den")) if ratio else None
+        if denominator:  # "one in five" is a share: 20 percent
+            hedged_start, qualifier = _hedge(text, start)
+            found.append(_Figure(hedged_start, ratio.end(), 100 * value / denominator, unit="percent",
+                                 qualifier=qualifier))
+            consumed_until = ratio.end()
+            continue
         unit, unit_end = _unit_after(text, end)
         if cur:
             unit = P.CURRENCY_SIGNS[cur.lower()]
         elif unit is not None:
             end = unit_end
-        hedge = _HEDGE_BEFORE.search(text[max(0, start - 30):start])
-        qualifier = hedge.group("hedge").lower() if hedge and low is None else None
-        if hedge and low is None:
-            start -= len(hedge.group(0))
+        qualifier = None
+        if low is None:
+            start, qualifier = _hedge(text, start)
         consumed_until = end
         found.append(_Figure(start, end, value, low, high, unit, qualifier))
     for m in _VAGUE.finditer(text):

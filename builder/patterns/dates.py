@@ -59,6 +59,7 @@ WEEKDAY_MODIFIERS: dict[str, int] = {"last": -1, "next": 1, "this": 0, "this pas
 FUTURE_CUES: tuple[str, ...] = (
     "will", "'ll", "shall", "going to", "set to", "due to", "scheduled to", "expected to",
     "plans to", "plan to", "planning to", "intends to", "would", "upcoming", "is to", "are to",
+    "due", "scheduled for", "set for", "planned for",
 )
 PAST_CUES: frozenset[str] = frozenset("""
     said told met spoke was were had did went came took gave made saw began began became
