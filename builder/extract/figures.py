@@ -21,7 +21,7 @@ quantity has ``value=None`` and ``low`` set to the least it can mean ("thousands
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,7 +60,7 @@ _HALF_A = re.compile(
 )
 _RATIO = re.compile(rf"{_SP}(?:in|out{_SP}of){_SP}(?P<den>\d+|{_NUMWORD})\b(?![.,]\d)", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
-_BETWEEN_BEFORE = re.compile(rf"\b(?:between|from){_SP}+$", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(rf"\bbetween{_SP}+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
 _PERCENT_AFTER = re.compile(rf"{_SP}?(?P<u>%|per{_SP}cent\b|percent\b|percentage{_SP}points?\b)", re.IGNORECASE)
 _WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
@@ -171,6 +171,40 @@ def _hedge(text: str, start: int) -> tuple[int, str | None]:
     return start - len(hedge.group(0)), hedge.group("hedge").lower()
 
 
+def _range(text: str, start: int, end: int, raw: str, value: float, cur: str | None,
+           is_blocked: Callable[[int, int], bool]) -> tuple[int, int, float, float, str | None] | str | None:
+    """The range starting with the number at [start, end): (start, end, low, high, currency),
+    "tally" for a hyphenated pair that counts nothing ("won 3-1"), or None."""
+    link = _RANGE_LINK.match(text, end)
+    second = _NUMBER.match(text, link.end()) if link else None
+    if not link or not second:
+        return None
+    word = link.group().strip()
+    between = _BETWEEN_BEFORE.search(text[max(0, start - 12):start])
+    if (word == "and" and not between) or (word == "to" and _prev_word(text, start) == "from"):
+        return None  # "3 and 4" is two figures; "from 5% to 7%" is a change
+    high = parse_number(second.group("num"))
+    if high is None:
+        return None
+    low = value
+    scaled = re.match(r"[\d.,]+", second.group("num"))
+    if raw.replace(",", "").replace(".", "").isdigit() and scaled and scaled.group() != second.group("num"):
+        # "$5-10 million": the scale written once applies to both ends
+        factor = high / float(scaled.group().replace(",", ""))
+        if value * factor <= high:
+            low = value * factor
+    hyphen = word in ("-", "–", "—")
+    after_unit, _ = _unit_after(text, second.end())
+    after_word = _WORD_AFTER.match(text, second.end())
+    counted = (after_unit is not None or bool(second.group("cur") or cur)
+               or bool(after_word and after_word.group("sep") == " " and after_word.group("w").islower()
+                       and after_word.group("w") not in P.SUBJECT_STOPWORDS))
+    if high > low and (counted or not hyphen) and not is_blocked(start, second.end()):
+        new_start = start - len(between.group(0)) if between else start
+        return new_start, second.end(), low, high, cur or second.group("cur")
+    return "tally" if hyphen and not between else None
+
+
 def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[int, int]]) -> list[_Figure]:
     """Steps 1-3 over the whole text."""
     def is_blocked(s: int, e: int) -> bool:
@@ -192,32 +226,13 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
             continue
         low = high = None
         # a range: "between 150 and 200", "150-200", "$5-10 million"
-        link = _RANGE_LINK.match(text, end)
-        second = _NUMBER.match(text, link.end()) if link else None
-        if link and second and (link.group().strip() != "and" or _BETWEEN_BEFORE.search(text[max(0, start - 12):start])):
-            high_value = parse_number(second.group("num"))
-            from_to = link.group().strip() == "to" and _prev_word(text, start) == "from"
-            if high_value is not None and not from_to:
-                low_value = value
-                if high_value > value and raw.replace(",", "").replace(".", "").isdigit() and \
-                        value * 1000 <= high_value and re.search(r"[a-z]$", second.group("num").lower()):
-                    scale = high_value / parse_number(re.sub(r"[^\d.,].*$", "", second.group("num")).replace(",", "") or "1")
-                    low_value = value * scale
-                hyphen = link.group().strip() in ("-", "–", "—")
-                after_unit, _ = _unit_after(text, second.end())
-                after_word = _WORD_AFTER.match(text, second.end())
-                counted = (after_unit is not None or bool(second.group("cur")) or bool(cur)
-                           or bool(after_word and after_word.group("sep") == " " and after_word.group("w").islower()
-                                and after_word.group("w") not in P.SUBJECT_STOPWORDS))
-                if high_value > low_value and (counted or not hyphen) and not is_blocked(start, second.end()):
-                    low, high, value = low_value, high_value, low_value
-                    end = second.end()
-                    if _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
-                        start = text.rindex(" ", 0, start - 1) + 1 if " " in text[max(0, start - 12):start - 1] else start
-                    cur = cur or second.group("cur")
-                elif hyphen and not _BETWEEN_BEFORE.search(text[max(0, start - 12):start]):
-                    consumed_until = second.end()
-                    continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
+        span = _range(text, start, end, raw, value, cur, is_blocked)
+        if span == "tally":
+            consumed_until = _NUMBER.match(text, _RANGE_LINK.match(text, end).end()).end()
+            continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
+        if span:
+            start, end, low, high, cur = span
+            value = low
         ratio = _RATIO.match(text, end) if low is None and not cur else None
         denominator = parse_number(ratio.group("den")) if ratio else None
         if denominator:  # "one in five" is a share: 20 percent
