@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from builder.extract.cast import Cast, Frame, Speaker, SpeakerFinder, Word, build_cast
+from builder.extract.cast import Cast, Word, build_cast
+from builder.extract.speakers import Frame, Speaker, SpeakerFinder
 from builder.ids import mention_id
 from builder.models import Article, Mention
 from builder.nlp import pipeline
@@ -54,6 +55,8 @@ class Quotation:
 
 
 def _can_open(text: str, i: int) -> bool:
+    if i == 0:
+        return True  # a mark that starts a paragraph always opens
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     return (before.isspace() or before in OPENING_CONTEXT or before in DOUBLE_MARKS | SINGLE_MARKS) and not after.isspace()
@@ -108,7 +111,7 @@ def _paragraph_quotes(text: str, offset: int, paragraph: int, next_reopens: bool
             if _is_apostrophe(text, i) or not _can_close(text, i):
                 continue
             later = [k for k in marks if k > i and text[k] in SINGLE_MARKS and _can_close(text, k)
-                     and not _is_apostrophe(text, k) and not _weak_close(text, k)]
+                     and not _is_apostrophe(text, k)]
             if _weak_close(text, i) and later:
                 continue
         elif _can_open(text, i) and not _can_close(text, i):

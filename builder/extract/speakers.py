@@ -1,21 +1,394 @@
-"""The story-level cast: one canonical name per speaker across all articles of a story.
+"""Who said it: speakers read from the narrative of one article, and one name per person per story.
 
-Each article's extraction already names speakers by the longest name introduced in
-that article. Across a story the same person still appears as "Peskov" in one
-article and "Dmitry Peskov" in another, as "the Kremlin spokesman", or spelled
-Zelensky / Zelenskyy / Zelenskiy. :func:`unify_speakers` maps all of them to one name.
+* :class:`SpeakerFinder` reads cue words ("said", "told", "according to") and their
+  subjects sentence by sentence, resolving names, roles and pronouns with the
+  article's cast; ``builder.extract.quotes`` asks it for each quotation's speaker.
+* :func:`unify_speakers` maps the names of one story to one canonical form: within
+  an article a speaker is already the longest name introduced there, but across a
+  story the same person is still "Peskov" in one article and "Dmitry Peskov" in
+  another, "the Kremlin spokesman", or spelled Zelensky / Zelenskyy / Zelenskiy.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from builder.extract.cast import Cast, Word, build_cast, skeleton, strip_titles
+from builder.extract.cast import (
+    POSSESSIVES,
+    Cast,
+    Word,
+    build_cast,
+    is_name_word,
+    is_role_word,
+    skeleton,
+    strip_titles,
+)
 from builder.models import Article, Mention
 from builder.nlp import pipeline
-from builder.patterns.quotes import DETERMINERS, ROLE_HEADS
+from builder.patterns.quotes import (
+    AUXILIARIES as _AUX,
+    CUE_VERBS as _CUE_VERBS,
+    DETERMINERS,
+    GROUP_NOUNS,
+    INVERTING_CUES as _INVERTING,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_REFERENCES as _ORG_REFS,
+    PREPOSITIONS as _PREPOSITIONS,
+    PRONOUNS as PRONOUN_KINDS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    STATEMENT_NOUNS as _STATEMENTS,
+    SUBJECT_PRONOUNS,
+)
+
+
+# --- reading speakers from narrative sentences ---------------------------------------------
+
+CLAUSE_WORDS = frozenset("""
+however but and or meanwhile still yet instead also so then thus while when whereas although
+though because since unless until if as after before during once asked speaking
+""".split())
+NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+NP_FOLLOWERS = frozenset({"that", "who", "which", "and", "but", "when", "as", "while", "if", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One narrative sentence of a paragraph; quotations inside it are single placeholder words."""
+
+    words: tuple[Word, ...]
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a cue points to, and how it was found."""
+
+    name: str
+    kind: str  # "person" or "org"
+    cue: str
+    step: str  # "same-sentence", "colon" or "pronoun"
+    cue_at: int | None = None  # character position of the cue word
+    at: int = 0  # character position where the speaker is named
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    index: int  # of the cue word in its frame
+    lo: int  # the cue and its subject span frame.words[lo:hi + 1]
+    hi: int
+    text: str
+    source: bool  # "according to X", "per X": weaker than a verb cue
+    speaker: Speaker | None
+
+
+def _is_np_word(words: tuple[Word, ...], k: int) -> bool:
+    word = words[k]
+    if word.quote >= 0 or word.ent in NON_NAME_ENTS:
+        return False
+    low = word.lower
+    if low in POSSESSIVES:
+        return k > 0 and words[k - 1].quote < 0
+    if word.capitalised:
+        return low not in CLAUSE_WORDS and low not in DETERMINERS and low not in _PREPOSITIONS
+    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in _ORG_REFS or low in _STATEMENTS:
+        return True
+    inside = 0 < k < len(words) - 1 and words[k - 1].capitalised and words[k + 1].capitalised
+    return inside and (low in NAME_PARTICLES or low == "of")
+
+
+def _modifies_role(words: tuple[Word, ...], k: int) -> bool:
+    """A plain word right before a title: "opposition" in "opposition leader Ann Lee"."""
+    word = words[k]
+    return (word.quote < 0 and word.text.isalpha() and word.lower not in DETERMINERS
+            and word.lower not in _PREPOSITIONS and k + 1 < len(words) and words[k + 1].lower in ROLE_HEADS)
+
+
+class SpeakerFinder:
+    """Reads cues and their subjects sentence by sentence, keeping the speakers seen so far."""
+
+    def __init__(self, cast: Cast, paragraphs: list[list[Word]]) -> None:
+        self.cast = cast
+        self.paragraphs = paragraphs
+        self.events: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker)
+        self.cues: dict[int, list[_Cue]] = {}  # by id(frame)
+        self.subjects: dict[int, Speaker | None] = {}
+        self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
+
+    # -- reading ------------------------------------------------------------------
+    def read(self, frames: list[Frame]) -> None:
+        """Find every cue and clause subject, in reading order (pronouns need what came before)."""
+        for frame in frames:
+            subject = self._clause_subject(frame)
+            self.subjects[id(frame)] = subject
+            if subject:
+                self._remember(frame.paragraph, subject)
+            cues: list[_Cue] = []
+            for i, word in enumerate(frame.words):
+                cue = self._cue(frame, i, cues, subject)
+                if cue:
+                    cues.append(cue)
+                    if cue.speaker:
+                        self._remember(frame.paragraph, cue.speaker)
+            self.cues[id(frame)] = cues
+
+    def _remember(self, paragraph: int, speaker: Speaker) -> None:
+        self.events.append((paragraph, speaker.at, speaker))
+        person = self.cast.persons.get(speaker.name)
+        if speaker.kind == "person" and (person is None or not person.roles):
+            self.mentioned[speaker.name] = self.mentioned.get(speaker.name, 0) + 1
+
+    def _cue(self, frame: Frame, i: int, before: list[_Cue], subject: Speaker | None) -> _Cue | None:
+        words = frame.words
+        word = words[i]
+        low = word.lower
+        prev = words[i - 1].lower if i else ""
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if word.quote >= 0:
+            return None
+        # Source cues: the speaker follows.
+        if (low == "according" and nxt is not None and nxt.lower == "to") or (
+            low == "per" and nxt is not None and (nxt.capitalised or nxt.lower in DETERMINERS or is_role_word(nxt))
+        ):
+            start = i + 2 if low == "according" else i + 1
+            np = self._np_right(words, start)
+            if not np:
+                return None
+            text = "according to" if low == "according" else "per"
+            return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
+        if low not in _CUE_VERBS or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
+            return None
+        if nxt is not None and nxt.lower == "by":
+            return None  # passive: "when asked by reporters"
+        if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
+            return None
+        # Participles hang on their clause: `X told the Post, adding that ...`.
+        if low.endswith("ing"):
+            source = before[-1].speaker if before else subject
+            return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
+        left = self._subject_left(words, i)
+        if left:
+            lo, np = left
+            return _Cue(i, lo, i, word.text, False, self._speaker(np, frame, word.text, word.start))
+        # Inverted after a quotation: `"...," said X`.
+        after_quote = i > 0 and (words[i - 1].quote >= 0 or (prev == "," and i > 1 and words[i - 2].quote >= 0))
+        if low in _INVERTING and after_quote:
+            np = self._np_right(words, i + 1)
+            if np:
+                return _Cue(i, i, i + len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
+        if prev in {"and", "but", "then", "also"}:
+            source = before[-1].speaker if before else subject
+            return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
+        return None
+
+    def _subject_left(self, words: tuple[Word, ...], i: int) -> tuple[int, list[Word]] | None:
+        j = i - 1
+        while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS):
+            j -= 1
+            if j >= 0 and words[j].ent in NON_NAME_ENTS and j > 0 and words[j - 1].lower in {"on", "in", "last", "this"}:
+                j -= 1
+        if j >= 0 and words[j].lower in {"on", "in", "last", "this"} and j + 1 < i and words[j + 1].ent in NON_NAME_ENTS:
+            j -= 1
+        if j < 0 or words[j].quote >= 0:
+            return None
+        if words[j].text == ",":
+            k = j - 1
+            while k >= 0 and words[k].text != "," and words[k].quote < 0 and j - k < 25:
+                k -= 1
+            if k < 0 or words[k].text != ",":
+                return None
+            segment = list(words[k + 1 : j])
+            if segment and 1 <= len(segment) <= 4 and all(is_name_word(w) for w in segment):
+                return k + 1, segment
+            j = k - 1
+        if j < 0:
+            return None
+        k = j
+        while k >= 0 and _is_np_word(words, k):
+            k -= 1
+        if k == j and words[j].lower in SUBJECT_PRONOUNS:
+            return j, [words[j]]
+        if k >= 0 and words[k].lower in DETERMINERS - {"that", "this"}:
+            k -= 1
+        np = list(words[k + 1 : j + 1])
+        if not np or all(w.lower in DETERMINERS for w in np):
+            return None
+        # "a spokesman for the ministry said": the role, speaking for the organisation.
+        if k >= 1 and words[k].lower in {"for", "of", "at"} and words[k - 1].lower in ROLE_HEADS:
+            m = k - 1
+            while m >= 0 and _is_np_word(words, m):
+                m -= 1
+            if m >= 0 and words[m].lower in DETERMINERS:
+                m -= 1
+            return m + 1, list(words[m + 1 : j + 1])
+        return k + 1, np
+
+    def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
+        k = i
+        if k < len(words) and words[k].lower in DETERMINERS - {"that", "this"}:
+            k += 1
+        if k < len(words) and words[k].lower in SUBJECT_PRONOUNS:
+            return list(words[i : k + 1])
+        while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
+            k += 1
+        np = list(words[i:k])
+        if not np or all(w.lower in DETERMINERS for w in np):
+            return []
+        follower = words[k] if k < len(words) else None
+        if strict and follower is not None and follower.quote < 0 and follower.text[:1].isalpha() and not (
+            follower.lower in _PREPOSITIONS or follower.lower in _CUE_VERBS or follower.lower in NP_FOLLOWERS
+        ):
+            return []  # "according to a Russian translation": not a name
+        return np
+
+    def _clause_subject(self, frame: Frame) -> Speaker | None:
+        words = frame.words
+        i = 0
+        while i < len(words) and (words[i].lower in CLAUSE_WORDS - {"asked", "speaking", "as", "if", "when", "while", "after", "before", "during", "since", "although", "though", "because", "unless", "until", "once"} or words[i].text == ","):
+            i += 1
+        if i < len(words) and (
+            words[i].lower in _PREPOSITIONS or words[i].lower in CLAUSE_WORDS or words[i].ent in NON_NAME_ENTS
+            or (words[i].capitalised and not words[i].ent and re.search(r"(ing|ed)$", words[i].text))
+        ):
+            while i < len(words) and words[i].text != "," and words[i].quote < 0:
+                i += 1
+            i += 1
+        if i >= len(words) or words[i].quote >= 0:
+            return None
+        np = self._np_right(words, i, strict=False)
+        if not np:
+            return None
+        return self._speaker(np, frame, "", None)
+
+    # -- resolving -----------------------------------------------------------------
+    def _speaker(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        at = np[0].start
+        last = np[-1]
+        low = last.lower
+        determiner = np[0].lower in DETERMINERS
+        step = "same-sentence"
+        if low in SUBJECT_PRONOUNS:
+            found = self.pronoun(low, frame.paragraph, at)
+            return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at) if found else None
+        if low in GROUP_NOUNS:
+            return None
+        content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
+        if low in _STATEMENTS:
+            names = [w.text for w in content[:-1] if w.capitalised]
+            return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at) if names else None
+        run: list[Word] = []
+        for w in reversed(content):
+            if not is_name_word(w) and not (run and w.lower in NAME_PARTICLES):
+                break
+            run.insert(0, w)
+        if run:
+            tokens = [w.text for w in run]
+            person = self.cast.person_named(tokens)
+            org_like = any(w.lower in ORG_HEADS or w.lower in MEDIA_WORDS for w in run) or (
+                determiner and np[0].lower == "the")
+            if person and not org_like:
+                return Speaker(person, "person", cue, step, cue_at, at)
+            if org_like or last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+                return Speaker(self.cast.org_named(tokens), "org", cue, step, cue_at, at)
+            name = " ".join(strip_titles(tokens))
+            return Speaker(name, "person", cue, step, cue_at, at) if name else None
+        words = {w.lower for w in content}
+        if words & ROLE_HEADS:
+            person = self.cast.person_with_role(words, at)
+            if person is None and np[0].lower == "the":
+                person = self._salient_untitled()
+            if person:
+                return Speaker(person, "person", cue, step, cue_at, at)
+            orgs = [w.text for w in content if w.capitalised]
+            kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
+            org = self.cast.org_named(orgs) if orgs else (self.cast.org_of_kind(kind, at) if kind else None)
+            return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        if low in _ORG_REFS:
+            org = self.cast.org_of_kind(low, at)
+            return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        return None
+
+    def _salient_untitled(self) -> str | None:
+        """For an unmatched definite role ("the US president"): the person named most often so
+        far among those introduced without any role, if there is one."""
+        if not self.mentioned:
+            return None
+        return max(self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    def pronoun(self, pronoun: str, paragraph: int, at: int) -> Speaker | None:
+        """The last compatible speaker of this paragraph or the one before."""
+        wanted = PRONOUN_KINDS.get(pronoun, "any")
+        for para, pos, speaker in reversed(self.events):
+            if para < paragraph - 1:
+                break
+            if pos < at and (wanted == "any" or speaker.kind == wanted):
+                return speaker
+        return None
+
+    # -- answering ------------------------------------------------------------------
+    def for_quote(self, frame: Frame, qi: int) -> Speaker | None:
+        """Steps 1-3 of the attribution chain for one quotation of ``frame``."""
+        words = frame.words
+        q = next(k for k, w in enumerate(words) if w.quote == qi)
+        cues = self.cues.get(id(frame), [])
+        best: _Cue | None = None
+        best_key: tuple[int, int, int] | None = None
+        ends_comma = False
+        for cue in cues:
+            if cue.lo <= q <= cue.hi:
+                continue
+            distance = q - cue.hi if cue.hi < q else cue.lo - q
+            prefer = 0 if (cue.hi < q) == (not ends_comma) else 1
+            key = (int(cue.source), distance, prefer)
+            if best_key is None or key < best_key:
+                best, best_key = cue, key
+        intro = q > 0 and words[q - 1].text in {":", "—", "–"}
+        if best is not None and best.speaker is not None:
+            speaker = best.speaker
+            if intro and best.hi < q and speaker.step != "pronoun":
+                speaker = Speaker(speaker.name, speaker.kind, speaker.cue, "colon", speaker.cue_at, speaker.at)
+            return speaker
+        if best is None and intro:
+            # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
+            subject = self.subjects.get(id(frame))
+            if subject:
+                step = "pronoun" if subject.step == "pronoun" else "colon"
+                return Speaker(subject.name, subject.kind, ":", step, words[q - 1].start, subject.at)
+        return None
+
+    def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
+        words = self.paragraphs[paragraph]
+        a = next(k for k, w in enumerate(words) if w.quote == qa)
+        b = next(k for k, w in enumerate(words) if w.quote == qb)
+        return [w for w in words[a + 1 : b] if w.text not in {",", "."}]
+
+    def quote_only(self, paragraph: int, qi: int) -> bool:
+        """Whether the paragraph holds nothing but quotation(s) and punctuation."""
+        words = self.paragraphs[paragraph]
+        return any(w.quote == qi for w in words) and all(
+            w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in words)
+
+    def last_speaker(self, paragraph: int) -> Speaker | None:
+        for para, _, speaker in reversed(self.events):
+            if para == paragraph:
+                return speaker
+            if para < paragraph:
+                return None
+        return None
+
+
+def _recued(source: Speaker | None, word: Word) -> Speaker | None:
+    if source is None:
+        return None
+    return Speaker(source.name, source.kind, word.text, source.step, word.start, source.at)
+
+
+# --- one name per person across a story ----------------------------------------------------
 
 
 def story_cast(articles: Sequence[Article]) -> Cast:

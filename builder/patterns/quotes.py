@@ -91,6 +91,9 @@ commissioner inspector sheriff captain colonel lieutenant sergeant admiral marsh
 superintendent dean principal rabbi imam bishop archbishop cardinal reverend professor doctor
 correspondent editor host owner partner strategist chairperson president-elect vice-president
 councillor councilor councilman councilwoman alderman trustee spokespeople
+striker midfielder defender goalkeeper forward quarterback pitcher player captain driver rider
+singer actor actress author writer novelist artist rapper musician comedian director producer
+champion veteran pilot farmer teacher entrepreneur investor activist campaigner organiser organizer
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
 """.split())
 # Words that modify a role without being a name: "former", "deputy", "national security".
