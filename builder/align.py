@@ -62,8 +62,9 @@ from builder.patterns.align import (
     UNATTRIBUTED_COVERAGE,
 )
 
-# Two members of one claim must share at least this share of the shorter one's words:
-# a guard against chains of "similar to something similar" gluing unrelated quotes.
+# Two clusters of versions join only if, on average over their pairs, a version shares
+# this share of the shorter one's words: a guard against chains of "similar to
+# something similar" gluing unrelated quotes.
 _COHERENCE = 0.5
 
 
@@ -277,7 +278,8 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
         ri, rj = clusters.find(i), clusters.find(j)
         if ri == rj:
             continue
-        if all(qs.overlap(x, y) >= _COHERENCE for x in node_reps[ri] for y in node_reps[rj]):
+        overlaps = [qs.overlap(x, y) for x in node_reps[ri] for y in node_reps[rj]]
+        if sum(overlaps) >= _COHERENCE * len(overlaps):
             root = clusters.union(i, j)
             node_reps[root] = node_reps.pop(ri if root == rj else rj) + node_reps.pop(root)
             linked |= {(i, a) for a in new_i} | {(j, a) for a in new_j}

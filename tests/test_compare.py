@@ -1,0 +1,150 @@
+"""Comparing versions of a claim: normalising, word diffs, discrepancies and status."""
+
+from __future__ import annotations
+
+from builder.compare import (
+    Version,
+    dates_compatible,
+    diff_summary,
+    figure_discrepancies,
+    locate,
+    normalise_quote,
+    omission_discrepancy,
+    punctuation_differs,
+    quote_discrepancies,
+    status_of,
+    word_diff,
+)
+from builder.models import Discrepancy, Mention
+
+
+def changes(a: str, b: str) -> list[tuple[str, str, str]]:
+    return [(op.op, op.a, op.b) for op in word_diff(normalise_quote(a), normalise_quote(b))
+            if op.op != "equal"]
+
+
+def test_marks_case_dashes_and_number_style_normalise_away() -> None:
+    a = normalise_quote("\u201cWe\u2019d lose two million tonnes \u2014 all of it,\u201d")
+    b = normalise_quote("we'd lose 2 million tonnes - all of it.")
+    c = normalise_quote("We'd lose 2,000,000 tonnes, all of it")
+    assert a.norm == b.norm == c.norm
+
+
+def test_bracketed_insertions_are_dropped() -> None:
+    assert normalise_quote("He (the governor) wants it").norm == normalise_quote("He wants it").norm
+    assert normalise_quote("[The governor] wants it").norm == ("wants", "it")
+
+
+def test_ellipsis_marks_a_cut_between_words() -> None:
+    for text in ("We stay\u2026 until the end", "We stay... until the end", "We stay. . . . until the end"):
+        w = normalise_quote(text)
+        assert w.norm == ("we", "stay", "until", "the", "end") and w.cuts == {2}
+
+
+def test_replaced_words_show_as_one_replace() -> None:
+    assert changes("This war is devastating for the region",
+                   "This war is so bad in the region") == [("replace", "devastating for", "so bad in")]
+
+
+def test_changed_contraction_reads_as_whole_words() -> None:
+    assert changes("I better not say.", "I'd rather not say.") == [("replace", "I better", "I'd rather")]
+
+
+def test_inner_insertion_and_deletion_are_named_in_the_summary() -> None:
+    ops = word_diff(normalise_quote("I personally may not know something, be unaware of it"),
+                    normalise_quote("I may not know something, or be unaware of it"))
+    summary = diff_summary([op for op in ops if op.op != "equal"])
+    assert "personally" in summary and "left out" in summary
+    assert "\u201cor\u201d added" in summary
+
+
+def test_trimming_and_partial_quoting_are_not_changes() -> None:
+    assert changes("wants to see people stop dying", "He wants to see people stop dying") == []
+    assert changes("Talks are going well. We expect a deal by spring.", "Talks are going well,") == []
+
+
+def test_words_left_out_at_an_ellipsis_are_not_changes() -> None:
+    assert changes("We stay out. Not today, not tomorrow. The owners must pay.",
+                   "We stay out\u2026 The owners must pay.") == []
+
+
+def test_short_version_is_compared_with_the_passage_it_comes_from() -> None:
+    long = normalise_quote("As the work unfolds, many different contacts arise. These contacts "
+                           "run through several channels.")
+    short = normalise_quote("many different contacts are emerging")
+    start, end, hits = locate(short.norm, long.norm)
+    assert long.norm[start:end][:3] == ("many", "different", "contacts") and hits == 3
+    assert changes("many different contacts are emerging", "As the work unfolds, many different "
+                   "contacts arise. These contacts run through several channels.") == [
+        ("replace", "are emerging", "arise")]
+
+
+def test_punctuation_only_difference_is_minor() -> None:
+    a, b = normalise_quote("Every day, people are dying."), normalise_quote("Every day people are dying,")
+    assert punctuation_differs(a, b)
+    assert not punctuation_differs(a, normalise_quote("Every day, people are dying"))
+    versions = [Version(("m1",), a, "Ana Ortiz", "A"), Version(("m2",), a, "Ana Ortiz", "B"),
+                Version(("m3",), b, "Ana Ortiz", "C")]
+    (minor,) = quote_discrepancies(versions)
+    assert minor.minor and minor.type == "wording" and minor.mentions == ("m3",)
+    assert status_of(3, [minor]) == "agree"
+
+
+def test_reference_is_the_most_common_version() -> None:
+    common = normalise_quote("This war is so bad in the region")
+    rare = normalise_quote("This war is devastating for the region")
+    versions = [Version(("m1",), rare, "X", "A"), Version(("m2",), common, "X", "B"),
+                Version(("m3",), common, "X", "C")]
+    (wording,) = quote_discrepancies(versions)
+    assert wording.id == "wording-so-bad-in-devastating-for"
+    assert wording.summary == "so bad in \u2192 devastating for"
+    assert set(wording.mentions) == {"m1", "m2", "m3"}
+
+
+def test_another_speaker_is_a_speaker_discrepancy() -> None:
+    w = normalise_quote("We will keep the port closed")
+    versions = [Version(("m1",), w, "Tomas Berg", "A"), Version(("m2",), w, "Mia Holm", "B")]
+    (speaker,) = quote_discrepancies(versions)
+    assert speaker.type == "speaker" and speaker.id == "speaker-mia-holm-tomas-berg"
+    assert status_of(2, [speaker]) == "differ"
+
+
+def figure(ident: str, value: float, speaker: str | None) -> Mention:
+    return Mention(id=ident, article=ident, kind="figure", text=str(value), start=0, end=1,
+                   value=value, speaker=speaker, subject="Ukrainian soldiers killed")
+
+
+def test_other_values_are_a_number_discrepancy_naming_whose_figure() -> None:
+    figs = [figure("a", 700000, "Official One"), figure("b", 45100, "Official Two")]
+    found = {d.type: d for d in figure_discrepancies(figs, {"a": "Outlet A", "b": "Outlet B"})}
+    assert found["number"].id == "number-700000-45100"
+    assert "700,000" in found["number"].summary and "45,100" in found["number"].summary
+    assert "700,000 is Official One's figure" in found["speaker"].summary
+
+
+def test_same_value_from_several_outlets_is_no_discrepancy() -> None:
+    figs = [figure("a", 2e6, "X"), figure("b", 2000000.0, "X"), figure("c", 2e6, None)]
+    assert figure_discrepancies(figs, {"a": "A", "b": "B", "c": "C"}) == ()
+
+
+def test_date_compatibility_follows_precision() -> None:
+    assert dates_compatible("2022-02", "2022-02-24")
+    assert dates_compatible("2022-02-24", "2022-02-24")
+    assert not dates_compatible("2022-02-24", "2022-02-25")
+    assert not dates_compatible("2022-03", "2022-02-24")
+    assert not dates_compatible(None, "2022-02-24")
+
+
+def test_omission_needs_three_outlets_and_half_of_them() -> None:
+    d = omission_discrepancy({"A", "B"}, {"A", "B", "C"})
+    assert d is not None and d.outlets == ("C",) and d.type == "omission"
+    assert omission_discrepancy({"A"}, {"A", "B", "C"}) is None
+    assert omission_discrepancy({"A"}, {"A", "B"}) is None
+    assert status_of(2, [d]) == "agree"
+
+
+def test_one_article_is_single_whatever_the_discrepancies() -> None:
+    wording = Discrepancy("wording-x", "wording", ("m",), "x \u2192 y")
+    assert status_of(1, [wording]) == "single"
+    assert status_of(2, [wording]) == "differ"
+    assert status_of(2, []) == "agree"
