@@ -9,7 +9,7 @@ A figure is found in four steps:
    "Air Force One"), phone numbers, numbers in urls, ages in apposition, "father of
    two", references to known things ("the two leaders") and the pronoun "one";
 3. reading: hedge ("around", "more than"), range ("between 150 and 200"), unit
-   (currency, percent, time, people) and the subject counted ("Russian soldiers killed");
+   (currency, percent, time, people) and the subject counted ("rebel fighters killed");
 4. whose figure: the speaker of the quotation holding it, else the source named by
    "according to" or a reporting verb in the same sentence.
 
