@@ -52,8 +52,10 @@ else:
         from builder.pipeline import collect
 
         options = config.extra.get("parallax", {}) or {}
-        source = Path(config.config_file_path).parent / options.get("source", "seeds")
-        corpus = collect(source)
+        root = Path(config.config_file_path).parent
+        report = collect(root / options.get("source", "seeds"),
+                         cache_dir=root / options.get("cache", ".cache/parallax"), progress=False)
+        corpus = report if isinstance(report, Corpus) else report.corpus
         return corpus, export_files(corpus)
 
     def on_config(config: MkDocsConfig) -> MkDocsConfig:

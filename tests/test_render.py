@@ -70,7 +70,21 @@ def test_claim_page_has_one_version_per_outlet() -> None:
     claim = next(c for c in corpus.claims if c.id == "inspection-begins")
     ctx = claim_context(lk, claim)
     assert [v.outlet.text for v in ctx.versions] == ["Coastal Herald", "Daily Ledger", "Metro Wire"]
-    assert all(v.text == "March 6" and "inspection" in v.before + v.after for v in ctx.versions)
+    for version in ctx.versions:
+        [passage] = version.passages
+        assert [c.text for c in passage.parts if c.op == "mark"] == ["March 6"]
+        assert "inspection" in "".join(c.text for c in passage.parts)
+
+
+def test_mentions_sharing_a_sentence_share_one_passage() -> None:
+    from builder.render.views import passages
+    from tests.site_fixture import LEDGER, mention
+    first = mention(LEDGER, "quote", "Ships are already")
+    second = mention(LEDGER, "quote", "waiting offshore.")
+    [passage] = passages(LEDGER, [second, first], "a/")
+    assert [(c.op, c.text) for c in passage.parts] == [
+        ("equal", "Harbour master Tom Berg said: “"), ("mark", "Ships are already"),
+        ("equal", " "), ("mark", "waiting offshore."), ("equal", "”")]
 
 
 def test_wording_discrepancy_is_marked_with_ins_and_del(pages: dict[str, str]) -> None:

@@ -153,6 +153,15 @@ class StoryContext:
 
 
 @dataclass(frozen=True, slots=True)
+class Passage:
+    """One sentence of an article with the claim's words in it highlighted."""
+
+    parts: tuple[Chunk, ...] = doc("the sentence in pieces: op 'mark' for the claim's words, "
+                                   "'equal' for the rest")
+    href: str = doc("link to this place on the article page")
+
+
+@dataclass(frozen=True, slots=True)
 class Version:
     """One outlet's version of a claim."""
 
@@ -160,15 +169,12 @@ class Version:
     outlet: Link = doc("the outlet and its page")
     date: str = doc("publication date, or a word where unknown")
     inferred: bool = doc("true where the date was inferred from the story")
-    before: str = doc("the sentence before the highlighted words")
-    text: str = doc("the quotation, figure or date itself (highlighted)")
-    after: str = doc("the sentence after the highlighted words")
+    passages: tuple[Passage, ...] = doc("the sentences holding the claim, in article order")
     speaker: Link | None = doc("who is quoted (or whose figure), linking to the speaker page")
     cue: str = doc("the attribution cue as written ('said', ':'), or empty")
     how_found: str = doc("how the speaker was found, in words, or empty")
     article: Link = doc("the article title, linking to this place on the article page")
     original: str | None = doc("the original article's url with a text fragment, or None")
-    also: tuple[Link, ...] = doc("other places in the same article with this claim")
 
 
 @dataclass(frozen=True, slots=True)

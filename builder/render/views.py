@@ -10,7 +10,7 @@ from builder.models import Article, Claim, Discrepancy, Mention, Story, WordDiff
 from builder.render import labels as L
 from builder.render.contexts import (
     ArticleRow, Cell, Chunk, ClaimContext, ClaimRef, DiscrepancySection, FigureRow,
-    FilterOption, Link, MatrixRow, StoryContext, StorySummary, TimelineRow, Version,
+    FilterOption, Link, MatrixRow, Passage, StoryContext, StorySummary, TimelineRow, Version,
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
@@ -221,10 +221,33 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
     )
 
 
+def passages(article: Article, mentions: list[Mention], article_href: str) -> tuple[Passage, ...]:
+    """The sentences holding ``mentions``; mentions sharing a sentence share its passage."""
+    groups: dict[tuple[int, int], list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: m.start):
+        before, _, after = sentence_parts(article, mention)
+        span = (mention.start - len(before), mention.end + len(after))
+        key = next((k for k in groups if k[0] <= mention.start and mention.end <= k[1]), span)
+        groups.setdefault(key, []).append(mention)
+    result = []
+    for (start, end), group in groups.items():
+        parts, pos = [], start
+        for mention in group:
+            if mention.start < pos:
+                continue  # nested in a mention already highlighted
+            if mention.start > pos:
+                parts.append(Chunk("equal", article.body[pos:mention.start]))
+            parts.append(Chunk("mark", mention.text))
+            pos = mention.end
+        if pos < end:
+            parts.append(Chunk("equal", article.body[pos:end]))
+        result.append(Passage(tuple(parts), f"{article_href}#{mention_anchor(group[0])}"))
+    return tuple(result)
+
+
 def _version(lk: Lookup, mentions: list[Mention], here: str) -> Version:
     first = mentions[0]
     article = lk.article_of(first)
-    before, text, after = sentence_parts(article, first)
     speaker_url = lk.speaker_url(first.speaker) if first.speaker else None
     speaker = Link(first.speaker, relative(here, speaker_url)) if first.speaker and speaker_url else (
         Link(first.speaker, "") if first.speaker else None)
@@ -234,17 +257,13 @@ def _version(lk: Lookup, mentions: list[Mention], here: str) -> Version:
         outlet=Link(article.outlet, relative(here, lk.outlet_url(article.outlet))),
         date=date_text(article.published, L.UNDATED_LABEL),
         inferred=article.published_inferred,
-        before=before,
-        text=text,
-        after=after,
+        passages=passages(article, mentions, relative(here, article_href)),
         speaker=speaker,
         cue=first.cue or "",
         how_found=L.ATTRIBUTION_LABELS.get(first.attribution or "", ""),
         article=Link(article.title or article.path,
                      relative(here, f"{article_href}#{mention_anchor(first)}")),
         original=text_fragment_url(article.url, first.text),
-        also=tuple(Link(f"again: “{m.text}”", relative(here, f"{article_href}#{mention_anchor(m)}"))
-                   for m in mentions[1:]),
     )
 
 
