@@ -42,6 +42,7 @@ from builder.patterns.quotes import (
     PRONOUNS as PRONOUN_KINDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    SPOKES_ROLES,
     STATEMENT_NOUNS as _STATEMENTS,
     SUBJECT_PRONOUNS,
 )
@@ -304,6 +305,8 @@ class SpeakerFinder:
                 person = self._salient_untitled()
             if person:
                 return Speaker(person, "person", cue, step, cue_at, at)
+            if not words & SPOKES_ROLES:
+                return None
             orgs = [w.text for w in content if w.capitalised]
             kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
             org = self.cast.org_named(orgs) if orgs else (self.cast.org_of_kind(kind, at) if kind else None)

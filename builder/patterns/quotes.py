@@ -96,6 +96,9 @@ singer actor actress author writer novelist artist rapper musician comedian dire
 champion veteran pilot farmer teacher entrepreneur investor activist campaigner organiser organizer
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
 """.split())
+# Roles that speak for their organisation: an unnamed "Acme spokeswoman" is Acme speaking.
+# Any other unnamed role ("Britain's interior minister") is a person we cannot name.
+SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
 # Words that modify a role without being a name: "former", "deputy", "national security".
 ROLE_MODIFIERS = frozenset("""
 former deputy acting interim senior top chief longtime long-time vice assistant associate
