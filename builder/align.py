@@ -30,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
@@ -39,6 +39,7 @@ from builder import compare
 from builder.compare import Version, Words, dates_compatible, locate, normalise_quote, passage
 from builder.ids import digest, slugify
 from builder.models import Article, Claim, Discrepancy, Mention, MentionKind, Story
+from builder.urls import claim_url
 from builder.patterns.align import (
     CONFLICTING_EVENT_SIMILARITY,
     DATE_WORDS,
@@ -101,7 +102,7 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
         omission = compare.omission_discrepancy(
             {outlet_of[by_id[m].article] for m in c.mentions}, story_outlets)
         if omission:
-            c = _replace(c, discrepancies=(*c.discrepancies, omission))
+            c = replace(c, discrepancies=(*c.discrepancies, omission))
         with_omissions.append(c)
     return sorted(with_omissions, key=lambda c: (c.kind, c.id))
 
@@ -117,18 +118,7 @@ class _Quotes:
         self.words = {q.id: normalise_quote(q.text) for q in quotes}
         self.by_id = {q.id: q for q in quotes}
         self._lcs: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        self.chain = self._chains()
-
-    def _chains(self) -> dict[str, str]:
-        """Each quotation's chain root: the first part of a split or multi-paragraph quote."""
-        root: dict[str, str] = {}
-        for q in self.quotes:
-            seen, cur = {q.id}, q
-            while cur.continues and cur.continues in self.by_id and cur.continues not in seen:
-                cur = self.by_id[cur.continues]
-                seen.add(cur.id)
-            root[q.id] = cur.id
-        return root
+        self.chain = _chain_roots(quotes)
 
     def lcs(self, a: str, b: str) -> int:
         """Words of ``a`` and ``b`` that line up in order (longest common subsequence)."""
@@ -560,6 +550,7 @@ def _quote_claim_parts(g: _Group, outlet_of: dict[str, str]
 
 
 def _chain_roots(members: Sequence[Mention]) -> dict[str, str]:
+    """Each quotation's chain root: the first part of a split or multi-paragraph quote."""
     by_id = {m.id: m for m in members}
     roots = {}
     for m in members:
@@ -641,17 +632,11 @@ def _claim(story: Story, g: _Group, outlet_of: dict[str, str], body_of: dict[str
                  url="")
 
 
-def _replace(c: Claim, **changes: object) -> Claim:
-    from dataclasses import replace
-    return replace(c, **changes)  # type: ignore[arg-type]
-
-
 def _unique_ids(claims: list[Claim]) -> list[Claim]:
     """Claims sharing an id get a digest of their mentions appended; urls follow ids."""
-    from builder.urls import claim_url
     counts = Counter(c.id for c in claims)
     out = []
     for c in claims:
         ident = c.id if counts[c.id] == 1 else f"{c.id}-{digest(*c.mentions, length=4)}"
-        out.append(_replace(c, id=ident, url=claim_url(c.story, ident)))
+        out.append(replace(c, id=ident, url=claim_url(c.story, ident)))
     return out

@@ -369,6 +369,7 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
                             old.summary, old.outlets, old.diff, old.minor)
         found[d.id] = d
 
+    ref_mentions = {m for v in versions if v.words.norm == ref.words.norm for m in v.mentions}
     judged: dict[tuple, tuple[Discrepancy, bool] | None] = {}  # the same words judged once
     for v in versions:
         key = (v.words.norm, v.words.punct, v.words.cuts)
@@ -377,7 +378,7 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
         found_here = judged[key]
         if found_here:
             d, with_ref = found_here
-            mentions = {*v.mentions, *(ref.mentions if with_ref else ())}
+            mentions = {*v.mentions, *(ref_mentions if with_ref else ())}
             add(Discrepancy(d.id, d.type, tuple(sorted(mentions)), d.summary, diff=d.diff,
                             minor=d.minor))
     speaker = speaker_discrepancy([(m, v.speaker, v.outlet) for v in versions for m in v.mentions])
