@@ -39,8 +39,8 @@ from builder import compare
 from builder.compare import Version, Words, dates_compatible, locate, normalise_quote, passage
 from builder.ids import digest, slugify
 from builder.models import Article, Claim, Discrepancy, Mention, MentionKind, Story
-from builder.urls import claim_url
 from builder.patterns.align import (
+    CLUSTER_COHERENCE,
     CONFLICTING_EVENT_SIMILARITY,
     DATE_WORDS,
     FRAGMENT_CONTAINMENT_MIN_WORDS,
@@ -62,11 +62,8 @@ from builder.patterns.align import (
     TITLE_CHARS,
     UNATTRIBUTED_COVERAGE,
 )
+from builder.urls import claim_url
 
-# Two clusters of versions join only if, on average over their pairs, a version shares
-# this share of the shorter one's words: a guard against chains of "similar to
-# something similar" gluing unrelated quotes.
-_COHERENCE = 0.5
 
 
 @dataclass(slots=True)
@@ -269,7 +266,7 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
         if ri == rj:
             continue
         overlaps = [qs.overlap(x, y) for x in node_reps[ri] for y in node_reps[rj]]
-        if sum(overlaps) >= _COHERENCE * len(overlaps):
+        if sum(overlaps) >= CLUSTER_COHERENCE * len(overlaps):
             root = clusters.union(i, j)
             node_reps[root] = node_reps.pop(ri if root == rj else rj) + node_reps.pop(root)
             linked |= {(i, a) for a in new_i} | {(j, a) for a in new_j}
@@ -329,7 +326,7 @@ def _adjacent(qs: _Quotes, p: str, q: str, long: str) -> bool:
     lw = qs.words[long].norm
     a1, b1, hits1 = locate(qs.words[p].norm, lw)
     a2, b2, hits2 = locate(qs.words[q].norm, lw)
-    if hits1 < _COHERENCE * len(qs.words[p]) or hits2 < _COHERENCE * len(qs.words[q]):
+    if hits1 < CLUSTER_COHERENCE * len(qs.words[p]) or hits2 < CLUSTER_COHERENCE * len(qs.words[q]):
         return True  # ``long`` does not hold both parts: no evidence either way
     return 0 <= a2 - b1 <= SPLIT_MAX_GAP
 

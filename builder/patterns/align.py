@@ -79,9 +79,10 @@ PART_MIN_WORDS = 4
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
 SPLIT_MAX_GAP = 1
-# A quotation with two or three shared content words is a candidate pair to score;
-# fewer shared words and the pair is never compared (blocking, for speed).
-MIN_SHARED_WORDS = 1
+# Two clusters of versions join only if, on average over their pairs, a version shares
+# this share of the shorter one's words: a guard against chains of "similar to
+# something similar" gluing unrelated quotes.
+CLUSTER_COHERENCE = 0.5
 
 # A fragment of one word joins a claim only by an exact match: a single word found
 # inside a longer quotation is no evidence that it was taken from there.
