@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.extract.dates import extract_dates
-from builder.extract.figures import extract_figures
-from builder.extract.quotes import extract_quotes
 from builder.models import Article, Mention
-from builder.nlp import analyse
 
 
 # No news article comes near this (long reads run to about 100,000 characters); a larger
@@ -32,6 +28,12 @@ def analysed_text(body: str) -> str:
 
 def extract_article(article: Article) -> tuple[Mention, ...]:
     """Every quotation, figure and date of the article, in reading order."""
+    # Imported here so that ``builder.extract.numbers`` and friends load without spaCy.
+    from builder.extract.dates import extract_dates
+    from builder.extract.figures import extract_figures
+    from builder.extract.quotes import extract_quotes
+    from builder.nlp import analyse
+
     text = analysed_text(article.body)
     if text is not article.body:
         article = replace(article, body=text)
