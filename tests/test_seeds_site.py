@@ -1,0 +1,120 @@
+"""The demo site built from seeds/ by the real CLI, checked on disk and in Chromium.
+
+With ``PARALLAX_SCREENSHOTS=1`` the claim page screenshot for the README is
+written to docs/screenshots/seeds-claim-desktop.png.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from builder.cli import main
+from tests.conftest import SEEDS
+from tests.test_browser import SCREENSHOTS, _QuietHandler, browser, page, search  # noqa: F401
+from tests.test_site_build import broken_links
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("seeds") / "site"
+    assert main(["build", str(SEEDS), "--site-dir", str(site_dir), "--no-cache", "-q", "--strict"]) == 0
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def claims(seeds_site: Path) -> list[dict]:
+    return json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))["claims"]
+
+
+@pytest.fixture(scope="module")
+def served(seeds_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(seeds_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def _html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_claim_url_and_discrepancy_anchor_in_the_export_resolves(seeds_site, claims):
+    assert claims
+    for claim in claims:
+        html = _html(seeds_site, claim["url"])
+        for d in claim["discrepancies"]:
+            assert f'id="{d["id"]}"' in html, (claim["url"], d["id"])
+
+
+def test_no_broken_internal_link_or_anchor(seeds_site):
+    assert broken_links(seeds_site) == []
+
+
+def test_downloads_are_the_export(seeds_site):
+    data = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1 and len(data["articles"]) == len(list(SEEDS.iterdir()))
+    assert (seeds_site / "data" / "claims.csv").read_text(encoding="utf-8").startswith("story,claim")
+    home = (seeds_site / "index.html").read_text(encoding="utf-8")
+    assert "data/claims.json" in home and "data/claims.csv" in home
+
+
+def test_claim_pages_stay_out_of_the_nav(seeds_site, claims):
+    home = (seeds_site / "index.html").read_text(encoding="utf-8")
+    assert not any(f'href="{c["url"]}"' in home for c in claims)
+    nav_links = home.count('class="md-nav__link')
+    assert nav_links < 20, f"{nav_links} nav links: claim pages must stay out of the nav"
+
+
+@pytest.mark.browser
+def test_multi_outlet_claim_page_shows_one_version_per_outlet(page, served, claims):
+    claim = max(claims, key=lambda c: len(c["mentions"]))
+    page.goto(served + claim["url"])
+    versions = page.locator(".px-version")
+    outlets = versions.locator(".px-outlet").all_inner_texts()
+    assert versions.count() >= 3
+    assert len(outlets) == versions.count()
+    assert page.errors == []
+
+
+@pytest.mark.browser
+def test_discrepancy_permalink_scrolls_to_its_section(page, served, claims):
+    claim = next(c for c in claims if c["status"] == "differ" and c["discrepancies"])
+    anchor = claim["discrepancies"][-1]["id"]
+    page.set_viewport_size({"width": 1280, "height": 700})
+    page.goto(f"{served}{claim['url']}#{anchor}")
+    page.wait_for_timeout(300)
+    top = page.evaluate(f"document.getElementById({json.dumps(anchor)}).getBoundingClientRect().top")
+    bottom = page.evaluate(f"document.getElementById({json.dumps(anchor)}).getBoundingClientRect().bottom")
+    assert page.evaluate("window.scrollY") > 0, "the page scrolled to the discrepancy"
+    assert 0 <= top and bottom <= 700, "the whole discrepancy section is in view"
+    if os.environ.get("PARALLAX_SCREENSHOTS"):
+        page.goto(served + claim["url"])
+        page.wait_for_timeout(300)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "seeds-claim-desktop.png"), full_page=True)
+
+
+@pytest.mark.browser
+def test_search_finds_better_not_say(page, served):
+    page.goto(served)
+    results = search(page, "better not say")
+    results.first.wait_for(timeout=10_000)
+    assert "better not say" in results.first.inner_text().lower()
+    results.first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "/claims/" in page.url or "/articles/" in page.url
+    assert page.errors == []
