@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from builder.extract.numbers import parse_number
 from builder.ids import digest, slugify
 from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
 from builder.patterns.align import (
@@ -26,10 +27,8 @@ from builder.patterns.align import (
     CONTRACTION,
     DASHES,
     ELLIPSIS,
-    HUNDRED,
+    NUMBER_ARTICLES,
     NUMBER_JOINERS,
-    NUMBER_SCALES,
-    NUMBER_WORDS,
     OMISSION_MIN_OUTLETS,
     OMISSION_SHARE,
     VALUE_TOLERANCE,
@@ -37,7 +36,6 @@ from builder.patterns.align import (
 )
 
 _DOUBLE_QUOTES = re.compile(r"[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]")
-_DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
 _GLUED = ("'", "n't")  # tokens written without a space before them
 
 
@@ -64,65 +62,45 @@ class Words:
         return " ".join(self.norm)
 
 
-def _number_value(words: Sequence[str]) -> str | None:
-    """ "two million" / "2 million" / "2,000,000" -> "2000000"; None where it is no number.
+@lru_cache(maxsize=4096)
+def _number_token(word: str) -> bool:
+    """A word that can be part of a number: digits, "two", "hundred", "million", "half"."""
+    return parse_number(word) is not None
 
-    A small reader of its own: quotations are compared, not measured, so it only has
-    to write the same number the same way.
-    """
-    total, current, digits = 0.0, None, False
-    for k, w in enumerate(words):
-        if w in NUMBER_JOINERS:
-            nxt = words[k + 1] if k + 1 < len(words) else ""
-            if w == "a" and nxt in NUMBER_SCALES or nxt == HUNDRED:
-                current = 1.0
-            continue
-        if _DIGITS.match(w):
-            if current is not None:
-                return None  # "3 4" is two numbers
-            digits = True
-            current = float(w.replace(",", "")) if w.count(".") < 2 else None
-            if current is None:
-                return None
-        elif w in NUMBER_WORDS:
-            if digits:
-                return None  # "3 four" neither
-            current = (current or 0.0) + NUMBER_WORDS[w]
-        elif w == HUNDRED:
-            current = (current or 1.0) * 100
-        elif w in NUMBER_SCALES:
-            total += (current or 1.0) * NUMBER_SCALES[w]
-            current = None
-        else:
-            return None
-    value = total + (current or 0.0)
+
+def _number_text(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
-def _number_word(word: str) -> bool:
-    return word in NUMBER_WORDS or word in NUMBER_SCALES or word == HUNDRED or bool(
-        _DIGITS.match(word))
+def _joins(norm: Sequence[str], j: int) -> bool:
+    """``norm[j]`` is a joiner and more number words follow: "and a half", "a million"."""
+    k = j
+    while k < len(norm) and norm[k] in NUMBER_JOINERS:
+        k += 1
+    return j < k < len(norm) and _number_token(norm[k])
 
 
 def _merge_numbers(norm: list[str], surface: list[str], punct: list[str]) -> None:
-    """Rewrite runs of number words and digits as one token holding the value, in place."""
+    """Rewrite runs of number words and digits as one token holding the value, in place.
+
+    The value comes from the project's number normaliser (``parse_number``), so "two
+    million", "2 million" and "2,000,000" all read "2000000"; "a"/"an"/"and" stay
+    inside a run only between number words ("two hundred and fifty", "a million").
+    """
     i = 0
     while i < len(norm):
-        starts = _number_word(norm[i]) or (
-            norm[i] == "a" and i + 1 < len(norm) and norm[i + 1] in NUMBER_SCALES)
-        if not starts:
+        if not (_number_token(norm[i]) or norm[i] in NUMBER_ARTICLES and _joins(norm, i)):
             i += 1
             continue
         j = i + 1
-        while j < len(norm) and (_number_word(norm[j]) or (
-                norm[j] in NUMBER_JOINERS and j + 1 < len(norm) and _number_word(norm[j + 1]))):
+        while j < len(norm) and (_number_token(norm[j]) or _joins(norm, j)):
             j += 1
         value = None
         while j > i and value is None:  # the longest run that reads as one number
-            value = None if norm[j - 1] in NUMBER_JOINERS else _number_value(norm[i:j])
+            value = None if norm[j - 1] in NUMBER_JOINERS else parse_number(" ".join(norm[i:j]))
             j -= value is None
         if value is not None:
-            norm[i:j] = [value]
+            norm[i:j] = [_number_text(value)]
             surface[i:j] = [" ".join(surface[i:j])]
             punct[i:j] = [punct[j - 1]]
         i += 1

@@ -148,3 +148,11 @@ def test_one_article_is_single_whatever_the_discrepancies() -> None:
     assert status_of(1, [wording]) == "single"
     assert status_of(2, [wording]) == "differ"
     assert status_of(2, []) == "agree"
+
+
+def test_number_words_read_by_the_project_normaliser() -> None:
+    assert normalise_quote("half a million people").norm == normalise_quote("500,000 people").norm
+    assert normalise_quote("two hundred and fifty boats").norm == ("250", "boats")
+    assert normalise_quote("one and a half days").norm == ("1.5", "days")
+    assert normalise_quote("me and two others").norm == ("me", "and", "2", "others")
+    assert normalise_quote("me and a friend").norm == ("me", "and", "a", "friend")

@@ -24,21 +24,12 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
 # Contraction endings split off as their own token, so that "I'd rather" and
 # "I better" share the "I": a changed contraction is one changed word, not two.
 CONTRACTION = re.compile(r"^(.+?)('(?:d|ll|re|ve|s|m)|n't)$")
-# Number style: "two million" = "2 million" = "2,000,000". Words of a number and
-# their values; a scale multiplies what was read before it.
-NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-HUNDRED = "hundred"
-NUMBER_SCALES: dict[str, int] = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-}
-# Inside a number expression: "two hundred and fifty", "a million".
-NUMBER_JOINERS: frozenset[str] = frozenset({"and", "a"})
+# Number style: "two million" = "2 million" = "2,000,000" (values read by
+# ``builder.extract.numbers.parse_number``). Words that stay inside a run of number
+# words only between two of them: "two hundred and fifty", "a million".
+# An article can also open one ("a million"); "and" never does ("me and two others").
+NUMBER_ARTICLES: frozenset[str] = frozenset({"a", "an"})
+NUMBER_JOINERS: frozenset[str] = NUMBER_ARTICLES | {"and"}
 
 # Words that carry no content: ignored when blocking candidates and by ids.
 STOP_WORDS: frozenset[str] = frozenset("""
