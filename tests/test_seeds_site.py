@@ -92,8 +92,10 @@ def test_multi_outlet_claim_page_shows_one_version_per_outlet(page, served, clai
 
 @pytest.mark.browser
 def test_discrepancy_permalink_scrolls_to_its_section(page, served, claims):
-    claim = next(c for c in claims if c["status"] == "differ" and c["discrepancies"])
-    anchor = claim["discrepancies"][-1]["id"]
+    wording = [c for c in claims if any(d["type"] == "wording" and not d.get("minor")
+                                        for d in c["discrepancies"])]
+    claim = max(wording, key=lambda c: (len(c["mentions"]), c["id"]))
+    anchor = next(d["id"] for d in claim["discrepancies"] if d["type"] == "wording")
     page.set_viewport_size({"width": 1280, "height": 700})
     page.goto(f"{served}{claim['url']}#{anchor}")
     page.wait_for_timeout(300)
