@@ -5,7 +5,9 @@ is in at least one claim (a claim with one article is ``single``), and a long
 quotation that holds several shorter ones another outlet reported separately is in
 each of their claims (partial quoting). Grouping blocks candidates before any fuzzy
 comparison (quotes by shared words, figures by subject, dates by shared context
-words), so a story of a few thousand mentions aligns in well under a second.
+words or the same day), so a story of a few thousand mentions aligns in well under a
+second. Quotations are grouped here; figures in ``align_figures``, dates in
+``align_dates``; ``compare`` judges each claim's versions.
 
 Stable ids. A claim id is derived from content that adding another article rarely
 changes, never from order or counters:
@@ -16,10 +18,9 @@ changes, never from order or counters:
   there cannot change a minimum; a new version only changes it when it brings a new
   trigram that happens to hash lower, and a merge of two claims keeps the anchor of
   one of them. Choosing "the most common version" instead would flip on a tie.
-- a figure: ``f-<canonical subject words>-<digest of subject and unit>``; values are
-  not part of it, since another outlet's other value is the same claim.
-- a dated event: ``d-<most precise date>-<anchor>-<digest>``; the anchor is the
-  min-hash word among the content words all its sentences share.
+- a figure: ``f-<canonical subject words>-<digest of subject and unit>`` (``align_figures``).
+- a dated event: ``d-<day>`` for the story's one claim of a full day, else
+  ``d-<most precise date>-<anchor>-<digest>`` (``align_dates``).
 Two claims whose ids would collide get a digest of their mention ids appended.
 Discrepancy ids are their type and the differing content (``compare.py``).
 """
@@ -27,22 +28,32 @@ Discrepancy ids are their type and the differing content (``compare.py``).
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from builder import compare
-from builder.compare import Version, Words, dates_compatible, locate, normalise_quote, passage
+from builder.align_dates import date_claim_parts, date_groups
+from builder.align_figures import figure_claim_parts, figure_groups, subject_key
+from builder.compare import (
+    ClaimParts,
+    Clusters,
+    Version,
+    Words,
+    locate,
+    majority,
+    min_hash,
+    normalise_quote,
+    passage,
+    truncate,
+)
 from builder.ids import digest, slugify
-from builder.models import Article, Claim, Discrepancy, Mention, MentionKind, Story
+from builder.models import Article, Claim, Mention, MentionKind, Story
 from builder.patterns.align import (
     CLUSTER_COHERENCE,
-    CONFLICTING_EVENT_SIMILARITY,
-    DATE_WORDS,
     FRAGMENT_CONTAINMENT_MIN_WORDS,
     OTHER_SPEAKER_COVERAGE,
     OTHER_SPEAKER_MIN_WORDS,
@@ -50,49 +61,43 @@ from builder.patterns.align import (
     PART_FUZZY_RATIO,
     PART_MIN_SHARE,
     PART_MIN_WORDS,
-    SAME_EVENT_SIMILARITY,
-    SAME_EXPLICIT_DAY_SIMILARITY,
     SAME_QUOTE_COVERAGE,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
     SPLIT_MAX_GAP,
     STOP_WORDS,
-    SUBJECT_STOP_WORDS,
-    SUBJECT_SYNONYMS,
-    TITLE_CHARS,
     UNATTRIBUTED_COVERAGE,
 )
 from builder.urls import claim_url
 
-
-
-@dataclass(slots=True)
-class _Group:
-    """A claim being built: its own mentions and longer quotations that contain it."""
-
-    kind: MentionKind
-    core: list[Mention]
-    extra: list[Mention] = field(default_factory=list)
-    event: frozenset[str] = frozenset()  # dates: the content words all its sentences share
-
-    @property
-    def members(self) -> list[Mention]:
-        return [*self.core, *self.extra]
+__all__ = ["align_story", "subject_key"]
 
 
 def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Mention]
                 ) -> list[Claim]:
-    """All the story's claims, sorted by kind then id; every mention is in at least one."""
+    """All the story's claims, sorted by kind then id; every mention is in at least one.
+
+    1. quotations: the same words (or part of a longer quotation), by speaker
+    2. figures: the same subject and unit, whatever the values
+    3. dated events: the same happening by context, and the same full day across outlets
+    4. ids made unique, urls, and omissions (outlets leaving out a widely carried claim)
+    """
     outlet_of = {a.id: a.outlet for a in articles}
     body_of = {a.id: a.body for a in articles}
     ordered = sorted(mentions, key=lambda m: (m.article, m.start, m.end, m.id))
-    groups = [
-        *_quote_groups([m for m in ordered if m.kind == "quote"]),
-        *_figure_groups([m for m in ordered if m.kind == "figure"]),
-        *_date_groups([m for m in ordered if m.kind == "date"], body_of),
-    ]
-    claims = _unique_ids([_claim(story, g, outlet_of, body_of) for g in groups])
-    story_outlets = {outlet_of[a] for a in outlet_of}
+    of_kind = {kind: [m for m in ordered if m.kind == kind] for kind in ("quote", "figure", "date")}
+    # 1.
+    drafts: list[tuple[MentionKind, Sequence[Mention], ClaimParts]] = [
+        ("quote", g.members, _quote_claim_parts(g, outlet_of)) for g in _quote_groups(of_kind["quote"])]
+    # 2.
+    drafts += [("figure", ms, figure_claim_parts(ms, outlet_of))
+               for ms in figure_groups(of_kind["figure"])]
+    # 3.
+    drafts += [("date", g.mentions, date_claim_parts(g, outlet_of, body_of))
+               for g in date_groups(of_kind["date"], body_of)]
+    # 4.
+    claims = _unique_ids([_claim(story, kind, ms, parts) for kind, ms, parts in drafts])
+    story_outlets = set(outlet_of.values())
     by_id = {m.id: m for m in mentions}
     with_omissions = []
     for c in claims:
@@ -102,6 +107,18 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
             c = replace(c, discrepancies=(*c.discrepancies, omission))
         with_omissions.append(c)
     return sorted(with_omissions, key=lambda c: (c.kind, c.id))
+
+
+@dataclass(slots=True)
+class _Group:
+    """A quotation claim being built: its own mentions and longer quotations that contain it."""
+
+    core: list[Mention]
+    extra: list[Mention] = field(default_factory=list)
+
+    @property
+    def members(self) -> list[Mention]:
+        return [*self.core, *self.extra]
 
 
 # --- quotations ------------------------------------------------------------------
@@ -195,27 +212,6 @@ def _compare_pair(qs: _Quotes, i: str, j: str
     return "", 0.0, None
 
 
-class _Clusters:
-    """Union-find over quotation ids, with each root's member list."""
-
-    def __init__(self, ids: Iterable[str]) -> None:
-        self.parent = {i: i for i in ids}
-        self.members = {i: [i] for i in self.parent}
-
-    def find(self, i: str) -> str:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: str, b: str) -> str:
-        ra, rb = sorted((self.find(a), self.find(b)))
-        if ra != rb:
-            self.parent[rb] = ra
-            self.members[ra] += self.members.pop(rb)
-        return ra
-
-
 def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
     """Group quotations into claims.
 
@@ -251,7 +247,7 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
             parts += [(s, l) for s in reps[part[0]] for l in reps[part[1]]
                       if qs.chain[s] != qs.chain[l]]
     # 4.
-    clusters = _Clusters(full)
+    clusters = Clusters(full)
     for ms in reps.values():
         for m in ms[1:]:
             clusters.union(ms[0], m)
@@ -280,7 +276,7 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
     merged = _join_split_quotes(qs, clusters, extras)
     final: dict[str, _Group] = {}
     for root, ids in sorted(clusters.members.items()):
-        final.setdefault(merged.find(root), _Group("quote", [])).core += [qs.by_id[i] for i in ids]
+        final.setdefault(merged.find(root), _Group([])).core += [qs.by_id[i] for i in ids]
     for root, longs in extras.items():
         g = final[merged.find(root)]
         core_ids = {m.id for m in g.core}
@@ -296,10 +292,10 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
         f in g.core for g in result)])
 
 
-def _join_split_quotes(qs: _Quotes, clusters: _Clusters, extras: dict[str, set[str]]
-                       ) -> _Clusters:
+def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]]
+                       ) -> Clusters:
     """Union of clusters joined by a split quotation (step 6 of :func:`_quote_groups`)."""
-    merged = _Clusters(clusters.members)
+    merged = Clusters(clusters.members)
 
     def members(root: str) -> set[str]:
         out: set[str] = set()
@@ -367,7 +363,7 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
         named = sorted(s for s in speakers if s)
         if "" in speakers and len(named) == 1:
             speakers[named[0]] += speakers.pop("")
-        groups += [_Group("quote", ms) for _, ms in sorted(speakers.items())]
+        groups += [_Group(ms) for _, ms in sorted(speakers.items())]
     return groups
 
 
@@ -387,126 +383,7 @@ def _versions(g: _Group, words: dict[str, Words], outlet_of: dict[str, str],
     return versions
 
 
-# --- figures ---------------------------------------------------------------------
-
-
-def subject_key(subject: str | None) -> frozenset[str]:
-    """A figure's subject as an order-free set of canonical words.
-
-    >>> sorted(subject_key("Ukrainian troops who were killed"))
-    ['killed', 'soldiers', 'ukrainian']
-    """
-    words = re.findall(r"[a-z0-9][a-z0-9.']*", (subject or "").lower().replace("\u2019", "'"))
-    out = set()
-    for w in words:
-        w = w.removesuffix("'s").rstrip(".'")
-        if w and w not in SUBJECT_STOP_WORDS:
-            out.add(SUBJECT_SYNONYMS.get(w, w))
-    return frozenset(out)
-
-
-def _figure_groups(figures: Sequence[Mention]) -> list[_Group]:
-    """Same subject and a comparable unit: one claim, whatever the values and sources."""
-    units: dict[frozenset[str], set[str]] = {}
-    for f in figures:
-        if subject_key(f.subject) and f.unit:
-            units.setdefault(subject_key(f.subject), set()).add(f.unit)
-    groups: dict[tuple, list[Mention]] = {}
-    for f in figures:
-        key = subject_key(f.subject)
-        if key:
-            known = units.get(key, set())
-            unit = f.unit or (next(iter(known)) if len(known) == 1 else None)
-            gkey: tuple = ("s", tuple(sorted(key)), unit or "")
-        else:  # no subject: only the very same figure from the same source
-            gkey = ("v", f.value, f.low, f.high, f.unit or "", f.speaker or "")
-        groups.setdefault(gkey, []).append(f)
-    return [_Group("figure", ms) for _, ms in sorted(groups.items(), key=lambda kv: repr(kv[0]))]
-
-
-# --- dates ------------------------------------------------------------------------
-
-
-def _context(m: Mention, body: str) -> str:
-    """The sentence a date is in, without the date expression itself."""
-    if m.context_end > m.context_start:
-        start, end = m.context_start, m.context_end
-    else:
-        start, end = max(0, m.start - 150), min(len(body), m.end + 150)
-    text = body[start:end]
-    cut_start, cut_end = m.start - start, m.end - start
-    if 0 <= cut_start <= cut_end <= len(text):
-        text = text[:cut_start] + " " + text[cut_end:]
-    return text
-
-
-def _context_words(text: str) -> frozenset[str]:
-    words = re.findall(r"[a-z]+", text.lower().replace("\u2019", "'"))
-    out = set()
-    for w in words:
-        if len(w) < 3 or w in STOP_WORDS or w in DATE_WORDS:
-            continue
-        out.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
-    return frozenset(out)
-
-
-def _date_groups(dates: Sequence[Mention], body_of: dict[str, str]) -> list[_Group]:
-    """Dates whose sentences talk about the same thing and whose dates are compatible.
-
-    Incompatible dates join only when the sentences agree much more (a ``date``
-    discrepancy); unresolved dates only with the very same words.
-    """
-    words = {m.id: _context_words(_context(m, body_of.get(m.article, ""))) for m in dates}
-    df = Counter(w for ws in words.values() for w in ws)
-    idf = {w: math.log(1 + len(dates) / n) for w, n in df.items()}
-    by_id = {m.id: m for m in dates}
-
-    def similarity(a: str, b: str) -> float:
-        union = sum(idf[w] for w in words[a] | words[b])
-        return sum(idf[w] for w in words[a] & words[b]) / union if union else 0.0
-
-    def allowed(a: Mention, b: Mention, sim: float) -> bool:
-        if a.date is None or b.date is None:
-            return (a.date is None and b.date is None and a.text.lower() == b.text.lower()
-                    and sim >= SAME_EVENT_SIMILARITY)
-        if (a.date == b.date and len(a.date) == 10 and not (a.relative or b.relative)
-                and a.article != b.article):
-            return sim >= SAME_EXPLICIT_DAY_SIMILARITY
-        if dates_compatible(a.date, b.date):
-            return sim >= SAME_EVENT_SIMILARITY
-        return sim >= CONFLICTING_EVENT_SIMILARITY
-
-    postings: dict[str, list[str]] = {}
-    for m in dates:
-        for w in words[m.id]:
-            postings.setdefault(w, []).append(m.id)
-    edges = []
-    for a in sorted(words):
-        for b in sorted({b for w in words[a] for b in postings[w] if b > a}):
-            sim = similarity(a, b)
-            if allowed(by_id[a], by_id[b], sim):
-                edges.append((sim, a, b))
-    clusters = _Clusters(by_id)
-    for _, a, b in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        ra, rb = clusters.find(a), clusters.find(b)
-        if ra != rb and all(allowed(by_id[x], by_id[y], similarity(x, y)) or
-                            similarity(x, y) >= SAME_EVENT_SIMILARITY / 2 and
-                            dates_compatible(by_id[x].date, by_id[y].date)
-                            for x in clusters.members[ra] for y in clusters.members[rb]):
-            clusters.union(a, b)
-    groups = [_Group("date", sorted((by_id[i] for i in ms), key=lambda m: (m.article, m.start)))
-              for ms in clusters.members.values()]
-    for g in groups:  # the words every sentence shares: the event, for the id
-        g.event = frozenset.intersection(*(words[m.id] for m in g.core)) or frozenset.union(
-            *(words[m.id] for m in g.core))
-    return groups
-
-
 # --- claims and ids ------------------------------------------------------------------
-
-
-def _min_hash(items: Iterable[str]) -> str:
-    return min(items, key=lambda s: (digest(s), s), default="")
 
 
 def _trigrams(norm: tuple[str, ...]) -> list[str]:
@@ -517,33 +394,20 @@ def _trigrams(norm: tuple[str, ...]) -> list[str]:
     return [" ".join(g) for g in (content or grams)]
 
 
-def _majority(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
-    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
-
-
-def _truncate(text: str, limit: int = TITLE_CHARS) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014")
-    return cut + "\u2026"
-
-
-def _quote_claim_parts(g: _Group, outlet_of: dict[str, str]
-                       ) -> tuple[str, str, tuple[Discrepancy, ...], str | None]:
+def _quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
+    """Id (min-hash trigram anchor), title (the reference version), discrepancies, speaker."""
     words = {m.id: normalise_quote(m.text) for m in g.members}
     chain = _chain_roots(g.members)
     versions = _versions(g, words, {m.article: outlet_of[m.article] for m in g.members}, chain)
-    speaker = _majority(m.speaker for m in g.members)
+    speaker = majority(m.speaker for m in g.members)
     own = [m for m in g.core if not m.fragment] or g.core
-    anchor = _min_hash(t for m in own for t in _trigrams(words[m.id].norm))
+    anchor = min_hash(t for m in own for t in _trigrams(words[m.id].norm))
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
     ref = compare.reference_version(versions)
     by_id = {m.id: m for m in g.members}
     title = " ".join(by_id[i].text for i in ref.mentions).strip(" ,;:\u2013\u2014-")
-    return ident, _truncate(title), compare.quote_discrepancies(versions), speaker
+    return ClaimParts(ident, truncate(title), compare.quote_discrepancies(versions), speaker)
 
 
 def _chain_roots(members: Sequence[Mention]) -> dict[str, str]:
@@ -559,74 +423,15 @@ def _chain_roots(members: Sequence[Mention]) -> dict[str, str]:
     return roots
 
 
-def _figure_claim_parts(g: _Group, outlet_of: dict[str, str]
-                        ) -> tuple[str, str, tuple[Discrepancy, ...], str | None]:
-    figures = g.core
-    key = subject_key(figures[0].subject)
-    unit = next((f.unit for f in figures if f.unit), "")
-    if key:
-        words = sorted(key)
-        ident = f"f-{slugify(' '.join(words), max_words=6, max_length=40)}-{digest(*words, unit, length=6)}"
-        label = _majority(f.subject for f in figures) or ""
-    else:
-        f0 = figures[0]
-        ident = f"f-{slugify(compare.format_value(f0), max_words=3)}-" \
-                f"{digest(f0.value, f0.low, f0.high, unit, f0.speaker, length=6)}"
-        label = unit or "figure"
-    counts = Counter(compare.format_value(f) for f in figures)
-    values = sorted(counts, key=lambda v: (-counts[v], v))
-    title = f"{label[:1].upper()}{label[1:]}: {' vs '.join(values)}"
-    of = {f.id: outlet_of[f.article] for f in figures}
-    return ident, _truncate(title), compare.figure_discrepancies(figures, of), \
-        _majority(f.speaker for f in figures)
-
-
-_LEAD_IN = re.compile(r"\b(?:on|in|since|by|at|from|until|of|during)\s*$", re.IGNORECASE)
-
-
-def _date_title(m: Mention, body: str) -> str:
-    """The sentence of a date without the date and its preposition: the event words."""
-    if m.context_end > m.context_start:
-        start, end = m.context_start, m.context_end
-    else:
-        start, end = max(0, m.start - 150), min(len(body), m.end + 150)
-    before, after = body[start:m.start], body[m.end:end]
-    before = _LEAD_IN.sub("", before.rstrip())
-    if not before.strip():
-        after = after.lstrip(" ,")
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before} {after}"))
-    text = text.strip(" ,;:")
-    return _truncate(text[:1].upper() + text[1:], TITLE_CHARS - 16)
-
-
-def _date_claim_parts(g: _Group, outlet_of: dict[str, str], body_of: dict[str, str]
-                      ) -> tuple[str, str, tuple[Discrepancy, ...], str | None]:
-    dates = g.core
-    precise = max((m.date for m in dates if m.date), key=lambda d: (len(d), d), default=None)
-    event = _min_hash(g.event)
-    ident = f"d-{precise or 'undated'}-{slugify(event) if event else 'event'}-" \
-            f"{digest(precise, event, length=6)}"
-    ref = min(dates, key=lambda m: (-(len(m.date or "")), m.article, m.start))
-    title = f"{_date_title(ref, body_of.get(ref.article, ''))} \u2014 {precise or ref.text}"
-    of = {m.id: outlet_of[m.article] for m in dates}
-    return ident, title, compare.date_discrepancies(dates, of), None
-
-
-def _claim(story: Story, g: _Group, outlet_of: dict[str, str], body_of: dict[str, str]
+def _claim(story: Story, kind: MentionKind, members: Sequence[Mention], parts: ClaimParts
            ) -> Claim:
-    if g.kind == "quote":
-        ident, title, discrepancies, speaker = _quote_claim_parts(g, outlet_of)
-    elif g.kind == "figure":
-        ident, title, discrepancies, speaker = _figure_claim_parts(g, outlet_of)
-    else:
-        ident, title, discrepancies, speaker = _date_claim_parts(g, outlet_of, body_of)
-    members = sorted({m.id: m for m in g.members}.values(), key=lambda m: (m.article, m.start, m.id))
-    n_articles = len({m.article for m in members})
-    return Claim(id=ident, story=story.id, kind=g.kind, title=title,
-                 mentions=tuple(m.id for m in members),
-                 status=compare.status_of(n_articles, discrepancies),
-                 discrepancies=discrepancies, speaker=speaker,
-                 url="")
+    """A claim of its mentions (each once, by article and place), judged by ``compare``."""
+    ordered = sorted({m.id: m for m in members}.values(), key=lambda m: (m.article, m.start, m.id))
+    n_articles = len({m.article for m in ordered})
+    return Claim(id=parts.id, story=story.id, kind=kind, title=parts.title,
+                 mentions=tuple(m.id for m in ordered),
+                 status=compare.status_of(n_articles, parts.discrepancies),
+                 discrepancies=parts.discrepancies, speaker=parts.speaker, url="")
 
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:

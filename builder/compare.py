@@ -1,5 +1,8 @@
 """Compare the versions of one claim: normalise quotations, diff words, judge agree/differ.
 
+It also holds the small building blocks the aligners (``align``, ``align_figures``,
+``align_dates``) share: a union-find, claim parts, min-hash anchors, titles.
+
 Quotations are compared as word sequences after a normalisation that removes what
 outlets change without changing what was said: Unicode form (NFKC), quotation marks
 and apostrophes, dashes, punctuation, case, number style ("two million" = "2
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -31,6 +34,7 @@ from builder.patterns.align import (
     NUMBER_JOINERS,
     OMISSION_MIN_OUTLETS,
     OMISSION_SHARE,
+    TITLE_CHARS,
     VALUE_TOLERANCE,
     WORD,
 )
@@ -503,3 +507,57 @@ def status_of(articles: int, discrepancies: Sequence[Discrepancy]) -> ClaimStatu
     if any(not d.minor and d.type != "omission" for d in discrepancies):
         return "differ"
     return "agree"
+
+
+# --- building blocks shared by the aligners ------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimParts:
+    """What a claim's kind decides about it: id, title, discrepancies and speaker."""
+
+    id: str
+    title: str
+    discrepancies: tuple[Discrepancy, ...]
+    speaker: str | None = None
+
+
+class Clusters:
+    """Union-find over mention ids, with each root's member list."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+        self.members = {i: [i] for i in self.parent}
+
+    def find(self, i: str) -> str:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: str, b: str) -> str:
+        ra, rb = sorted((self.find(a), self.find(b)))
+        if ra != rb:
+            self.parent[rb] = ra
+            self.members[ra] += self.members.pop(rb)
+        return ra
+
+
+def min_hash(items: Iterable[str]) -> str:
+    """The item with the smallest digest: an anchor that repeating items cannot change."""
+    return min(items, key=lambda s: (digest(s), s), default="")
+
+
+def majority(values: Iterable[str | None]) -> str | None:
+    """The most common non-empty value; ties go to the alphabetically first."""
+    counts = Counter(v for v in values if v)
+    return min(counts, key=lambda v: (-counts[v], v)) if counts else None
+
+
+def truncate(text: str, limit: int = TITLE_CHARS) -> str:
+    """Whitespace collapsed, cut at a word boundary near ``limit`` characters."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014")
+    return cut + "\u2026"

@@ -33,7 +33,8 @@ class Desk:
         for _ in range(nth + 1):
             start = body.index(text, start + 1)
         end = start + len(text)
-        sent_start = max(body.rfind(". ", 0, start) + 2, body.rfind("\n", 0, start) + 1, 0)
+        stop = body.rfind(". ", 0, start)
+        sent_start = max(stop + 2 if stop >= 0 else 0, body.rfind("\n", 0, start) + 1)
         match = re.search(r"[.!?][\"\u201d]?(\s|$)", body[end:])
         sent_end = end + match.end() if match else len(body)
         return start, end, sent_start, sent_end
@@ -55,8 +56,9 @@ class Desk:
         return self._add(article, "figure", text, 0, value=value, subject=subject,
                          speaker=speaker, unit=unit)
 
-    def date(self, article: str, text: str, iso: str | None, *, relative: bool = False) -> Mention:
-        return self._add(article, "date", text, 0, date=iso, relative=relative)
+    def date(self, article: str, text: str, iso: str | None, *, relative: bool = False,
+             nth: int = 0) -> Mention:
+        return self._add(article, "date", text, nth, date=iso, relative=relative)
 
     def align(self) -> list[Claim]:
         story = Story(id=self.story, title=self.story, articles=tuple(a.id for a in self.articles))

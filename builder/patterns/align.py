@@ -1,7 +1,8 @@
 """Rules for aligning claims across outlets, as data: synonyms, stop words, thresholds.
 
-``builder.compare`` (normalising and judging) and ``builder.align`` (grouping) read
-these; a linguist can tune them without reading control flow.
+``builder.compare`` (normalising and judging) and ``builder.align``,
+``builder.align_figures`` and ``builder.align_dates`` (grouping) read these;
+a linguist can tune them without reading control flow.
 """
 
 from __future__ import annotations
@@ -113,12 +114,44 @@ DATE_WORDS: frozenset[str] = frozenset("""
     thursday friday saturday sunday today yesterday tomorrow week weeks month months
     year years day days last next this early late mid ago earlier later since
 """.split())
+# Words of a date's sentence that say when or how it was reported, not what happened.
+EVENT_STOP_WORDS: frozenset[str] = frozenset("""
+    during before after while amid following ahead according reported
+""".split())
+# Sentences about one event share words once inflection and derivation are folded: a
+# light stemmer replaces the first of these endings that leaves at least STEM_MIN_LENGTH
+# letters, then drops a final "e": "invaded", "invading", "invade" -> "invad";
+# "escalation", "escalated" -> "escalat" (and "escalation" never meets "invasion").
+STEM_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ies", "y"), ("ied", "y"), ("ings", ""), ("ing", ""), ("ions", ""), ("ion", ""),
+    ("ments", ""), ("ment", ""), ("ed", ""), ("es", ""), ("s", ""),
+)
+STEM_MIN_LENGTH = 3
+# Forms the endings cannot fold, mapped to the word they belong to: nominalisations
+# that change the stem and irregular past forms. Same word family only, no synonyms.
+WORD_FORMS: dict[str, str] = {
+    "invasion": "invade", "decision": "decide", "collision": "collide",
+    "explosion": "explode", "division": "divide", "conclusion": "conclude",
+    "inclusion": "include", "exclusion": "exclude", "extension": "extend",
+    "suspension": "suspend", "expansion": "expand", "admission": "admit",
+    "permission": "permit", "submission": "submit", "intrusion": "intrude",
+    "occupation": "occupy", "annexation": "annex", "resignation": "resign",
+    "death": "die", "died": "die",
+    "began": "begin", "begun": "begin", "met": "meet", "spoke": "speak", "spoken": "speak",
+    "took": "take", "taken": "take", "fought": "fight", "won": "win", "lost": "lose",
+    "held": "hold", "left": "leave", "sent": "send", "struck": "strike", "told": "tell",
+    "went": "go", "gone": "go", "came": "come", "fell": "fall", "fallen": "fall",
+    "rose": "rise", "risen": "rise", "broke": "break", "broken": "break", "chose": "choose",
+    "chosen": "choose", "gave": "give", "given": "give", "flew": "fly", "flown": "fly",
+    "ran": "run", "wrote": "write", "written": "write", "saw": "see", "seen": "see",
+    "shot": "shoot", "led": "lead", "sought": "seek", "brought": "bring", "bought": "buy",
+    "caught": "catch", "stood": "stand", "paid": "pay", "sold": "sell", "fled": "flee",
+}
 # Two date mentions with compatible dates are about the same event when the
-# idf-weighted share of content words their sentences have in common reaches this.
+# idf-weighted share of event words (stems) their sentences have in common reaches
+# this. Two articles naming the same full day need no shared words at all (see
+# builder.align_dates, step 2).
 SAME_EVENT_SIMILARITY = 0.3
-# Two dates in two articles, written out in full to the day ("Feb. 24, 2022", not
-# "Friday") and equal, usually name one event: their sentences need only share a word.
-SAME_EXPLICIT_DAY_SIMILARITY = 0.01
 # With incompatible dates, the sentences must agree much more before we call it the
 # same event reported with another date (a date discrepancy).
 CONFLICTING_EVENT_SIMILARITY = 0.6
