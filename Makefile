@@ -24,7 +24,7 @@ site: $(BIN)/.installed
 	$(BIN)/parallax build seeds --site-dir site
 
 serve: $(BIN)/.installed
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
