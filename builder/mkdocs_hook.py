@@ -53,9 +53,8 @@ else:
 
         options = config.extra.get("parallax", {}) or {}
         root = Path(config.config_file_path).parent
-        report = collect(root / options.get("source", "seeds"),
-                         cache_dir=root / options.get("cache", ".cache/parallax"), progress=False)
-        corpus = report if isinstance(report, Corpus) else report.corpus
+        corpus = collect(root / options.get("source", "seeds"),
+                         cache_dir=root / options.get("cache", ".cache/parallax"), progress=False).corpus
         return corpus, export_files(corpus)
 
     def on_config(config: MkDocsConfig) -> MkDocsConfig:
