@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from builder.extract import analysed_text
 from builder.extract.cast import (
     POSSESSIVES,
     Cast,
@@ -399,7 +400,7 @@ def story_cast(articles: Sequence[Article]) -> Cast:
     cast = Cast()
     tokenizer = pipeline().tokenizer
     for article in sorted(articles, key=lambda a: a.id):
-        for text in (article.title, article.body):
+        for text in (article.title, analysed_text(article.body)):  # an oversized body: its analysed part
             words = [Word(t.text, t.idx, t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space]
             build_cast(words, cast)
     return cast
