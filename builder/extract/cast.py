@@ -16,11 +16,15 @@ from functools import lru_cache
 
 from builder.patterns.quotes import (
     DETERMINERS,
+    FEMALE_WORDS,
+    KIN_NOUNS,
+    MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NAME_TITLES,
     ORG_HEADS,
+    ROLE_EQUIVALENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
@@ -84,6 +88,7 @@ class Cast:
 
     persons: dict[str, Person] = field(default_factory=dict)
     orgs: list[tuple[str, int]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # name -> "m" / "f", where the text tells
 
     def add_person(self, tokens: list[str], pos: int, role: frozenset[str] = frozenset()) -> None:
         name_tokens = strip_titles(tokens)
@@ -93,6 +98,13 @@ class Cast:
         person = self.persons.setdefault(name, Person(name, pos))
         if role:
             person.roles.append((role, pos))
+        self.note_gender(name, {t.lower() for t in tokens} | role)
+
+    def note_gender(self, name: str, words: set[str] | frozenset[str]) -> None:
+        """Record a gender when ``words`` (titles, roles) tell one and nothing contradicts it."""
+        male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+        if male != female and name not in self.genders:
+            self.genders[name] = "m" if male else "f"
 
     def add_org(self, tokens: list[str], pos: int) -> None:
         words = [t for t in tokens if t.lower() not in DETERMINERS]
@@ -127,6 +139,7 @@ class Cast:
         scored: list[tuple[int, int, str]] = []
         for person in self.persons.values():
             for words, at in person.roles:
+                words = words.union(*(ROLE_EQUIVALENTS.get(w, ()) for w in words))
                 theirs = affiliation(words)
                 if not heads & words or (mine and theirs and not mine & theirs):
                     continue
@@ -199,7 +212,7 @@ def build_cast(words: list[Word], cast: Cast | None = None) -> Cast:
             role = _role_right(words, k + 1)
             if role:
                 cast.add_person([w.text for w in name], name[0].start, role)
-        name = _name_run_right(words, k + 1)
+        name = _name_run_right(words, k + 1) or _kin_name_right(words, k)
         if name and (k + 1 + len(name) >= n or not words[k + 1 + len(name)].capitalised):
             role = _role_left(words, k)
             if role:
@@ -253,6 +266,14 @@ def _name_run_right(words: list[Word], k: int) -> list[Word]:
         j += 1
     run = words[k:j]
     return run if 2 <= len(run) <= 4 and j < len(words) and words[j].text in {",", "said", "says"} else []
+
+
+def _kin_name_right(words: list[Word], k: int) -> list[Word]:
+    """A first name alone after a family word and a comma: "her husband, Mark," -> [Mark]."""
+    if k < 1 or words[k - 1].lower not in KIN_NOUNS or k + 2 >= len(words):
+        return []
+    name, after = words[k + 1], words[k + 2]
+    return [name] if is_name_word(name) and not name.ent == "GPE" and after.text in {",", "said", "says"} else []
 
 
 def _role_right(words: list[Word], k: int, span: int = 8) -> frozenset[str]:

@@ -28,6 +28,7 @@ from builder.patterns.quotes import (
     DOUBLE_MARKS,
     ELISIONS,
     FRAGMENT_MAX_WORDS,
+    NOT_AFTER_POSSESSIVE,
     OPENING_CONTEXT,
     SINGLE_MARKS,
     SPLIT_GAP_MAX_TOKENS,
@@ -82,8 +83,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _weak_close(text: str, i: int) -> bool:
-    """A plural possessive that looks like a closing mark: "the players' union"."""
-    return text[i - 1 : i] == "s" and bool(re.match(r"\s+[a-z]", text[i + 1 : i + 3]))
+    """A plural possessive that looks like a closing mark: "the players' union".
+
+    A possessive is followed by what is owned, never by a determiner, preposition or
+    conjunction: in "would 'not second-guess' the bank" the mark closes.
+    """
+    if text[i - 1 : i] != "s" or not re.match(r"\s+[a-z]", text[i + 1 : i + 3]):
+        return False
+    following = _WORD.match(text, i + 1 + len(text[i + 1 :]) - len(text[i + 1 :].lstrip()))
+    return not (following and following.group().lower() in NOT_AFTER_POSSESSIVE)
 
 
 def _paragraph_quotes(text: str, offset: int, paragraph: int, next_reopens: bool) -> list[Quotation]:

@@ -34,12 +34,17 @@ from builder.patterns.quotes import (
     CUE_VERBS as _CUE_VERBS,
     DETERMINERS,
     GROUP_NOUNS,
+    INDEFINITES,
+    SOURCE_QUALIFIERS,
+    UNNAMED_SOURCES,
     INVERTING_CUES as _INVERTING,
     MEDIA_WORDS,
     NAME_PARTICLES,
+    ORG_DESCRIPTIONS,
     ORG_HEADS,
     ORG_REFERENCES as _ORG_REFS,
     PREPOSITIONS as _PREPOSITIONS,
+    PRONOUN_GENDERS,
     PRONOUNS as PRONOUN_KINDS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -56,6 +61,7 @@ however but and or meanwhile still yet instead also so then thus while when wher
 though because since unless until if as after before during once asked speaking
 """.split())
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
 NP_FOLLOWERS = frozenset({"that", "who", "which", "and", "but", "when", "as", "while", "if", "whom"})
 
 
@@ -121,6 +127,7 @@ class SpeakerFinder:
         self.cues: dict[int, list[_Cue]] = {}  # by id(frame)
         self.subjects: dict[int, Speaker | None] = {}
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
+        self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
 
     # -- reading ------------------------------------------------------------------
     def read(self, frames: list[Frame]) -> None:
@@ -159,9 +166,13 @@ class SpeakerFinder:
         ):
             start = i + 2 if low == "according" else i + 1
             np = self._np_right(words, start)
+            text = "according to" if low == "according" else "per"
+            unnamed = None if np else self._unnamed_right(words, start)
+            if unnamed:
+                return _Cue(i, i, unnamed[0], text, True,
+                            Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start))
             if not np:
                 return None
-            text = "according to" if low == "according" else "per"
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
         if low not in _CUE_VERBS or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
             return None
@@ -174,6 +185,12 @@ class SpeakerFinder:
             source = before[-1].speaker if before else subject
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         left = self._subject_left(words, i)
+        if not left:
+            unnamed = self._unnamed_left(words, i)
+            if unnamed:
+                lo, name = unnamed
+                return _Cue(i, lo, i, word.text, False,
+                            Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start))
         if left:
             lo, np = left
             return _Cue(i, lo, i, word.text, False, self._speaker(np, frame, word.text, word.start))
@@ -188,6 +205,41 @@ class SpeakerFinder:
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         return None
 
+    def _unnamed_left(self, words: tuple[Word, ...], i: int, span: int = 14) -> tuple[int, str] | None:
+        """An unnamed source as the subject of the cue at ``i``: "a person familiar with the
+        talks said" (the description), or "the person said" (the last one described)."""
+        for k in range(i - 1, max(0, i - span) - 1, -1):
+            word = words[k]
+            if word.quote >= 0 or word.text in {",", ";", ":", "."}:
+                return None
+            if word.lower not in UNNAMED_SOURCES or k == 0:
+                continue
+            det = words[k - 1].lower
+            if det in INDEFINITES and (k + 1 == i or words[k + 1].lower in SOURCE_QUALIFIERS):
+                return k - 1, self._describe(words[k - 1 : i])
+            if det == "the" and k + 1 == i and self.sources:
+                return k - 1, self.sources[-1]
+            return None
+        return None
+
+    def _unnamed_right(self, words: tuple[Word, ...], i: int) -> tuple[int, str] | None:
+        """`according to a person familiar with the inspections, ...`: (last index, description)."""
+        if i + 2 >= len(words) or words[i].lower not in INDEFINITES or words[i + 1].lower not in UNNAMED_SOURCES:
+            return None
+        if words[i + 2].lower not in SOURCE_QUALIFIERS:
+            return None
+        k = i + 2
+        while k < len(words) and words[k].quote < 0 and words[k].text not in {",", ";", ":", "."} and k - i < 14:
+            k += 1
+        return k - 1, self._describe(words[i:k])
+
+    def _describe(self, words: tuple[Word, ...]) -> str:
+        text = " ".join(w.text for w in words)
+        text = re.sub(r" (['’]s?)(?=\s|$)", r"\1", text)
+        text = text[:1].lower() + text[1:]  # "A person ..." at a sentence start
+        self.sources.append(text)
+        return text
+
     def _subject_left(self, words: tuple[Word, ...], i: int) -> tuple[int, list[Word]] | None:
         j = i - 1
         while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS):
@@ -198,6 +250,17 @@ class SpeakerFinder:
             j -= 1
         if j < 0 or words[j].quote >= 0:
             return None
+        if words[j].text == ",":
+            # "The commission, which rated the home 'inadequate', said": skip the relative clause.
+            r = j - 1
+            while r >= 0 and words[r].text != "," and j - r < 30:
+                r -= 1
+            if r > 0 and words[r].text == "," and words[r + 1].lower in RELATIVE_PRONOUNS:
+                j = r
+                while j >= 0 and words[j].text == ",":
+                    j -= 1
+                if j >= 0 and words[j].ent in NON_NAME_ENTS:
+                    return None
         if words[j].text == ",":
             k = j - 1
             while k >= 0 and words[k].text != "," and words[k].quote < 0 and j - k < 25:
@@ -290,7 +353,9 @@ class SpeakerFinder:
             run.insert(0, w)
         if run:
             tokens = [w.text for w in run]
-            person = self.cast.person_named(tokens)
+            person = self.cast.person_named(tokens) or self._person_named_after_epithet(tokens)
+            if person:
+                self.cast.note_gender(person, {w.lower for w in np})
             org_like = any(w.lower in ORG_HEADS or w.lower in MEDIA_WORDS for w in run) or (
                 determiner and np[0].lower == "the")
             if person and not org_like:
@@ -310,11 +375,24 @@ class SpeakerFinder:
                 return None
             orgs = [w.text for w in content if w.capitalised]
             kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
-            org = self.cast.org_named(orgs) if orgs else (self.cast.org_of_kind(kind, at) if kind else None)
+            org = self.cast.org_named(orgs) if orgs else (self._org_of_kind(kind, frame.paragraph, at) if kind else None)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         if low in _ORG_REFS:
-            org = self.cast.org_of_kind(low, at)
+            org = self._org_of_kind(low, frame.paragraph, at)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        return None
+
+    def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
+        """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
+        name) -> else the organisation that spoke in this paragraph or the one before."""
+        org = self.cast.org_of_kind(kind, at)
+        if org or kind not in ORG_DESCRIPTIONS:
+            return org
+        for para, pos, speaker in reversed(self.events):
+            if para < paragraph - 1:
+                break
+            if pos < at and speaker.kind == "org":
+                return speaker.name
         return None
 
     def _salient_untitled(self) -> str | None:
@@ -324,13 +402,32 @@ class SpeakerFinder:
             return None
         return max(self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
+    def _person_named_after_epithet(self, tokens: list[str]) -> str | None:
+        """"Neighbour Sharon Pike" when only "Sharon Pike" was introduced: a capitalised
+        word before a known name (a sentence-initial epithet) is not part of it."""
+        for k in range(1, len(tokens) - 1):
+            person = self.cast.person_named(tokens[k:])
+            if person:
+                return person
+        return None
+
     def pronoun(self, pronoun: str, paragraph: int, at: int) -> Speaker | None:
-        """The last compatible speaker of this paragraph or the one before."""
+        """The last compatible speaker of this paragraph or the one before.
+
+        Compatible: a person for he/she, an organisation for it; and not of the other
+        gender where the article told one (Mr, Ms, "her husband", a "she" resolved before).
+        """
         wanted = PRONOUN_KINDS.get(pronoun, "any")
+        gender = PRONOUN_GENDERS.get(pronoun)
         for para, pos, speaker in reversed(self.events):
             if para < paragraph - 1:
                 break
             if pos < at and (wanted == "any" or speaker.kind == wanted):
+                known = self.cast.genders.get(speaker.name)
+                if gender and known and known != gender:
+                    continue
+                if gender and speaker.kind == "person":
+                    self.cast.genders.setdefault(speaker.name, gender)
                 return speaker
         return None
 
@@ -455,6 +552,9 @@ def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
         if name and _is_role_only(name):
             role = {w.lower() for w in name.split()} - DETERMINERS
             name = cast.person_with_role(role, 10**12) or name
+        if name and name.split()[0] in INDEFINITES:
+            cleaned.append(name)  # an unnamed source's description stays as written
+            continue
         if name:
             tokens = strip_titles([w for w in name.split() if w.lower() not in DETERMINERS])
             name = " ".join(tokens) or name

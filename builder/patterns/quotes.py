@@ -16,6 +16,14 @@ CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/")
 # Words that start with an elision apostrophe: 'n', 'em, 'til ... (never an opening quote).
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "cos", "s"})
 
+# Words that never follow a plural possessive ("the players' union"): after s' they
+# show the mark closes a quotation ("would 'not second-guess' the bank").
+NOT_AFTER_POSSESSIVE = frozenset("""
+the a an this that these those his her its their our my your and but or nor as than
+to of in on at by for from with into about after before over under if when while because
+he she it they we you i who which said says told added
+""".split())
+
 FRAGMENT_MAX_WORDS = 3  # a quotation of 1-3 words is a scare quote
 UNCLOSED_MAX_WORDS = 40  # an unclosed quotation running to the paragraph end is kept up to this length
 SPLIT_GAP_MAX_TOKENS = 25  # `"A," he said, "B."`: the attribution between two halves is short
@@ -72,6 +80,7 @@ initially first finally still already long
 """.split())
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our", "this", "that"})
 PREPOSITIONS = frozenset("""
@@ -95,7 +104,38 @@ striker midfielder defender goalkeeper forward quarterback pitcher player captai
 singer actor actress author writer novelist artist rapper musician comedian director producer
 champion veteran pilot farmer teacher entrepreneur investor activist campaigner organiser organizer
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
+barrister solicitor magistrate
+""".split()) | frozenset("""
+neighbour neighbor resident mum mother father dad son daughter wife husband widow widower
+pensioner grandmother grandfather gran grandad sister brother uncle aunt niece nephew cousin
+fiancee fiancée fiance fiancé girlfriend boyfriend parent worker employee nurse student
+shopper fan victim survivor witness homeowner landlord landlady tenant customer passenger
+motorist commuter boss miss
 """.split())
+# Family words: "her husband, Mark," introduces a person by a first name alone.
+KIN_NOUNS = frozenset("""
+mum mother father dad son daughter wife husband widow widower grandmother grandfather gran
+grandad sister brother uncle aunt niece nephew cousin fiancee fiancée fiance fiancé
+girlfriend boyfriend partner
+""".split())
+# Words that tell a person's gender, so that "he" and "she" pick the right antecedent.
+MALE_WORDS = frozenset("""
+mr mr. sir lord king prince father dad son husband widower grandfather grandad brother uncle
+nephew fiance fiancé boyfriend spokesman chairman congressman councilman businessman actor
+""".split())
+FEMALE_WORDS = frozenset("""
+ms ms. mrs mrs. miss dame lady queen princess mother mum daughter wife widow grandmother gran
+sister aunt niece fiancee fiancée girlfriend spokeswoman chairwoman congresswoman councilwoman
+businesswoman actress landlady
+""".split())
+# Equivalent role words: "Mrs Justice Ellison" is "the judge", a KC is "the barrister".
+ROLE_EQUIVALENTS = {
+    "justice": frozenset({"judge"}), "magistrate": frozenset({"judge"}),
+    "kc": frozenset({"lawyer", "barrister"}), "qc": frozenset({"lawyer", "barrister"}),
+    "barrister": frozenset({"lawyer"}), "solicitor": frozenset({"lawyer"}),
+    "attorney": frozenset({"lawyer"}), "ceo": frozenset({"chief", "executive"}),
+    "prosecuting": frozenset({"prosecutor"}), "defending": frozenset({"lawyer"}),
+}
 # Roles that speak for their organisation: an unnamed "Acme spokeswoman" is Acme speaking.
 # Any other unnamed role ("Britain's interior minister") is a person we cannot name.
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
@@ -106,6 +146,8 @@ foreign defence defense interior finance economy justice health education trade 
 national security press communications public foreign-policy military intelligence
 prime state federal regional local general executive managing principal special then
 new outgoing incoming current fellow first-ever first lead co-founder
+heartbroken devastated grieving furious angry tearful distraught shocked stunned horrified
+terrified frightened emotional relieved worried proud delighted brave tragic elderly young
 """.split())
 # Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
 NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
@@ -128,6 +170,9 @@ ministry department office council agency commission committee police army compa
 government court firm administration authority board bureau embassy party union regulator
 watchdog campaign group team club airline bank
 """.split())
+# Kinds of organisation rarely part of a name ("the regulator", "the watchdog"): with no
+# organisation of that kind named, they refer to the organisation that spoke just before.
+ORG_DESCRIPTIONS = frozenset({"regulator", "watchdog", "company", "firm", "group", "charity", "union"})
 # Words naming a written statement: "a White House statement said", "in a statement".
 STATEMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "memo", "letter", "post"})
 # Generic words in the names of news outlets: their holders report, they are rarely speakers.
@@ -135,6 +180,11 @@ MEDIA_WORDS = frozenset("""
 newspaper agency broadcaster tabloid outlet magazine daily network channel wire
 times journal post herald tribune gazette telegraph news radio tv television press
 """.split())
+# Unnamed single sources: "a person familiar with the talks", "a source close to the family".
+# The speaker is the description as written; "the person said" refers back to it.
+UNNAMED_SOURCES = frozenset({"person", "source", "insider"})
+SOURCE_QUALIFIERS = frozenset({"familiar", "close", "briefed", "knowledgeable", "involved", "with", "inside"})
+INDEFINITES = frozenset({"a", "an", "one", "another"})
 # Unnamed groups: "officials said" has no speaker to name.
 GROUP_NOUNS = frozenset("""
 officials analysts experts residents witnesses sources observers critics people diplomats
