@@ -154,3 +154,18 @@ def test_mention_offsets_context_and_id_are_consistent() -> None:
     assert body[d.context_start:d.context_end] == "Officials said on Monday that ships were moving."
     assert d.id == mention_id("a1", "date", d.start, d.end)
     assert (d.kind, d.date) == ("date", "2024-03-11")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "iso"),
+    [
+        # PUBLISHED is Wednesday 13 March 2024
+        ("The refinery will be closed by the end of February.", "the end of February", "2025-02"),
+        ("Polls open on Saturday across the region.", "Saturday", "2024-03-16"),
+        ("The retailer reports full-year sales on 20 January.", "20 January", "2025-01-20"),
+        ("The ruling is scheduled for Wednesday.", "Wednesday", "2024-03-13"),
+        ("The ruling is scheduled for next Wednesday.", "next Wednesday", "2024-03-20"),
+    ],
+)
+def test_passive_timetable_and_same_day_future_dates(sentence: str, text: str, iso: str) -> None:
+    assert (text, iso) in found(sentence)

@@ -45,7 +45,7 @@ def only(body: str) -> Mention:
         ("Inflation slowed to 3.5 per cent in the euro area.", 3.5, "percent"),
         ("A dozen protesters were detained outside parliament.", 12, "people"),
         ("Half a million residents remain without clean water.", 5e5, "people"),
-        ("Three-quarters of respondents backed the plan.", 0.75, None),
+        ("Three-quarters of respondents backed the plan.", 75, "percent"),  # a share, like "one in five"
         ("The crowd numbered twenty-five thousand, organisers said.", 25_000, None),
         ("The company will pay 2 million dollars in compensation.", 2e6, "dollars"),
         ("One person was killed when the bridge collapsed.", 1, "people"),
@@ -241,3 +241,79 @@ def test_each_figure_takes_the_source_nearest_to_it() -> None:
 def test_reporting_verb_inside_a_subordinate_clause_is_not_the_source() -> None:
     body = "The army sent 4,000 troops for what the general said was a training exercise."
     assert only(body).speaker is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Inspectors found that a third of the bridges needed repairs.", 100 / 3),
+        ("Half of the nurses at the clinic have left since the spring.", 50),
+        ("The shares have lost half their value in a month.", 50),
+        ("Ticket sales rose by almost a quarter to £12m.", 25),
+        ("Some 40% of orders arrive online, compared with a quarter in 2019.", 25),
+    ],
+)
+def test_fraction_word_used_as_a_share_is_a_percentage(sentence: str, value: float) -> None:
+    found = figures(sentence)
+    assert any(f.unit == "percent" and f.value == pytest.approx(value) for f in found), [(f.text, f.value) for f in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The visitors scored twice in the second half.",
+        "She is seeking a third term as mayor.",
+        "The hearing lasted half an hour.",
+    ],
+)
+def test_fraction_word_that_is_no_share_is_not_a_percentage(sentence: str) -> None:
+    assert not [f for f in figures(sentence) if f.unit == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The storm made landfall 150km east of the port.", 150, "kilometres"),
+        ("A loaf now costs 95p, up from 80p last year.", 95, "pence"),
+        ("The ministry will spend Rs 350 crore on new buses.", 3.5e9, "rupees"),
+        ("Farmers were promised 12 lakh rupees in compensation.", 1.2e6, "rupees"),
+        ("The merger values the insurer at NOK 14bn.", 14e9, "kroner"),
+        ("The province will borrow C$1.5 billion this year.", 1.5e9, "dollars"),
+    ],
+)
+def test_glued_units_south_asian_scales_and_currency_codes(sentence: str, value: float, unit: str) -> None:
+    fig = figures(sentence)[0]
+    assert (fig.value, fig.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The embassy moved to 40 Rue Marceau last spring.",
+        "Talks were held at 12 Harbour Row, the union's office.",
+        "Callers should ring the helpline, 116, at any hour.",
+        "The council last changed the map five years ago.",
+        "Kowalski is now a top-three seed.",
+    ],
+)
+def test_address_helpline_time_point_and_compound_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_year_after_in_is_no_ratio() -> None:
+    found = figures("The party won 31 seats, down from 40 in 2015.")
+    assert [(f.text, f.value, f.unit) for f in found] == [("31", 31, None), ("40", 40, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("The Greens won 12 of the 60 seats in the chamber.", "seats"),
+        ("Rescuers reached 18 of the town's 40 farms by noon.", "farms"),
+        ("Hundreds of people slept outside the station.", "people"),
+        ("There are 300 volunteers working at the depot.", "volunteers"),
+        ("The coalition needs 9 more votes to pass the bill.", "more votes"),
+    ],
+)
+def test_subject_skips_the_total_and_stops_at_the_verb(sentence: str, subject: str) -> None:
+    assert figures(sentence)[0].subject == subject

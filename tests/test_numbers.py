@@ -59,3 +59,8 @@ def test_vague_quantity_has_a_lower_bound_but_no_value(text: str, low: float) ->
 
 def test_exact_number_has_no_vague_lower_bound() -> None:
     assert vague_lower_bound("two thousand") is None
+
+
+def test_count_of_quarters_is_not_a_fraction() -> None:
+    assert parse_number("eight quarters") is None
+    assert parse_number("three quarters") == pytest.approx(0.75)

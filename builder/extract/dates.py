@@ -76,6 +76,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
 _FUTURE_WORDS = _alternation([c for c in P.FUTURE_CUES if not c.startswith("'")])
 _FUTURE = re.compile(rf"(?:(?<=\w)['’]ll|\b(?:{_FUTURE_WORDS}))\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_alternation(sorted(P.PAST_CUES))}|[a-z]{{3,}}ed)\b")
+_PASSIVE_BEFORE = re.compile(rf"\b(?:{_alternation(list(P.PASSIVE_AUXILIARIES))})[ \u00a0]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \u00a0]*(%|per cent|percent|[A-Za-z-]+)")
 _NOT_A_YEAR_AFTER = PERSON_NOUNS | set(TIME_UNITS) | set(CURRENCY_WORDS) | set(MEASURE_UNITS) | set(SCALES)
 
@@ -120,6 +121,8 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     cues = [(s, e, 1) for s, e in future_spans]
     for m in _PAST.finditer(window):
         s, e = m.start() + lo, m.end() + lo
+        if _PASSIVE_BEFORE.search(text, max(lo, s - 10), s):
+            continue  # "would be completed": the modal decides, not the participle
         if not any(fs <= s < fe or s <= fs < e for fs, fe in future_spans):
             cues.append((s, e, -1))
     before = [(start - e, d) for s, e, d in cues if e <= start]
@@ -229,7 +232,9 @@ def _resolve_weekday(weekday: int, modifier: int | None, tense: int, published: 
         if back == 0 and modifier:  # "last Friday" on a Friday: a week back
             back = 7
         return (published - timedelta(days=back)).isoformat()
-    ahead = (weekday - published.weekday()) % 7 or 7
+    ahead = (weekday - published.weekday()) % 7
+    if ahead == 0 and modifier:  # "next Friday" on a Friday: a week on; a bare "Friday" is that day
+        ahead = 7
     return (published + timedelta(days=ahead)).isoformat()
 
 

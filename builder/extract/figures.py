@@ -42,11 +42,13 @@ _NUMWORD = _alternation([*P.UNITS, *P.TENS, P.HUNDRED, *P.SCALES, P.DOZEN, *P.FR
 _SCALE_WORD = _alternation([P.HUNDRED, *P.SCALES])
 _SP = r"[ \u00a0]"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_GLUED = _alternation(P.GLUED_UNITS)
 _CORE = (
-    rf"(?:(?<![\w.,:/#@'’]){_DIGITS}(?:{_alternation(P.SCALE_SUFFIXES)})?(?:{_SP}(?:{_SCALE_WORD}))*(?![\w]|[.,:/]\d)"
+    rf"(?:(?<![\w.,:/#@'’]){_DIGITS}(?:{_alternation(P.SCALE_SUFFIXES)})?(?:{_SP}(?:{_SCALE_WORD}))*"
+    rf"(?!(?!(?:{_GLUED})(?![\w]))[\w]|[.,:/]\d)"
     rf"|\b(?:(?:a|an){_SP})?(?:{_NUMWORD})(?:(?:-|{_SP}|{_SP}and{_SP}|{_SP}an?{_SP}|{_SP}and{_SP}an?{_SP})(?:{_NUMWORD}))*\b)"
 )
-_CURRENCY = rf"(?:(?P<cur>{_alternation(P.CURRENCY_SIGNS)}){_SP}?)?"
+_CURRENCY = rf"(?:(?P<cur>{_alternation(P.CURRENCY_SIGNS)}|(?-i:{_alternation(P.CURRENCY_CODES)})){_SP}?)?"
 _NUMBER = re.compile(rf"(?:(?<=[$€£¥])|(?<![\w$€£¥])){_CURRENCY}(?P<num>{_CORE})", re.IGNORECASE)
 _VAGUE = re.compile(rf"\b(?:{_alternation(P.VAGUE)})\b", re.IGNORECASE)
 _TIME_UNIT_SINGULAR = _alternation([u for u in P.TIME_UNITS if not u.endswith("s") or u == "hours"])
@@ -58,6 +60,8 @@ _ARTICLE_DURATION = re.compile(
 _HALF_A = re.compile(
     rf"\bhalf{_SP}an?{_SP}(?P<unit>{_TIME_UNIT_SINGULAR}|percentage{_SP}point)\b(?!['’]s)", re.IGNORECASE
 )
+_GLUED_AFTER = re.compile(rf"(?P<u>{_GLUED})(?![\w])", re.IGNORECASE)
+_STREET_AFTER = re.compile(rf"{_SP}(?:{_alternation(P.STREET_PREFIXES)})\b")
 _RATIO = re.compile(rf"{_SP}(?:in|out{_SP}of){_SP}(?P<den>\d+|{_NUMWORD})\b(?![.,]\d)", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_SP}+$", re.IGNORECASE)
@@ -85,6 +89,33 @@ class _Figure:
     subject: str | None = None
 
 
+def _currency_unit(cur: str) -> str:
+    """The unit a currency sign or code stands for: "US$" -> "dollars", "NOK" -> "kroner"."""
+    return P.CURRENCY_SIGNS.get(cur.lower()) or P.CURRENCY_CODES[cur]
+
+
+def _ratio(text: str, end: int, value: float) -> re.Match[str] | None:
+    """ "one in five", "three out of 10" after a number; not "52 in 2019" (a year)."""
+    m = _RATIO.match(text, end)
+    if not m:
+        return None
+    den = parse_number(m.group("den"))
+    is_year = m.group("den").isdigit() and len(m.group("den")) == 4 and P.YEAR_MIN <= (den or 0) <= P.YEAR_MAX
+    return m if den and den > value and not is_year else None
+
+
+def _is_share(text: str, start: int, end: int) -> bool:
+    """A bare fraction word used as a share: "a third of the vote", "half their value", "by almost a quarter"."""
+    if _HALF_A.match(text, start):
+        return False  # "half a percentage point", "half an hour": an amount of a unit
+    prev = _prev_word(text, start).strip(",;:")
+    next_word = _WORD_AFTER.match(text, end)
+    follows = next_word.group("w").lower() if next_word and next_word.group("sep") == " " else ""
+    if prev in P.NOT_SHARE_LEADS:
+        return False
+    return follows in P.SHARE_FOLLOWERS or prev in P.SHARE_LEADS
+
+
 def _prev_word(text: str, pos: int) -> str:
     words = text[max(0, pos - 40):pos].split()
     return words[-1].lower() if words else ""
@@ -96,7 +127,10 @@ def _is_sentence_start(text: str, pos: int, sentence_start: int) -> bool:
 
 
 def _unit_after(text: str, end: int) -> tuple[str | None, int]:
-    """A unit written right after a number: "%", "per cent", "years", "-year", "dollars"."""
+    """A unit written right after a number: "%", "per cent", "years", "-year", "dollars", "km"."""
+    m = _GLUED_AFTER.match(text, end)
+    if m:
+        return P.GLUED_UNITS[m.group("u").lower()], m.end()
     m = _PERCENT_AFTER.match(text, end)
     if m:
         return P.PERCENT_WORDS[" ".join(m.group("u").lower().split())], m.end()
@@ -121,7 +155,7 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     next_word = _WORD_AFTER.match(text, end)
     next_lower = next_word.group("w").lower() if next_word else ""
     counts_something = (unit is not None or next_lower in P.PERSON_NOUNS or next_lower in P.SCALES
-                        or bool(_RATIO.match(text, end)))
+                        or bool(_ratio(text, end, value)))
     if _TIME_OF_DAY.match(text, end):
         return True
     if is_digits and not has_cur:
@@ -129,8 +163,11 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
         if bare and len(raw) == 4 and P.YEAR_MIN <= value <= P.YEAR_MAX and not counts_something \
                 and not _HEDGE_BEFORE.search(text[max(0, start - 30):start]):
             return True  # a year
-        if prev in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
-            return True  # "Section 230", "F-16"
+        if prev.rstrip(",:") in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
+            return True  # "Section 230", "F-16", "the hotline, 112,"
+        if bare and prev == "at" and next_word and next_word.group("sep") == " " \
+                and next_word.group("w")[:1].isupper() and not counts_something:
+            return True  # an address: "at 14 Harbour Row"
         if bare and len(raw) <= 4 and not counts_something and prev[:1].isupper() \
                 and not _is_sentence_start(text, start, sentence_start) and prev.rstrip(",;:") == prev:
             return True
@@ -141,8 +178,8 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     else:
         if raw[:1].isupper() and not _is_sentence_start(text, start, sentence_start):
             return True  # "Air Force One", "World War Two"
-        if prev in P.LABEL_WORDS:
-            return True
+        if prev in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
+            return True  # "Level Four", "top-three"
     before = text[max(0, start - 30):start].lower().split()
     if len(before) >= 2 and before[-1] == "of" and before[-2] in P.FAMILY_WORDS:
         return True  # "a father of two"
@@ -150,14 +187,14 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
         return True  # "the two leaders"
     if words == ["one"] and not counts_something:
         return True  # "no one", "one of them", "the one who"
-    if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words):
-        return True  # "half", "a third": too often not a count
+    if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words) and not _is_share(text, start, end):
+        return True  # "the first half", "a third term": not a count
     if re.search(r"\b\d{4}[-–]$", text[max(0, start - 6):start]):
         return True  # the second year of a span: "the 2019-20 season"
     if re.match(r"-(?:year|month|week|day)s?-old\b", after, re.IGNORECASE):
         return True  # ages: "the 23-year-old"
-    if _ADDRESS.match(text, end):
-        return True  # "10 Downing Street"
+    if _ADDRESS.match(text, end) or _STREET_AFTER.match(text, end):
+        return True  # "10 Downing Street", "218 Avenida Colón"
     if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",):
         return True  # compounds: "two-state", "10-point", "one-off"
     return False
@@ -226,14 +263,16 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
             continue
         low = high = None
         # a range: "between 150 and 200", "150-200", "$5-10 million"
-        span = _range(text, start, end, raw, value, cur, is_blocked)
+        words = raw.lower().replace("-", " ").split()
+        is_share = not cur and value < 1 and words[-1] in P.FRACTIONS
+        span = None if is_share else _range(text, start, end, raw, value, cur, is_blocked)
         if span == "tally":
             consumed_until = _NUMBER.match(text, _RANGE_LINK.match(text, end).end()).end()
             continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
         if span:
             start, end, low, high, cur = span
             value = low
-        ratio = _RATIO.match(text, end) if low is None and not cur else None
+        ratio = _ratio(text, end, value) if low is None and not cur else None
         denominator = parse_number(ratio.group("den")) if ratio else None
         if denominator:  # "one in five" is a share: 20 percent
             hedged_start, qualifier = _hedge(text, start)
@@ -241,11 +280,20 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
                                  qualifier=qualifier))
             consumed_until = ratio.end()
             continue
+        if is_share:
+            # "a third of the buildings", "two-thirds": a share, in percent like "one in five"
+            hedged_start, qualifier = _hedge(text, start)
+            found.append(_Figure(hedged_start, end, 100 * value, unit="percent", qualifier=qualifier))
+            consumed_until = end
+            continue
         unit, unit_end = _unit_after(text, end)
         if cur:
-            unit = P.CURRENCY_SIGNS[cur.lower()]
+            unit = _currency_unit(cur)
         elif unit is not None:
             end = unit_end
+        after = _WORD_AFTER.match(text, end)
+        if unit in P.TIME_UNITS.values() and after and after.group("w").lower() in P.TIME_POINT_AFTER:
+            continue  # "five years ago": a point in time, not an amount
         qualifier = None
         if low is None:
             start, qualifier = _hedge(text, start)
@@ -271,8 +319,19 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
     return sorted(found, key=lambda f: f.start)
 
 
+def _ends_subject(word: str, previous: str) -> bool:
+    """A verb after the counted noun: "people spent the night", "teams working", "voters backed"."""
+    word = word.lower()
+    if word in P.SUBJECT_VERBS:
+        return True
+    return word not in P.OUTCOME_WORDS and word.endswith(("ed", "ing")) and previous.lower().endswith("s")
+
+
 def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
-    """What is counted: the noun phrase after the figure, completed by an outcome word."""
+    """What is counted: the noun phrase after the figure, completed by an outcome word.
+
+    The phrase ends at a stopword, a number, or (once it has a word) a verb.
+    """
     rest = text[fig.end:sentence_end]
     clause = _CLAUSE_END.split(rest, maxsplit=1)[0]
     words = _TOKEN.findall(clause)
@@ -283,11 +342,21 @@ def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
         return f"{words[0]} {words[1]}"  # "two million of them"
     if first == "of":
         i = 1  # "thousands of troops" counts troops
+        # "52 of the 90 seats", "41 of the village's 60 houses": past the determiner and total
+        while i < len(words) - 1 and (words[i].lower() in P.SHARE_FOLLOWERS or words[i].lower().endswith(("'s", "’s"))
+                                      or parse_number(words[i]) is not None):
+            i += 1
     elif first == "in" and fig.unit in P.CURRENCY_SIGNS.values():
         phrase.append(words[0])  # "$250,000 in campaign funds"
         i = 1
+    if i + 1 < len(words) and words[i].lower() in P.SUBJECT_COMPARATIVES \
+            and words[i + 1].lower() not in P.SUBJECT_STOPWORDS and words[i + 1][:1].isalpha():
+        phrase.append(words[i])  # "29 more seats"
+        i += 1
     while i < len(words) and len(phrase) < P.SUBJECT_MAX_WORDS and words[i].lower() not in P.SUBJECT_STOPWORDS \
             and words[i][:1].isalpha() and parse_number(words[i]) is None:
+        if phrase and _ends_subject(words[i], phrase[-1]):
+            return " ".join(phrase)  # the clause's own verb follows: no outcome to add
         phrase.append(words[i])
         i += 1
     if not phrase or phrase[-1].lower() in ("of", "in"):

@@ -93,6 +93,8 @@ def parse_number(text: str) -> float | None:
                 current = 1.0 / denominator  # "half (a million)", "a quarter"
             elif tokens[i - 1] in ("a", "an"):
                 current += 1.0 / denominator  # "one and a half"
+            elif current >= denominator:
+                return None  # "eight quarters" counts quarters; it is no fraction
             else:
                 current /= denominator  # "three-quarters", "two-thirds"
             seen_number = True

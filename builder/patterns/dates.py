@@ -60,7 +60,12 @@ FUTURE_CUES: tuple[str, ...] = (
     "will", "'ll", "shall", "going to", "set to", "due to", "scheduled to", "expected to",
     "plans to", "plan to", "planning to", "intends to", "would", "upcoming", "is to", "are to",
     "due", "scheduled for", "set for", "planned for",
+    # the present tense of a timetable: "polls open on Sunday", "the firm reports on 24 April"
+    "opens", "polls open", "closes", "begins", "starts", "resumes", "reopens", "reconvenes",
+    "reports", "takes place", "kicks off", "goes to the polls",
 )
+# A participle after one of these is passive, not past: "will be completed by May".
+PASSIVE_AUXILIARIES: tuple[str, ...] = ("be", "being")
 PAST_CUES: frozenset[str] = frozenset("""
     said told met spoke was were had did went came took gave made saw began began became
     held left sent wrote thought knew found got brought bought put ran fell rose led won

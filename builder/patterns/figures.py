@@ -20,6 +20,7 @@ TENS: dict[str, int] = {
 HUNDRED = "hundred"
 SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,  # South Asian English
 }
 # Scales glued to digits or abbreviated: "1.2m", "€3bn", "250k", "$1.4tn".
 SCALE_SUFFIXES: dict[str, float] = {
@@ -41,6 +42,8 @@ VAGUE: dict[str, float] = {
     "tens of millions": 2e7,
     "hundreds of billions": 2e11,
     "tens of billions": 2e10,
+    "several hundred": 300, "several thousand": 3e3, "several million": 3e6,
+    "a few hundred": 200, "a few thousand": 2e3, "a few million": 2e6,
     "dozens": 24,
     "hundreds": 200,
     "thousands": 2e3,
@@ -58,7 +61,21 @@ HEDGES: tuple[str, ...] = (
 )
 
 # Currency signs before a number, and currency words after one.
-CURRENCY_SIGNS: dict[str, str] = {"us$": "dollars", "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCY_SIGNS: dict[str, str] = {
+    "us$": "dollars", "c$": "dollars", "a$": "dollars", "nz$": "dollars", "hk$": "dollars", "s$": "dollars",
+    "$": "dollars", "€": "euros", "£": "pounds", "¥": "yen", "₹": "rupees", "rs.": "rupees", "rs": "rupees",
+}
+# ISO codes written before an amount ("NOK 48m", "EUR 3bn"); matched in capitals only.
+CURRENCY_CODES: dict[str, str] = {
+    "USD": "dollars", "CAD": "dollars", "AUD": "dollars", "EUR": "euros", "GBP": "pounds",
+    "JPY": "yen", "CNY": "yuan", "INR": "rupees", "CHF": "francs", "NOK": "kroner", "SEK": "kronor",
+    "DKK": "kroner", "RUB": "roubles", "ZAR": "rand",
+}
+# Units glued to the digits: "300km", "85p", "40kg". "m" stays a scale ("£300m").
+GLUED_UNITS: dict[str, str] = {
+    "km": "kilometres", "kg": "kilograms", "mph": "miles per hour", "km/h": "kilometres per hour",
+    "kmh": "kilometres per hour", "p": "pence", "mm": "millimetres", "cm": "centimetres",
+}
 CURRENCY_WORDS: dict[str, str] = {
     "dollars": "dollars", "dollar": "dollars", "euros": "euros", "euro": "euros",
     "pounds": "pounds", "pound": "pounds", "yen": "yen", "yuan": "yuan", "rupees": "rupees",
@@ -82,6 +99,13 @@ MEASURE_UNITS: dict[str, str] = {
     "metres": "metres", "meters": "metres", "tonnes": "tonnes", "tons": "tonnes",
     "barrels": "barrels", "acres": "acres", "hectares": "hectares",
 }
+# A fraction word is a share ("a third of the vote" = 33.3 percent) when one of these
+# follows it ("half their value", "two-thirds of voters") ...
+SHARE_FOLLOWERS: frozenset[str] = frozenset("of the their its his her our all".split())
+# ... or one of these stands right before it ("by almost a quarter", "compared with half").
+SHARE_LEADS: frozenset[str] = frozenset("by with than to nearly almost about around roughly over under just".split())
+# Before a fraction word these make it a part of time or of a match: "the first half".
+NOT_SHARE_LEADS: frozenset[str] = frozenset("first second third fourth last final other the".split())
 # Nouns that count people: the figure's unit becomes "people".
 PERSON_NOUNS: frozenset[str] = frozenset("""
     people persons person individuals civilians soldiers soldier troops servicemen
@@ -107,6 +131,14 @@ SUBJECT_STOPWORDS: frozenset[str] = frozenset("""
     around behind beyond despite along following more less fewer
 """.split())
 SUBJECT_MAX_WORDS = 4
+# Verbs that end a subject once it has a word: "people spent the night", "seats became marginal".
+# (Any "-ed"/"-ing" word right after a plural noun ends it too: "teams working", "voters backed".)
+SUBJECT_VERBS: frozenset[str] = frozenset("""
+    spent became become becomes come comes came went go goes work works worked live remain remains
+    remained stay stayed say says said face faces faced need needs got get gets took take takes
+    made make makes gave give gives left leave leaves fled flee flees rose rise rises fell fall falls
+    stood stand stands sat sit ran run runs slept sleep sleep
+""".split())
 # "two million of them": the subject is the pronoun phrase itself.
 OF_PRONOUNS: frozenset[str] = frozenset({"them", "those", "these", "us", "whom", "which", "it"})
 
@@ -146,12 +178,16 @@ LABEL_WORDS: frozenset[str] = frozenset("""
     section article page pages p. pp. chapter paragraph clause part rule title amendment
     resolution no. number # flight route highway interstate room gate platform level
     category phase stage season episode vol. volume issue figure table version bill
-    act article. line apollo
+    act article. line apollo hotline helpline
 """.split())
 # Words that end a street name: "10 Downing Street" is an address, not a figure.
 STREET_WORDS: tuple[str, ...] = (
     "Street", "St", "St.", "Road", "Rd", "Rd.", "Avenue", "Ave", "Ave.", "Lane", "Boulevard",
     "Blvd", "Square", "Place", "Drive", "Way", "Court", "Terrace", "Crescent",
+)
+# Street words written before the name: "218 Avenida Colón", "14 Rue Cler".
+STREET_PREFIXES: tuple[str, ...] = (
+    "Avenida", "Avenue", "Rue", "Calle", "Via", "Rua", "Boulevard", "Carrer", "Strasse", "Plaza", "Piazza",
 )
 # Lower-case words that may join the parts of a name: "Office for National Statistics".
 NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "and", "de", "on"})
@@ -170,5 +206,9 @@ TIME_OF_DAY_SUFFIXES: tuple[str, ...] = (
     "a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "gmt", "utc", "bst", "cet", "et", "est", "edt",
     "pt", "pst", "pdt",
 )
+# After a duration these make it a point in time ("five years ago"), not an amount.
+TIME_POINT_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "previously"})
+# Before a counted noun these belong to the subject: "29 more seats", "3,000 extra staff".
+SUBJECT_COMPARATIVES: frozenset[str] = frozenset({"more", "fewer", "less", "extra", "additional", "new"})
 # Years: a bare four-digit number in this range is a year unless it counts something.
 YEAR_MIN, YEAR_MAX = 1000, 2099
