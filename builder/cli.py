@@ -78,6 +78,13 @@ def main(argv: list[str] | None = None) -> int:
             _print_warnings(error.warnings)
         print(f"parallax: {error}; nothing written", file=sys.stderr)
         return 1
+    except Exception as error:  # a bug or an environment problem: one line, the rest on request
+        if os.environ.get("PARALLAX_DEBUG"):
+            raise
+        print(f"parallax: {args.command} failed: {type(error).__name__}: {error} "
+              f"(the previous site, if any, is unchanged; PARALLAX_DEBUG=1 shows the traceback)",
+              file=sys.stderr)
+        return 1
     if args.command == "build":
         _print_warnings(report.corpus.warnings)
     for path, reason in report.skipped:

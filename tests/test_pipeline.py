@@ -78,3 +78,17 @@ def test_cli_without_strict_warns_and_still_exports_the_rest(story, tmp_path, ca
 def test_cli_names_a_missing_folder(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope"), "-o", str(tmp_path / "c.json")]) == 2
     assert "nope" in capsys.readouterr().err
+
+
+def test_cli_reports_an_unexpected_failure_in_one_line(story, tmp_path, capsys, monkeypatch):
+    import builder.site
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(builder.site, "build_site", broken)
+    monkeypatch.delenv("PARALLAX_DEBUG", raising=False)
+    assert main(["build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("parallax: build failed: RuntimeError: disk full")
+    assert not (tmp_path / "site").exists()
