@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
@@ -64,7 +64,9 @@ from builder.patterns.align import (
     SAME_QUOTE_COVERAGE,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
+    SENTENCE_END,
     SPLIT_MAX_GAP,
+    SPLIT_TRIMMED_TAIL,
     STOP_WORDS,
     UNATTRIBUTED_COVERAGE,
 )
@@ -88,7 +90,8 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
     of_kind = {kind: [m for m in ordered if m.kind == kind] for kind in ("quote", "figure", "date")}
     # 1.
     drafts: list[tuple[MentionKind, Sequence[Mention], ClaimParts]] = [
-        ("quote", g.members, _quote_claim_parts(g, outlet_of)) for g in _quote_groups(of_kind["quote"])]
+        ("quote", g.members, _quote_claim_parts(g, outlet_of))
+        for g in _quote_groups(of_kind["quote"], body_of)]
     # 2.
     drafts += [("figure", ms, figure_claim_parts(ms, outlet_of))
                for ms in figure_groups(of_kind["figure"])]
@@ -150,7 +153,7 @@ class _Quotes:
 
 def _speaker_relation(a: Mention, b: Mention) -> str:
     if a.speaker and b.speaker:
-        return "same" if a.speaker == b.speaker else "other"
+        return "same" if compare.same_speaker(a.speaker, b.speaker) else "other"
     return "unknown"
 
 
@@ -212,7 +215,8 @@ def _compare_pair(qs: _Quotes, i: str, j: str
     return "", 0.0, None
 
 
-def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
+def _quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = None
+                  ) -> list[_Group]:
     """Group quotations into claims.
 
     1. normalise; set fragments (one to three words) aside
@@ -221,8 +225,10 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
     4. same-quotation clusters: greedy by score, one-to-one between two articles,
        every member sharing most words with every other
     5. a longer quotation joins each cluster whose words it contains (partial quoting)
-    6. the parts of a split quotation join into one claim, unless another outlet's
-       version shows words between them (it quoted two separate passages)
+    6. the parts of a quotation split by its attribution ("A," she said. "B.") join
+       into one claim only where another outlet quotes both as one passage, without
+       words between them; the paragraphs of a quotation running over several join
+       too, unless each is a claim of its own elsewhere: then the whole is in both
     7. fragments join a claim only by an exact match or inside a same-speaker quote
     8. a lone long quotation already shown inside other claims is not repeated
     """
@@ -273,7 +279,7 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
         if clusters.find(long) != root:
             extras.setdefault(root, set()).add(long)
     # 6.
-    merged = _join_split_quotes(qs, clusters, extras)
+    merged = _join_split_quotes(qs, clusters, extras, body_of or {})
     final: dict[str, _Group] = {}
     for root, ids in sorted(clusters.members.items()):
         final.setdefault(merged.find(root), _Group([])).core += [qs.by_id[i] for i in ids]
@@ -292,9 +298,16 @@ def _quote_groups(quotes: Sequence[Mention]) -> list[_Group]:
         f in g.core for g in result)])
 
 
-def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]]
-                       ) -> Clusters:
-    """Union of clusters joined by a split quotation (step 6 of :func:`_quote_groups`)."""
+def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]],
+                       body_of: Mapping[str, str]) -> Clusters:
+    """Union of clusters joined by a split quotation (step 6 of :func:`_quote_groups`).
+
+    Each outlet decides where it splits a quotation, so a split is no evidence that
+    the parts are one claim: only another outlet's longer quotation holding both
+    side by side is. A quotation running on over paragraphs (nothing but quotation
+    marks and spaces between the parts) is one utterance as written. Adds to
+    ``extras`` the paragraphs that stand in another paragraph's claim.
+    """
     merged = Clusters(clusters.members)
 
     def members(root: str) -> set[str]:
@@ -310,11 +323,26 @@ def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[st
         x, y = merged.find(clusters.find(p)), merged.find(clusters.find(q))
         if x == y:
             continue
-        shared = (members(x) & members(y)) - {p, q}
-        if all(_adjacent(qs, p, q, long) for long in sorted(shared)
-               if qs.by_id[long].article != qs.by_id[p].article):
+        shared = [long for long in sorted((members(x) & members(y)) - {p, q})
+                  if qs.by_id[long].article != qs.by_id[p].article]
+        if shared and all(_adjacent(qs, p, q, long) for long in shared):
             merged.union(x, y)
+        elif _runs_on(qs.by_id[p], qs.by_id[q], body_of):
+            article = qs.by_id[p].article
+            reported = [any(qs.by_id[m].article != article for m in members(r)) for r in (x, y)]
+            if all(reported):  # each paragraph is its own claim elsewhere: the whole is in both
+                extras.setdefault(clusters.find(p), set()).add(q)
+                extras.setdefault(clusters.find(q), set()).add(p)
+            else:
+                merged.union(x, y)
     return merged
+
+
+def _runs_on(first: Mention, then: Mention, body_of: Mapping[str, str]) -> bool:
+    """``then`` continues ``first`` with no words between them: a new paragraph of one quotation."""
+    body = body_of.get(first.article, "")
+    gap = body[first.end:then.start] if first.end <= then.start <= len(body) else "x"
+    return not any(ch.isalnum() for ch in gap)
 
 
 def _adjacent(qs: _Quotes, p: str, q: str, long: str) -> bool:
@@ -324,7 +352,12 @@ def _adjacent(qs: _Quotes, p: str, q: str, long: str) -> bool:
     a2, b2, hits2 = locate(qs.words[q].norm, lw)
     if hits1 < CLUSTER_COHERENCE * len(qs.words[p]) or hits2 < CLUSTER_COHERENCE * len(qs.words[q]):
         return True  # ``long`` does not hold both parts: no evidence either way
-    return 0 <= a2 - b1 <= SPLIT_MAX_GAP
+    gap = a2 - b1
+    if 0 <= gap <= SPLIT_MAX_GAP:
+        return True
+    punct = qs.words[long].punct
+    ends = [bool(SENTENCE_END.search(punct[k])) for k in range(b1 - 1, a2)]
+    return 0 < gap <= SPLIT_TRIMMED_TAIL and ends[-1] and not any(ends[:-1])
 
 
 def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -379,7 +412,7 @@ def _versions(g: _Group, words: dict[str, Words], outlet_of: dict[str, str],
         for m in ms[1:]:
             w = w + words[m.id]
         speaker = next((m.speaker for m in ms if m.speaker), None)
-        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article]))
+        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article], article))
     return versions
 
 

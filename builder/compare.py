@@ -7,7 +7,8 @@ Quotations are compared as word sequences after a normalisation that removes wha
 outlets change without changing what was said: Unicode form (NFKC), quotation marks
 and apostrophes, dashes, punctuation, case, number style ("two million" = "2
 million"), bracketed editorial insertions ("He (the minister) wants") and ellipses
-(a cut, not a change). What is left and still differs is a ``wording`` discrepancy
+(a cut, not a change), and British or US spelling ("neighbours" = "neighbors").
+What is left and still differs is a ``wording`` discrepancy
 with a word-level diff; what differs only in punctuation is a minor one.
 """
 
@@ -34,6 +35,8 @@ from builder.patterns.align import (
     NUMBER_JOINERS,
     OMISSION_MIN_OUTLETS,
     OMISSION_SHARE,
+    SPELLING_RULES,
+    SPELLING_WORDS,
     TITLE_CHARS,
     VALUE_TOLERANCE,
     WORD,
@@ -56,10 +59,12 @@ class Words:
         return len(self.norm)
 
     def __add__(self, other: Words) -> Words:
-        """Two parts of a split quotation read as one utterance."""
+        """Two parts of a split quotation read as one utterance, with a cut between them:
+        words an outlet leaves out where it breaks the quotation are not a change."""
         shift = len(self.norm)
         return Words(self.norm + other.norm, self.surface + other.surface,
-                     self.punct + other.punct, self.cuts | {i + shift for i in other.cuts})
+                     self.punct + other.punct,
+                     self.cuts | {shift} | {i + shift for i in other.cuts})
 
     @property
     def key(self) -> str:
@@ -110,6 +115,18 @@ def _merge_numbers(norm: list[str], surface: list[str], punct: list[str]) -> Non
         i += 1
 
 
+@lru_cache(maxsize=1 << 14)
+def us_spelling(word: str) -> str:
+    """A lower-case word in its US spelling, for matching only: "neighbours" -> "neighbors"."""
+    if word in SPELLING_WORDS:
+        return SPELLING_WORDS[word]
+    for pattern, replacement in SPELLING_RULES:
+        folded, n = pattern.subn(replacement, word)
+        if n:
+            return folded
+    return word
+
+
 def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
     """Normalised words, surface words and following punctuation of one uncut stretch."""
     norm: list[str] = []
@@ -127,11 +144,11 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
         if split:
             head, tail = split.groups()
             cut = len(head)
-            norm += [head, tail]
+            norm += [us_spelling(head), tail]
             surface += [word[:cut], word[cut:]]
             punct += ["", after]
         else:
-            norm.append(low)
+            norm.append(us_spelling(low))
             surface.append(word)
             punct.append(after)
     _merge_numbers(norm, surface, punct)
@@ -328,6 +345,7 @@ class Version:
     words: Words
     speaker: str | None
     outlet: str
+    article: str = ""
 
 
 def reference_version(versions: Sequence[Version]) -> Version:
@@ -347,8 +365,9 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
     def add(d: Discrepancy) -> None:
         if d.id in found:
             old = found[d.id]
+            kept = d if old.minor and not d.minor else old  # a counted one outranks a minor one
             d = Discrepancy(d.id, d.type, tuple(sorted(set(old.mentions) | set(d.mentions))),
-                            old.summary, old.outlets, old.diff, old.minor)
+                            kept.summary, kept.outlets, kept.diff, kept.minor)
         found[d.id] = d
 
     ref_mentions = {m for v in versions if v.words.norm == ref.words.norm for m in v.mentions}
@@ -357,9 +376,17 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
         key = (v.words.norm, v.words.punct, v.words.cuts)
         if key not in judged:
             judged[key] = _wording(ref, v.words)
-        found_here = judged[key]
+    # An article that also quotes the words as the reference does (a standfirst
+    # paraphrasing its own body) reports the quotation right: its variant is minor.
+    faithful = {v.article for v in versions if v.article and _agrees(
+        judged[(v.words.norm, v.words.punct, v.words.cuts)])}
+    for v in versions:
+        found_here = judged[(v.words.norm, v.words.punct, v.words.cuts)]
         if found_here:
             d, with_ref = found_here
+            if not d.minor and v.article in faithful:
+                d = Discrepancy(d.id, d.type, (), d.summary + SAME_ARTICLE_NOTE, diff=d.diff,
+                                minor=True)
             mentions = {*v.mentions, *(ref_mentions if with_ref else ())}
             add(Discrepancy(d.id, d.type, tuple(sorted(mentions)), d.summary, diff=d.diff,
                             minor=d.minor))
@@ -367,6 +394,13 @@ def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
     if speaker:
         add(speaker)
     return tuple(found[k] for k in sorted(found))
+
+
+SAME_ARTICLE_NOTE = " (elsewhere in the same article quoted as the others do)"
+
+
+def _agrees(judged: tuple[Discrepancy, bool] | None) -> bool:
+    return judged is None or judged[0].minor
 
 
 def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
@@ -386,16 +420,32 @@ def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
     return None
 
 
+def same_speaker(a: str, b: str) -> bool:
+    """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
+    wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _speaker_names(names: Iterable[str]) -> dict[str, str]:
+    """Each name mapped to the longest name it is part of ("Pryce" -> "Owen Pryce KC")."""
+    ordered = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))
+    out: dict[str, str] = {}
+    for n in ordered:
+        out[n] = next((out[m] for m in out if same_speaker(n, m)), n)
+    return out
+
+
 def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],
                         what: Mapping[str, str] | None = None) -> Discrepancy | None:
     """Other speakers credited for the same claim: (mention, speaker, outlet) triples.
 
     ``what`` optionally names what each speaker is credited with ("700,000").
     """
+    canonical = _speaker_names(s for _, s, _ in credits if s)
     by_speaker: dict[str, list[tuple[str, str]]] = {}
     for mention, speaker, outlet in credits:
         if speaker:
-            by_speaker.setdefault(speaker, []).append((mention, outlet))
+            by_speaker.setdefault(canonical[speaker], []).append((mention, outlet))
     if len(by_speaker) < 2:
         return None
     names = sorted(by_speaker)

@@ -12,6 +12,7 @@ from builder.compare import (
     omission_discrepancy,
     punctuation_differs,
     quote_discrepancies,
+    same_speaker,
     status_of,
     word_diff,
 )
@@ -156,3 +157,65 @@ def test_number_words_read_by_the_project_normaliser() -> None:
     assert normalise_quote("one and a half days").norm == ("1.5", "days")
     assert normalise_quote("me and two others").norm == ("me", "and", "2", "others")
     assert normalise_quote("me and a friend").norm == ("me", "and", "a", "friend")
+
+
+def test_british_and_us_spellings_compare_equal_but_display_as_written() -> None:
+    uk = normalise_quote("Our neighbours' organisation travelled to the centre to analyse the programme,")
+    us = normalise_quote("Our neighbors' organization traveled to the center to analyze the program.")
+    assert uk.norm == us.norm
+    assert "neighbours" in uk.surface and "organisation" in uk.surface
+    assert changes("The colour of the theatre", "The color of the theater") == []
+
+
+def test_spelling_rules_leave_other_words_alone() -> None:
+    # "four"/"for", "filled"/"filed", "tour"/"tor": never folded into one another
+    assert changes("We filled four forms on the tour", "We filed for forms on the tor") != []
+    assert normalise_quote("your hour").norm == ("your", "hour")
+
+
+def _versions(*texts: str, article: str = "") -> list[Version]:
+    return [Version((f"m{k}",), normalise_quote(t), "Lena Voss", f"Outlet {k}", article or f"a{k}")
+            for k, t in enumerate(texts)]
+
+
+def test_comma_or_full_stop_at_the_end_and_partial_quoting_agree() -> None:
+    found = quote_discrepancies(_versions(
+        "The pumps were running all night, and the water kept rising,",
+        "The pumps were running all night, and the water kept rising.",
+        "the water kept rising"))
+    assert status_of(3, found) == "agree"
+
+
+def test_a_changed_word_inside_the_shared_passage_differs() -> None:
+    found = quote_discrepancies(_versions("the water kept rising all night",
+                                          "the water kept falling all night"))
+    assert status_of(2, found) == "differ"
+
+
+def test_variant_in_an_article_that_also_quotes_the_words_faithfully_is_minor() -> None:
+    body, standfirst, other = normalise_quote("We put safety above the needs of our members,"), \
+        normalise_quote("safety above the needs of its members"), \
+        normalise_quote("We put safety above the needs of our members.")
+    versions = [Version(("m1",), body, "Lena Voss", "Tribune", "tribune"),
+                Version(("m2",), standfirst, "Lena Voss", "Tribune", "tribune"),
+                Version(("m3",), other, "Lena Voss", "Ledger", "ledger")]
+    (wording,) = quote_discrepancies(versions)
+    assert wording.minor and "m2" in wording.mentions
+    assert status_of(2, (wording,)) == "agree"
+    # the same variant with no faithful version in its article counts
+    alone = [versions[1], versions[2]]
+    assert status_of(2, quote_discrepancies(alone)) == "differ"
+
+
+def test_a_name_with_a_title_added_is_the_same_speaker() -> None:
+    assert same_speaker("Owen Pryce", "Owen Pryce KC") and same_speaker("Pryce", "Owen Pryce")
+    assert not same_speaker("Owen Pryce", "Ruth Pryce")
+    w = normalise_quote("We will appeal the ruling")
+    versions = [Version(("m1",), w, "Owen Pryce KC", "A", "a"), Version(("m2",), w, "Owen Pryce", "B", "b")]
+    assert quote_discrepancies(versions) == ()
+
+
+def test_words_left_out_where_an_outlet_splits_a_quotation_are_a_cut() -> None:
+    whole = normalise_quote("The firm accepts that errors were made at the depot. It denies any crime.")
+    split = normalise_quote("The firm accepts that errors were made,") + normalise_quote("It denies any crime.")
+    assert [op for op in word_diff(whole, split) if op.op != "equal"] == []

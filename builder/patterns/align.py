@@ -25,6 +25,46 @@ WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
 # Contraction endings split off as their own token, so that "I'd rather" and
 # "I better" share the "I": a changed contraction is one changed word, not two.
 CONTRACTION = re.compile(r"^(.+?)('(?:d|ll|re|ve|s|m)|n't)$")
+# British and US spellings of one word compare equal: each rule rewrites a normalised
+# (lower-case) word to the US form; the displayed words keep the spelling as written.
+# Rules apply in order, the first that matches wins; SPELLING_WORDS first.
+# "-our": a listed set of stems only ("four", "tour", "your" stay as they are).
+_OUR_STEMS = ("arb|ard|arm|behavi|cand|clam|col|endeav|fav|ferv|flav|glam|harb|hon|hum|"
+              "lab|neighb|od|parl|rig|rum|sav|savi|splend|tum|val|vap|vig")
+# "-re": a listed set of stems, with metric prefixes ("kilometre").
+_RE_STEMS = "calib|cent|fib|lit|lust|meag|met|sab|somb|spect|theat"
+# Doubled l before an ending (travelled/traveled): a listed set of verbs only, as
+# "filled"/"filed" are other words.
+_LL_STEMS = ("barrel|cancel|channel|chisel|counsel|dial|duel|equal|fuel|funnel|grovel|"
+             "jewel|label|level|libel|marshal|marvel|model|panel|pedal|quarrel|rival|"
+             "shovel|signal|snorkel|total|travel|tunnel|unravel")
+SPELLING_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^((?:{_OUR_STEMS}))our(s|ed|ing|ite|ites|able|ably|er|ers|hood|hoods|ly|y)?$"),
+     r"\1or\2"),
+    # -ise/-ize, -isation/-ization, -yse/-yze: fold every z form to s (both sides of a
+    # comparison), so no list of -ise words that never take z ("advise") is needed.
+    (re.compile(r"^(\w{2,}[iy])z(e|es|ed|ing|er|ers|ation|ations|ational)$"), r"\1s\2"),
+    (re.compile(rf"^((?:kilo|centi|milli)?(?:{_RE_STEMS}))re(s)?$"), r"\1er\2"),
+    (re.compile(rf"^((?:kilo|centi|milli)?(?:{_RE_STEMS}))r(ed|ing)$"), r"\1er\2"),
+    (re.compile(r"^(\w+(?:log|gog))ue(s)?$"), r"\1\2"),
+    (re.compile(rf"^((?:{_LL_STEMS}))l(ed|ing|er|ers)$"), r"\1\2"),
+)
+# Words no ending rule covers: British form -> US form.
+SPELLING_WORDS: dict[str, str] = {
+    "defence": "defense", "defences": "defenses", "offence": "offense", "offences": "offenses",
+    "licence": "license", "licences": "licenses", "pretence": "pretense",
+    "grey": "gray", "greys": "grays", "programme": "program", "programmes": "programs",
+    "manoeuvre": "maneuver", "manoeuvres": "maneuvers", "aluminium": "aluminum",
+    "plough": "plow", "sceptic": "skeptic", "sceptical": "skeptical", "mould": "mold",
+    "smoulder": "smolder", "smouldering": "smoldering", "jewellery": "jewelry",
+    "enrolment": "enrollment", "instalment": "installment", "fulfil": "fulfill",
+    "skilful": "skillful", "wilful": "willful", "anaemia": "anemia", "paediatric": "pediatric",
+    "haemorrhage": "hemorrhage", "foetus": "fetus", "oestrogen": "estrogen",
+    "leukaemia": "leukemia", "orthopaedic": "orthopedic", "encyclopaedia": "encyclopedia",
+    "pyjamas": "pajamas", "cosy": "cozy", "draught": "draft",
+    "storey": "story", "storeys": "stories", "learnt": "learned", "spelt": "spelled", "dreamt": "dreamed",
+    "burnt": "burned", "spoilt": "spoiled",
+}
 # Number style: "two million" = "2 million" = "2,000,000" (values read by
 # ``builder.extract.numbers.parse_number``). Words that stay inside a run of number
 # words only between two of them: "two hundred and fifty", "a million".
@@ -71,6 +111,12 @@ PART_MIN_WORDS = 4
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
 SPLIT_MAX_GAP = 1
+# ... or up to this many words when they are the rest of the first part's sentence (the
+# reporter trimmed its end: "mistakes were made," he said. "He does not ..." against
+# "mistakes were made at the plant. He does not ..."): still one passage.
+SPLIT_TRIMMED_TAIL = 8
+# Punctuation that ends a sentence inside a quotation.
+SENTENCE_END = re.compile(r"[.!?]")
 # Two clusters of versions join only if, on average over their pairs, a version shares
 # this share of the shorter one's words: a guard against chains of "similar to
 # something similar" gluing unrelated quotes.
