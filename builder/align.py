@@ -94,7 +94,7 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
         for g in _quote_groups(of_kind["quote"], body_of)]
     # 2.
     drafts += [("figure", ms, figure_claim_parts(ms, outlet_of))
-               for ms in figure_groups(of_kind["figure"])]
+               for ms in figure_groups(of_kind["figure"], body_of)]
     # 3.
     drafts += [("date", g.mentions, date_claim_parts(g, outlet_of, body_of))
                for g in date_groups(of_kind["date"], body_of)]

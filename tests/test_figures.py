@@ -317,3 +317,86 @@ def test_year_after_in_is_no_ratio() -> None:
 )
 def test_subject_skips_the_total_and_stops_at_the_verb(sentence: str, subject: str) -> None:
     assert figures(sentence)[0].subject == subject
+
+
+def subject_of(body: str, text: str) -> str | None:
+    return next(f.subject for f in figures(body) if f.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        # the measure named right before the number
+        ("A magnitude 6.2 earthquake shook the coastal town overnight.", "6.2", "magnitude"),
+        ("The survey put the quake's magnitude at 5.9, lower than first thought.", "5.9", "magnitude"),
+        # the noun phrase opening the clause of a level verb
+        ("The death toll from the ferry disaster rose to at least 310 on Friday.", "at least 310", "death toll"),
+        ("Turnout was 54.8%, officials said.", "54.8%", "turnout"),
+        ("Rescuers said the number of recorded deaths climbed to 212.", "212", "recorded deaths"),
+        ("Operating profit this year would be between $2bn and $2.3bn.", "between $2bn and $2.3bn",
+         "Operating profit"),
+        # the noun before "of", not the verb before it
+        ("The chain reported revenue of $8.1 billion for the year.", "$8.1 billion", "revenue"),
+        ("The ferry operator expects operating profit of $90 million.", "$90 million", "operating profit"),
+        # a change: "a rise in X" counts X; "up", "to" carry the previous figure's subject
+        ("The brewer posted a 7% rise in annual revenue to £2.4bn.", "7%", "annual revenue"),
+        ("The brewer posted a 7% rise in annual revenue to £2.4bn.", "£2.4bn", "annual revenue"),
+        ("Net sales rose 5% to $3.2 billion in the quarter.", "$3.2 billion", "Net sales"),
+        ("The airline reported revenue of $6 billion, up 9% from a year earlier.", "9%", "revenue"),
+        # an outcome verb before the number completes the subject
+        ("The mudslide killed about 140 people in the valley.", "about 140", "people killed"),
+    ],
+)
+def test_subject_is_read_before_the_figure_when_nothing_after_names_it(sentence, text, subject):
+    assert subject_of(sentence, text) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Shares of the carrier rose 4.1% in Tokyo trading to ¥2,300 in Tokyo trading.", "¥2,300"),
+        ("Exports grew 11% to $95 billion in calendar 2023.", "$95 billion"),
+    ],
+)
+def test_a_place_or_a_time_after_an_amount_is_not_what_it_counts(sentence, text):
+    assert subject_of(sentence, text) not in ("in Tokyo trading", "in calendar")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        # a date before the figure, in a past year: the figure is of that year
+        ("It was the worst flood since June 2009, when the river killed 85 people.", "85", "people killed (2009)"),
+        ("The last big quake, in 1985, killed about 900 people.", "about 900", "people killed (1985)"),
+        # a date right after it in the same clause
+        ("Turnout was 66%, up from 71% in 2016.", "71%", "turnout (2016)"),
+        # a target in a later year
+        ("The city plans 12,000 homes by 2031.", "12,000", "homes (2031)"),
+    ],
+)
+def test_a_figure_in_a_sentence_about_another_year_carries_that_year(sentence, text, subject):
+    assert subject_of(sentence, text) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("Turnout was 66%, up from 71% in 2016.", "66%", "turnout"),  # the year is the earlier figure's
+        ("Sales have doubled since 2015 and the firm now employs 4,000 workers.", "4,000", "workers"),
+        ("The council won 40 seats, down from 45 in 2018, while the Greens took 12 seats.", "12", "seats"),
+        ("Last year the ferry carried 2 million passengers.", "2 million", "passengers"),  # not a year ago
+    ],
+)
+def test_a_date_that_belongs_elsewhere_leaves_the_figure_as_today_s(sentence, text, subject):
+    assert subject_of(sentence, text) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "subject"),
+    [
+        ("Net profit rose to $70 million from $52 million.", "$52 million", "previous Net profit"),
+        ("The unit's loss narrowed to $4 million from $9 million.", "$4 million", "loss"),
+    ],
+)
+def test_the_earlier_value_of_a_change_is_marked_previous(sentence, text, subject):
+    assert subject_of(sentence, text) == subject

@@ -28,6 +28,15 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from builder.extract.dates import find_dates, sentence_bounds, sentence_of
+from builder.extract.figure_subjects import (
+    dated_spans,
+    figure_era,
+    is_previous,
+    measure_before,
+    noun_phrase,
+    outcome_before,
+    subject_before,
+)
 from builder.extract.numbers import parse_number, vague_lower_bound
 from builder.ids import mention_id
 from builder.models import Article, Mention
@@ -346,8 +355,8 @@ def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
         while i < len(words) - 1 and (words[i].lower() in P.SHARE_FOLLOWERS or words[i].lower().endswith(("'s", "’s"))
                                       or parse_number(words[i]) is not None):
             i += 1
-    elif first == "in" and fig.unit in P.CURRENCY_SIGNS.values():
-        phrase.append(words[0])  # "$250,000 in campaign funds"
+    elif first == "in" and fig.unit in P.CURRENCY_SIGNS.values() and len(words) > 1 and words[1][:1].islower():
+        phrase.append(words[0])  # "$250,000 in campaign funds"; not "in New York trading"
         i = 1
     if i + 1 < len(words) and words[i].lower() in P.SUBJECT_COMPARATIVES \
             and words[i + 1].lower() not in P.SUBJECT_STOPWORDS and words[i + 1][:1].isalpha():
@@ -361,6 +370,10 @@ def _subject(text: str, fig: _Figure, sentence_end: int) -> str | None:
         i += 1
     if not phrase or phrase[-1].lower() in ("of", "in"):
         return None
+    if phrase[0] == "in" and i < len(words) and parse_number(words[i]) is not None:
+        return None  # "in calendar 2024": a time, not what the money is
+    if len(phrase) == 1 and phrase[0].lower() in P.CHANGE_NOUNS and i < len(words) and words[i].lower() == "in":
+        return noun_phrase(words[i + 1:]) or phrase[0]  # "a 12% rise in annual revenue"
     if phrase[-1].lower() not in P.OUTCOME_WORDS:
         for word in words[i:i + 12]:
             if word.lower() in P.OUTCOME_WORDS:
@@ -482,20 +495,33 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
     """Every figure of the article, with value, unit, hedge, subject and whose figure it is."""
     body = article.body
     bounds = sentence_bounds(doc)
-    blocked = [(d.start, d.end) for d in find_dates(body, article.published, bounds)]
+    dates = find_dates(body, article.published, bounds)
+    blocked = [(d.start, d.end) for d in dates]
     blocked += [(m.start(), m.end()) for m in _URL.finditer(body)]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(body)]
     names = _names(doc)
     mentions: list[Mention] = []
     previous: tuple[int, str | None] = (-1, None)
-    for fig in _candidates(body, blocked, bounds):
+    figures = _candidates(body, blocked, bounds)
+    dated = dated_spans(body, dates, figures)
+    for fig in figures:
         sentence = sentence_of(bounds, fig.start, fig.end)
-        subject = _subject(body, fig, sentence[1])
+        subject = measure_before(body, fig, sentence[0]) or _subject(body, fig, sentence[1])
+        if subject:
+            subject = outcome_before(body, fig, subject)
+        else:
+            carried = previous[1] if previous[0] == sentence[0] else None
+            subject = subject_before(body, fig, sentence[0], carried)
         if subject and all(w in P.OUTCOME_WORDS for w in subject.split()) and previous[0] == sentence[0] and previous[1]:
             # "45,100 soldiers killed and 390,000 wounded": the noun carries over
             nouns = [w for w in previous[1].split() if w not in P.OUTCOME_WORDS]
             subject = " ".join([*nouns, subject]) if nouns else subject
         previous = (sentence[0], subject)
+        year = figure_era(body, fig, sentence, dated, figures, article.published)
+        if subject and year:
+            subject = f"{subject} ({year})"  # a past or future figure: not today's
+        elif subject and is_previous(body, fig, figures):
+            subject = f"previous {subject}"
         unit = fig.unit
         if unit is None and subject and any(w.lower() in P.PERSON_NOUNS for w in subject.split()):
             unit = "people"

@@ -141,12 +141,20 @@ SUBJECT_SYNONYMS: dict[str, str] = {
     "u.s.": "american", "americans": "american",
     "ukrainians": "ukrainian", "russians": "russian",
     "dollar": "dollars", "usd": "dollars", "pct": "percent",
+    "toll": "killed", "blocks": "buildings", "block": "buildings",
 }
 # Words dropped from a subject before comparing: "soldiers who were killed" = "soldiers killed".
 SUBJECT_STOP_WORDS: frozenset[str] = frozenset("""
     a an the of who which that were was have has had been being by in on at some
     approximately about around nearly almost over more than least estimated total
+    global annual overall confirmed
 """.split())
+# Subject words that make another figure: "previous revenue", "more seats" ("(1998)",
+# any year, too); a shorter subject never joins a longer one by these.
+SUBJECT_MARKERS: frozenset[str] = frozenset({"previous", "more", "fewer", "extra", "additional", "new"})
+# Sentences of two figures of one subject read alike at least this much (rapidfuzz
+# token_set_ratio of content words) to be one figure when an article gives several.
+FIGURE_CONTEXT_MIN = 60
 # Two values are the same figure when they differ by at most this share.
 VALUE_TOLERANCE = 0.001
 

@@ -212,3 +212,52 @@ TIME_POINT_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before
 SUBJECT_COMPARATIVES: frozenset[str] = frozenset({"more", "fewer", "less", "extra", "additional", "new"})
 # Years: a bare four-digit number in this range is a year unless it counts something.
 YEAR_MIN, YEAR_MAX = 1000, 2099
+
+# --- Subjects written before the figure ----------------------------------------------
+# Nouns naming the measure a number follows: "magnitude 7.1", "a magnitude 6.8 tremor".
+MEASURE_BEFORE: frozenset[str] = frozenset({"magnitude", "turnout", "score", "rating", "index"})
+# Verbs linking a level or a change to its number: "turnout was 61.4%", "the toll rose to
+# 1,200", "net profit rose to $610m", "shares closed up 8.7%". The noun phrase opening the
+# clause is then what is counted.
+LEVEL_VERBS: frozenset[str] = frozenset("""
+    was is were are stood stands rose rises risen fell falls fallen climbed climbs jumped jumps
+    grew grows slipped slips dropped drops declined declines increased increases decreased
+    decreases widened narrowed reached reaches hit hits totalled totaled totals came soared
+    surged slumped tumbled gained closed ended reached edged be
+""".split())
+# Words between such a verb and the number: "rose to", "closed up", "fell by".
+# The clause before such a verb is read back at most this many words.
+SUBJECT_CLAUSE_MAX_WORDS = 24
+# Verbs taking the measure as object: "expects operating profit of $1bn" counts the profit.
+VERBS_BEFORE_OBJECT: frozenset[str] = frozenset("""
+    expects expect expected forecasts forecast sees see posts post posted targets target
+    reports report booked books
+""".split())
+LEVEL_PARTICLES: frozenset[str] = frozenset({"to", "by", "at", "up", "down", "about", "nearly", "almost"})
+# Words opening a clause before its subject: "as the number of deaths climbed to".
+CLAUSE_OPENERS: frozenset[str] = frozenset("""
+    as while and but when whereas although though so yet then meanwhile
+""".split())
+# Determiners and possessives skipped at the start of a noun phrase.
+DETERMINERS: frozenset[str] = frozenset("""
+    the a an his her their its our my your this that these those
+""".split())
+# "the number of confirmed deaths": the counted noun is after "of".
+COUNT_WRAPPERS: frozenset[str] = frozenset({"number", "total", "tally", "count"})
+# Nouns of change: "a 12% rise in annual revenue" counts the revenue.
+CHANGE_NOUNS: frozenset[str] = frozenset("""
+    rise increase fall drop decline jump gain growth slump cut reduction
+""".split())
+# Before a number without its own noun, these carry over the previous figure's subject:
+# "revenue of $4.2bn, up 12%", "rose 9.4% to $71.30", "turnout 61.4%, up from 58.2%".
+CARRY_OVER_BEFORE: frozenset[str] = frozenset({"up", "down", "from", "to"})
+# After a date, these make the number a past or future figure of its own: the subject
+# gets the year ("people killed (1998)"). A year after "since" starts a span up to now,
+# unless a "when" clause follows ("since 1998, when a tremor killed 2,300 people").
+ERA_SKIP_BEFORE: frozenset[str] = frozenset({"since"})
+# An era counts when the date lies this many days before publication, or in a later year.
+ERA_MIN_DAYS = 365
+# A figure marked as an earlier value: "rose to $610m from $498m", "a year earlier".
+PREVIOUS_AFTER: tuple[str, ...] = ("a year earlier", "a year ago", "the year before", "previously")
+# A later clause with its own subject: a date before it is not the figure's.
+CLAUSE_CONJUNCTIONS: frozenset[str] = frozenset({"while", "but", "whereas", "although", "and", "as"})
