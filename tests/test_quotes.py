@@ -143,6 +143,21 @@ def test_strip_titles_removes_titles_possessives_and_suffixes():
     assert strip_titles(["Smith", "’s"]) == ["Smith"]
 
 
+def test_strip_titles_removes_post_nominal_letters_and_honours():
+    assert strip_titles(["Owen", "Pryce", "KC"]) == ["Owen", "Pryce"]
+    assert strip_titles(["Harriet", "Lowe", "MP"]) == ["Harriet", "Lowe"]
+    assert strip_titles(["Alan", "Frost", "OBE"]) == ["Alan", "Frost"]
+    assert strip_titles(["Carl", "Mendes", "Esq."]) == ["Carl", "Mendes"]
+    assert strip_titles(["KC"]) == ["KC"]  # never strips a name to nothing
+
+
+def test_barrister_refers_to_the_person_introduced_with_kc():
+    body = ("Owen Pryce KC told the court his client had been let down.\n\n"
+            "\"He accepts that mistakes were made,\" the barrister said.")
+    (mention,) = quotes_of(body)
+    assert mention.speaker == "Owen Pryce"
+
+
 def test_transliterations_share_a_skeleton():
     assert skeleton("Zelensky") == skeleton("Zelenskyy") == skeleton("Zelenskiy")
     assert skeleton("Orlov") != skeleton("Orlova")
@@ -171,6 +186,19 @@ def test_surname_resolves_to_the_full_name_from_another_article():
     articles = [article("Spokesman Jan Novak spoke.", "a"), article("Novak spoke.", "b")]
     out = unify_speakers(articles, [_quote("b", "Novak"), _quote("a", "Jan Novak")])
     assert [m.speaker for m in out] == ["Jan Novak", "Jan Novak"]
+
+
+def test_post_nominal_letters_do_not_split_one_speaker_across_articles():
+    articles = [article("Owen Pryce KC spoke for the family.", "a"), article("Pryce spoke.", "b"),
+                article("Lawyer Owen Pryce spoke.", "c")]
+    mentions = [_quote("a", "Owen Pryce KC"), _quote("b", "Pryce"), _quote("c", "Owen Pryce")]
+    assert [m.speaker for m in unify_speakers(articles, mentions)] == ["Owen Pryce"] * 3
+
+
+def test_organisation_names_keep_their_first_word():
+    articles = [article("The Health Ministry and the finance ministry spoke.", "a")]
+    mentions = [_quote("a", "Health Ministry"), _quote("a", "finance ministry", 3)]
+    assert [m.speaker for m in unify_speakers(articles, mentions)] == ["Health Ministry", "finance ministry"]
 
 
 def test_role_reference_resolves_to_the_person_introduced_with_that_role():

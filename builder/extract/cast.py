@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from builder.patterns.quotes import (
+    AFFILIATION_WORDS,
     DETERMINERS,
     FEMALE_WORDS,
     KIN_NOUNS,
@@ -24,6 +25,7 @@ from builder.patterns.quotes import (
     NAME_SUFFIXES,
     NAME_TITLES,
     ORG_HEADS,
+    POSTNOMINAL_ROLES,
     ROLE_EQUIVALENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -96,6 +98,7 @@ class Cast:
             return
         name = " ".join(name_tokens)
         person = self.persons.setdefault(name, Person(name, pos))
+        role = role | {t.lower() for t in tokens[-2:] if t.lower() in POSTNOMINAL_ROLES}  # "Owen Pryce KC"
         if role:
             person.roles.append((role, pos))
         self.note_gender(name, {t.lower() for t in tokens} | role)
@@ -186,6 +189,27 @@ def is_name_word(word: Word) -> bool:
     return word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
 
 
+def without_suffixes(words: list[Word]) -> list[Word]:
+    """Name words without trailing suffixes or post-nominal letters: "Harriet Lowe MP" -> Harriet Lowe."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower in NAME_SUFFIXES:
+        end -= 1
+    return words[:end]
+
+
+def affiliation_cut(words: list[Word]) -> int | None:
+    """Where a person's name meets an institution: the index of "of" in "Nadia Karim of
+    Eastbrook University" (a name before it, an organisation ending the phrase)."""
+    last = words[-1] if words else None
+    if last is None or not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}):
+        return None
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].lower in AFFILIATION_WORDS and is_name_word(words[k - 1]) and not words[k - 1].ent in {"ORG", "GPE"}:
+            if not any(w.lower in ORG_HEADS for w in words[:k]):
+                return k
+    return None
+
+
 def is_role_word(word: Word) -> bool:
     return word.quote < 0 and (word.lower in ROLE_HEADS or word.lower in ROLE_MODIFIERS)
 
@@ -241,6 +265,12 @@ def _joins(words: list[Word], j: int) -> bool:
 
 def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     chunk = words[i:j]
+    cut = affiliation_cut(chunk)
+    if cut is not None:  # "Historian Nadia Karim of Eastbrook University": a person, then an organisation
+        cast.add_org([w.text for w in chunk[cut + 1 :]], chunk[cut + 1].start)
+        chunk = chunk[:cut]
+    suffixes = [w.text for w in chunk[len(without_suffixes(chunk)) :]]
+    chunk = without_suffixes(chunk)
     k = len(chunk)
     while k > 0 and is_name_word(chunk[k - 1]):
         k -= 1
@@ -249,14 +279,16 @@ def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     if any(w.lower in ORG_HEADS for w in chunk) and not role_words & ROLE_HEADS:
         cast.add_org([w.text for w in chunk], chunk[0].start)
     elif name and role_words & ROLE_HEADS and not any(w.lower in ORG_HEADS for w in name):
-        cast.add_person([w.text for w in name], name[0].start, role_words)
+        cast.add_person([w.text for w in name] + suffixes, name[0].start, role_words)
+    elif len(name) >= 2 and suffixes:
+        cast.add_person([w.text for w in name] + suffixes, name[0].start)
 
 
 def _name_run_left(words: list[Word], k: int) -> list[Word]:
     i = k
-    while i > 0 and is_name_word(words[i - 1]):
+    while i > 0 and (is_name_word(words[i - 1]) or words[i - 1].lower in NAME_SUFFIXES):
         i -= 1
-    run = words[i:k]
+    run = without_suffixes(words[i:k])
     return run if 2 <= len(run) <= 4 else []
 
 

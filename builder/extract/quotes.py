@@ -14,7 +14,7 @@ Two passes over one article:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -25,9 +25,11 @@ from builder.models import Article, Mention
 from builder.nlp import pipeline
 from builder.patterns.quotes import (
     CLOSING_CONTEXT,
+    DATELINE,
     DOUBLE_MARKS,
     ELISIONS,
     FRAGMENT_MAX_WORDS,
+    LATER_SENTENCES_MAX,
     NOT_AFTER_POSSESSIVE,
     OPENING_CONTEXT,
     SINGLE_MARKS,
@@ -36,6 +38,8 @@ from builder.patterns.quotes import (
 )
 
 _SPLIT_ENDINGS = frozenset(",—–-…:")
+# Which attribution of a chain's parts wins (lower is more direct).
+STEP_STRENGTH = {"same-sentence": 0, "colon": 0, "pronoun": 1, "paragraph": 2, "continuation": 3}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -187,6 +191,16 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
     return out
 
 
+def _without_datelines(body: str, words: list[list[Word]], paras: list[tuple[int, int]]) -> list[list[Word]]:
+    """Paragraph words without a leading wire dateline ("LONDON (Reuters) - "): its agency
+    credit would otherwise be the last organisation named when "the company said"."""
+    out = []
+    for para_words, (start, _) in zip(words, paras):
+        dateline = DATELINE.match(body, start)
+        out.append([w for w in para_words if w.start >= dateline.end()] if dateline else para_words)
+    return out
+
+
 def _frames(words: list[Word], paragraph: int) -> list[Frame]:
     """Sentences of the narrative: split at . ! ? outside quotations."""
     frames: list[Frame] = []
@@ -221,8 +235,11 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     3. a pronoun subject (he, she, they, it) resolved to the last compatible speaker
        of the paragraph or the one before;
     4. a paragraph that is only a quotation takes the speaker introduced just before it;
+       a quotation opening its paragraph takes a person named as speaking in one of the
+       next sentences of that paragraph;
     5. a quotation continuing another (split by an attribution, or reopened in the
-       next paragraph) keeps its speaker.
+       next paragraph) keeps its speaker: every part of a chain carries the most
+       direct speaker found along it.
     Nothing found: no speaker.
     """
     frame_of: dict[int, Frame] = {}
@@ -230,6 +247,9 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         for word in frame.words:
             if word.quote >= 0:
                 frame_of[word.quote] = frame
+    paragraph_frames: dict[int, list[Frame]] = {}
+    for frame in frames:
+        paragraph_frames.setdefault(frame.paragraph, []).append(frame)
     own: list[Speaker | None] = []
     # 1.-3. Cues in the quotation's own sentence (a pronoun subject is step 3).
     finder.read(frames)
@@ -257,33 +277,38 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         ):
             results[qi] = _continue(results[qi], results[qi - 1], qi - 1)
     # 5b. Multi-paragraph quotations: open at a paragraph end, reopened at the next start.
-    chains: list[list[int]] = []
     for qi, quote in enumerate(quotes):
         if qi and quotes[qi - 1].open_end and quotes[qi - 1].paragraph == quote.paragraph - 1:
-            chains[-1].append(qi)
-            results[qi] = Attribution(results[qi].speaker, results[qi].cue, results[qi].step, qi - 1,
-                                      results[qi].context)
-        else:
-            chains.append([qi])
-    # 4. A paragraph that is only a quotation: the speaker introduced just before it.
-    for chain in chains:
-        head = chain[0]
+            results[qi] = replace(results[qi], continues=qi - 1)
+    # A quotation and the parts continuing it (split halves, later paragraphs) form one chain.
+    chains: dict[int, list[int]] = {}
+    head_of: list[int] = []
+    for qi, result in enumerate(results):
+        head_of.append(head_of[result.continues] if result.continues is not None else qi)
+        chains.setdefault(head_of[qi], []).append(qi)
+    for head, chain in chains.items():
+        # 4. A paragraph that is only a quotation: the speaker introduced just before it.
         if results[head].speaker is None and finder.quote_only(quotes[head].paragraph, head):
             speaker = finder.last_speaker(quotes[head].paragraph - 1)
             if speaker:
-                results[head] = Attribution(speaker.name, speaker.cue, "paragraph", results[head].continues,
-                                            results[head].context)
-        # 5. The chain shares the first speaker found along it.
-        known = next((results[q] for q in chain if results[q].speaker), None)
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+        # 4b. A quotation opening its paragraph, named in a sentence after it:
+        # `"We had no warning." The river rose overnight. Farmer Ian Doyle said ...`.
+        frame = frame_of.get(head)
+        if results[head].speaker is None and frame is not None and frame is paragraph_frames[frame.paragraph][0] \
+                and frame.words[0].quote == head:
+            later = paragraph_frames[frame.paragraph][1 : 1 + LATER_SENTENCES_MAX]
+            speaker = finder.named_in(later)
+            if speaker:
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+        # 5. The whole chain carries one speaker: the most direct one found along it.
+        found = [results[q] for q in chain if results[q].speaker and results[q].step != "continuation"]
+        if not found:
+            found = [results[q] for q in chain if results[q].speaker]
+        best = min(found, key=lambda r: STEP_STRENGTH.get(r.step or "", 9), default=None)
         for q in chain:
-            if known and results[q].speaker is None:
-                results[q] = _continue(results[q], known, results[q].continues)
-    # 5c. Split halves after the chains are settled.
-    for qi, result in enumerate(results):
-        if result.continues is not None and result.step == "continuation":
-            source = results[result.continues]
-            results[qi] = Attribution(source.speaker, source.cue, "continuation" if source.speaker else None,
-                                      result.continues, result.context)
+            if best is not None and results[q].speaker != best.speaker:
+                results[q] = _continue(results[q], best, results[q].continues)
     return results
 
 
@@ -309,7 +334,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
     body = article.body
     quotes = find_quotations(body)
     paras = paragraphs(body)
-    words = _words(doc, quotes, paras)
+    words = _without_datelines(body, _words(doc, quotes, paras), paras)
     cast: Cast = build_cast(_title_words(article.title))
     for para_words in words:
         build_cast(para_words, cast)

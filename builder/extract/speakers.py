@@ -1,35 +1,30 @@
-"""Who said it: speakers read from the narrative of one article, and one name per person per story.
+"""Who said it: speakers read from the narrative of one article.
 
 * :class:`SpeakerFinder` reads cue words ("said", "told", "according to") and their
   subjects sentence by sentence, resolving names, roles and pronouns with the
   article's cast; ``builder.extract.quotes`` asks it for each quotation's speaker.
-* :func:`unify_speakers` maps the names of one story to one canonical form: within
-  an article a speaker is already the longest name introduced there, but across a
-  story the same person is still "Peskov" in one article and "Dmitry Peskov" in
-  another, "the Kremlin spokesman", or spelled Zelensky / Zelenskyy / Zelenskiy.
+* :func:`unify_speakers` (in ``builder.extract.speaker_names``, re-exported here) maps
+  the names of one story to one canonical form.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from builder.extract import analysed_text
 from builder.extract.cast import (
     POSSESSIVES,
     Cast,
     Word,
-    build_cast,
+    affiliation_cut,
     is_name_word,
     is_role_word,
-    skeleton,
     strip_titles,
+    without_suffixes,
 )
-from builder.models import Article, Mention
-from builder.nlp import pipeline
+from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
 from builder.patterns.quotes import (
+    AFFILIATION_WORDS,
     AUXILIARIES as _AUX,
     CUE_VERBS as _CUE_VERBS,
     DETERMINERS,
@@ -46,6 +41,7 @@ from builder.patterns.quotes import (
     PREPOSITIONS as _PREPOSITIONS,
     PRONOUN_GENDERS,
     PRONOUNS as PRONOUN_KINDS,
+    PROGRESSIVE_AUXILIARIES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     SPOKES_ROLES,
@@ -110,11 +106,13 @@ def _is_np_word(words: tuple[Word, ...], k: int) -> bool:
     return inside and (low in NAME_PARTICLES or low == "of")
 
 
-def _modifies_role(words: tuple[Word, ...], k: int) -> bool:
-    """A plain word right before a title: "opposition" in "opposition leader Ann Lee"."""
+def _modifies_role(words: tuple[Word, ...], k: int, heads: frozenset[str] = ROLE_HEADS | _ORG_REFS) -> bool:
+    """A plain word right before a title or a kind of organisation: "opposition" in
+    "opposition leader Ann Lee", "finance" in "the finance ministry"."""
     word = words[k]
     return (word.quote < 0 and word.text.isalpha() and word.lower not in DETERMINERS
-            and word.lower not in _PREPOSITIONS and k + 1 < len(words) and words[k + 1].lower in ROLE_HEADS)
+            and word.lower not in _PREPOSITIONS and word.lower not in CLAUSE_WORDS
+            and k + 1 < len(words) and words[k + 1].lower in heads)
 
 
 class SpeakerFinder:
@@ -181,7 +179,7 @@ class SpeakerFinder:
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
-        if low.endswith("ing"):
+        if low.endswith("ing") and prev not in PROGRESSIVE_AUXILIARIES:
             source = before[-1].speaker if before else subject
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         left = self._subject_left(words, i)
@@ -274,7 +272,7 @@ class SpeakerFinder:
         if j < 0:
             return None
         k = j
-        while k >= 0 and _is_np_word(words, k):
+        while k >= 0 and (_is_np_word(words, k) or _modifies_role(words, k, _ORG_REFS)):
             k -= 1
         if k == j and words[j].lower in SUBJECT_PRONOUNS:
             return j, [words[j]]
@@ -291,6 +289,15 @@ class SpeakerFinder:
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
             return m + 1, list(words[m + 1 : j + 1])
+        # "Union officials in Finland said", "Jane Doe of the University of Leeds said": the
+        # noun phrase after a preposition is its object; the subject stands before it.
+        if k >= 1 and words[k].lower in AFFILIATION_WORDS | {"in"}:
+            m = k - 1
+            while m >= 0 and (_is_np_word(words, m) or words[m].lower in GROUP_NOUNS):
+                m -= 1
+            left = list(words[m + 1 : k])
+            if left and (words[k].lower == "in" or is_name_word(left[-1])):
+                return m + 1, left
         return k + 1, np
 
     def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
@@ -343,9 +350,17 @@ class SpeakerFinder:
         if low in GROUP_NOUNS:
             return None
         content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
+        cut = affiliation_cut(content)
+        if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
+            content = content[:cut]
+        content = without_suffixes(content)  # "Harriet Lowe MP"
         if low in _STATEMENTS:
             names = [w.text for w in content[:-1] if w.capitalised]
-            return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at) if names else None
+            if names:
+                return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at)
+            # "the statement said": whoever spoke or acted just before (the one who issued it).
+            issuer = self.pronoun("they", frame.paragraph, at) if np[0].lower == "the" else None
+            return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at) if issuer else None
         run: list[Word] = []
         for w in reversed(content):
             if not is_name_word(w) and not (run and w.lower in NAME_PARTICLES):
@@ -365,6 +380,10 @@ class SpeakerFinder:
             name = " ".join(strip_titles(tokens))
             return Speaker(name, "person", cue, step, cue_at, at) if name else None
         words = {w.lower for w in content}
+        if content and all(w.capitalised or w.lower == "of" for w in content) and words & ORG_HEADS and not (
+                words & ROLE_HEADS):
+            # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
+            return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
             if person is None and np[0].lower == "the":
@@ -376,9 +395,13 @@ class SpeakerFinder:
             orgs = [w.text for w in content if w.capitalised]
             kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
             org = self.cast.org_named(orgs) if orgs else (self._org_of_kind(kind, frame.paragraph, at) if kind else None)
+            if org is None and not orgs and not kind:
+                # "The ministry, according to a spokesperson, ...": the organisation the sentence is about.
+                subject = self.subjects.get(id(frame))
+                org = subject.name if subject and subject.kind == "org" else None
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         if low in _ORG_REFS:
-            org = self._org_of_kind(low, frame.paragraph, at)
+            org = self._org_of_kind(low, frame.paragraph, at) or _described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         return None
 
@@ -419,8 +442,11 @@ class SpeakerFinder:
         """
         wanted = PRONOUN_KINDS.get(pronoun, "any")
         gender = PRONOUN_GENDERS.get(pronoun)
+        before = paragraph - 1
+        while before > 0 and self.quotes_only(before):
+            before -= 1  # the middle of a multi-paragraph quotation does not count
         for para, pos, speaker in reversed(self.events):
-            if para < paragraph - 1:
+            if para < before:
                 break
             if pos < at and (wanted == "any" or speaker.kind == wanted):
                 known = self.cast.genders.get(speaker.name)
@@ -462,6 +488,18 @@ class SpeakerFinder:
                 return Speaker(subject.name, subject.kind, ":", step, words[q - 1].start, subject.at)
         return None
 
+    def named_in(self, frames: list[Frame]) -> Speaker | None:
+        """The first person named as the subject of a verb cue in ``frames``, stopping at
+        any other quotation (which would claim the cue for itself)."""
+        for frame in frames:
+            if any(w.quote >= 0 for w in frame.words):
+                return None
+            for cue in self.cues.get(id(frame), []):
+                speaker = cue.speaker
+                if not cue.source and speaker and speaker.kind == "person" and speaker.step == "same-sentence":
+                    return speaker
+        return None
+
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
         words = self.paragraphs[paragraph]
         a = next(k for k, w in enumerate(words) if w.quote == qa)
@@ -469,9 +507,13 @@ class SpeakerFinder:
         return [w for w in words[a + 1 : b] if w.text not in {",", "."}]
 
     def quote_only(self, paragraph: int, qi: int) -> bool:
-        """Whether the paragraph holds nothing but quotation(s) and punctuation."""
+        """Whether the paragraph holds quotation ``qi`` and nothing but quotation(s) and punctuation."""
+        return any(w.quote == qi for w in self.paragraphs[paragraph]) and self.quotes_only(paragraph)
+
+    def quotes_only(self, paragraph: int) -> bool:
+        """Whether the paragraph holds quotation(s) and nothing else but punctuation."""
         words = self.paragraphs[paragraph]
-        return any(w.quote == qi for w in words) and all(
+        return any(w.quote >= 0 for w in words) and all(
             w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in words)
 
     def last_speaker(self, paragraph: int) -> Speaker | None:
@@ -483,85 +525,17 @@ class SpeakerFinder:
         return None
 
 
+def _described_org(np: list[Word]) -> str | None:
+    """An unnamed organisation with a describing word: "the finance ministry" -> "finance
+    ministry" (the kind alone, "the ministry", names nothing)."""
+    k = len(np) - 1
+    while k > 0 and np[k - 1].text.isalpha() and np[k - 1].text.islower() and np[k - 1].lower not in DETERMINERS:
+        k -= 1
+    words = [w.text for w in np[k:]]
+    return " ".join(words) if len(words) >= 2 else None
+
+
 def _recued(source: Speaker | None, word: Word) -> Speaker | None:
     if source is None:
         return None
     return Speaker(source.name, source.kind, word.text, source.step, word.start, source.at)
-
-
-# --- one name per person across a story ----------------------------------------------------
-
-
-def story_cast(articles: Sequence[Article]) -> Cast:
-    """Names introduced with a role in any article ("Kremlin spokesman Jan Novak"), from titles and bodies."""
-    cast = Cast()
-    tokenizer = pipeline().tokenizer
-    for article in sorted(articles, key=lambda a: a.id):
-        for text in (article.title, analysed_text(article.body)):  # an oversized body: its analysed part
-            words = [Word(t.text, t.idx, t.idx + len(t.text)) for t in tokenizer(text) if not t.is_space]
-            build_cast(words, cast)
-    return cast
-
-
-def _is_role_only(name: str) -> bool:
-    """"the Kremlin spokesman", "a spokeswoman": a role without a personal name."""
-    words = name.split()
-    return bool(words) and words[-1].lower() in ROLE_HEADS
-
-
-def _same_person(a: list[str], b: list[str]) -> bool:
-    """Same surname spelling-insensitively, and no clash of first names."""
-    if skeleton(a[-1]) != skeleton(b[-1]):
-        return False
-    return len(a) == 1 or len(b) == 1 or skeleton(a[0]) == skeleton(b[0])
-
-
-def _canonical_names(spellings: Counter[str]) -> dict[str, str]:
-    """Map every spelling to its group's most used full spelling (ties: alphabetical)."""
-    names = sorted(spellings, key=lambda n: (-len(n.split()), n))
-    groups: list[list[str]] = []
-    for name in names:
-        tokens = name.split()
-        matches = [g for g in groups if _same_person(g[0].split(), tokens)]
-        if len(tokens) == 1 and len(matches) > 1:
-            continue  # "Smith" with John and Anna Smith in the story: ambiguous, leave it
-        if matches:
-            matches[0].append(name)
-        else:
-            groups.append([name])
-    mapping = {name: name for name in spellings}
-    for group in groups:
-        full = [n for n in group if len(n.split()) == max(len(m.split()) for m in group)]
-
-        def votes(candidate: str) -> int:
-            last = candidate.split()[-1]
-            return sum(c for n, c in spellings.items() if n in group and (n == candidate or n == last))
-
-        best = min(full, key=lambda n: (-votes(n), n))
-        for name in group:
-            mapping[name] = best
-    return mapping
-
-
-def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions with one canonical speaker name per person across the story, in the same order."""
-    cast = story_cast(articles)
-    cleaned: list[str | None] = []
-    for mention in mentions:
-        name = mention.speaker
-        if name and _is_role_only(name):
-            role = {w.lower() for w in name.split()} - DETERMINERS
-            name = cast.person_with_role(role, 10**12) or name
-        if name and name.split()[0] in INDEFINITES:
-            cleaned.append(name)  # an unnamed source's description stays as written
-            continue
-        if name:
-            tokens = strip_titles([w for w in name.split() if w.lower() not in DETERMINERS])
-            name = " ".join(tokens) or name
-        cleaned.append(name)
-    spellings = Counter(n for n in cleaned if n)
-    for person in cast.persons.values():
-        if any(_same_person(person.name.split(), n.split()) for n in spellings):
-            spellings[person.name] += 0  # a full name introduced in some article, even if never a speaker
-    mapping = _canonical_names(spellings)
-    return [replace(m, speaker=mapping.get(n, n) if n else None) for m, n in zip(mentions, cleaned)]

@@ -6,6 +6,8 @@ Everything here is lower-case unless it is a mark. ``builder.extract.quotes`` an
 
 from __future__ import annotations
 
+import re
+
 # Quotation marks. Direction is read from context (scraped news mixes “ ” " freely,
 # and even closes “ with “), so the glyph only says which family a mark belongs to.
 DOUBLE_MARKS = frozenset("\"“”„‟«»")
@@ -26,6 +28,9 @@ he she it they we you i who which said says told added
 
 FRAGMENT_MAX_WORDS = 3  # a quotation of 1-3 words is a scare quote
 UNCLOSED_MAX_WORDS = 40  # an unclosed quotation running to the paragraph end is kept up to this length
+# A quotation opening a paragraph may be attributed this many sentences later, by name:
+# `"We had no warning." The river rose overnight. Farmer Ian Doyle said ...`.
+LATER_SENTENCES_MAX = 2
 SPLIT_GAP_MAX_TOKENS = 25  # `"A," he said, "B."`: the attribution between two halves is short
 
 # Cue verbs: the speaker is the subject on their left (`X said`), or on their right
@@ -59,7 +64,10 @@ counters countered countering agrees agreed agreeing
 expresses expressed expressing alleges alleged alleging
 reported reporting demanded demanding
 threatens threatened threatening accuses accused accusing
+speaking talking
 """.split())
+# Auxiliaries that make an -ing cue finite: "Ian Doyle was speaking outside his home".
+PROGRESSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been"})
 INVERTING_CUES = frozenset("""
 say says said add adds added ask asks asked write writes wrote reply replies replied
 continue continues continued explain explains explained note notes noted recall recalls recalled
@@ -104,7 +112,8 @@ striker midfielder defender goalkeeper forward quarterback pitcher player captai
 singer actor actress author writer novelist artist rapper musician comedian director producer
 champion veteran pilot farmer teacher entrepreneur investor activist campaigner organiser organizer
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
-barrister solicitor magistrate
+barrister solicitor magistrate constable coroner treasurer historian engineer surgeon paramedic
+firefighter detective consultant architect lecturer
 """.split()) | frozenset("""
 neighbour neighbor resident mum mother father dad son daughter wife husband widow widower
 pensioner grandmother grandfather gran grandad sister brother uncle aunt niece nephew cousin
@@ -135,6 +144,8 @@ ROLE_EQUIVALENTS = {
     "barrister": frozenset({"lawyer"}), "solicitor": frozenset({"lawyer"}),
     "attorney": frozenset({"lawyer"}), "ceo": frozenset({"chief", "executive"}),
     "prosecuting": frozenset({"prosecutor"}), "defending": frozenset({"lawyer"}),
+    "mp": frozenset({"lawmaker"}), "mep": frozenset({"lawmaker"}), "msp": frozenset({"lawmaker"}),
+    "mla": frozenset({"lawmaker"}), "td": frozenset({"lawmaker"}),
 }
 # Roles that speak for their organisation: an unnamed "Acme spokeswoman" is Acme speaking.
 # Any other unnamed role ("Britain's interior minister") is a person we cannot name.
@@ -152,7 +163,25 @@ terrified frightened emotional relieved worried proud delighted brave tragic eld
 # Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
 NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "ibn"})
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Suffixes and post-nominal letters dropped from the end of a canonical name:
+# "Owen Pryce KC", "Harriet Lowe MP", "Martin Greaves Jr." are Owen Pryce, Harriet Lowe, Martin Greaves.
+NAME_SUFFIXES = frozenset("""
+jr jr. sr sr. ii iii iv kc qc mp mep msp mla td phd ph.d. md obe mbe cbe kbe dbe esq esq.
+""".split())
+# Post-nominal letters that are also a role: "Owen Pryce KC" is "the barrister".
+POSTNOMINAL_ROLES = frozenset({"kc", "qc", "mp", "mep", "msp", "mla", "td"})
+
+# Words joining a person to an institution: "Nadia Karim of Eastbrook University",
+# "Tom Reed at the Grantham Institute" -- the speaker is the person before them.
+AFFILIATION_WORDS = frozenset({"of", "at", "from"})
+# A wire dateline opening a paragraph: "LONDON (Reuters) - ", "NAIROBI, March 3 (AP) — ",
+# "WASHINGTON — ". Its agency credit is not narrative: never a speaker, nor in the cast.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+){0,3}"  # the place, in capitals
+    r"(?:, [A-Za-z0-9 .]{1,30})?"  # a date or a country
+    r"(?: ?\([^()\n]{1,40}\))?"  # the agency credit
+    r" ?[-–—]{1,2} "
+)
 
 # Organisations: a capitalised name holding one of these is an organisation,
 # and "the ministry" / "the department" refer back to one.
@@ -189,4 +218,6 @@ INDEFINITES = frozenset({"a", "an", "one", "another"})
 GROUP_NOUNS = frozenset("""
 officials analysts experts residents witnesses sources observers critics people diplomats
 lawmakers activists investigators authorities protesters supporters opponents
+workers employees staff ministers families parents neighbours neighbors officers doctors
+nurses teachers students voters economists traders investors scientists
 """.split())
