@@ -16,17 +16,9 @@ fully" inside the company statement), which the gold leaves out of its groups.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import SHARED
-
-EVAL = Path(__file__).parent / "eval" / "quotes"
-SCORE_PY = SHARED / "tools" / "score.py"
+from tests.conftest import QUOTE_EVAL as EVAL
 FLOORS = {
     "plant-fire": {"alignment": 0.83, "status": 0.98},
     "care-home-verdict": {"alignment": 0.88, "status": 0.98},
@@ -39,16 +31,8 @@ def test_every_quote_eval_story_has_an_alignment_floor():
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))
-def test_eval_story_alignment_and_status_stay_above_floor(story, tmp_path):
-    from builder.export import to_json
-    from builder.pipeline import collect
-
-    assert SCORE_PY.exists(), f"../shared is missing: {SHARED}"
-    export = tmp_path / "claims.json"
-    export.write_bytes(to_json(collect(EVAL / story, progress=False).corpus))
-    out = subprocess.run([sys.executable, str(SCORE_PY), str(EVAL / story / "gold.yml"), str(export),
-                          "--json"], capture_output=True, text=True, check=True).stdout
-    scores = json.loads(out[: out.rindex("}") + 1])
+def test_eval_story_alignment_and_status_stay_above_floor(story, quote_eval_scores):
+    scores = quote_eval_scores[story]
     alignment, status = scores["alignment"], scores["status"]
     print(f"\n{story}: alignment {alignment}, status {status}")
     assert alignment["f1"] >= FLOORS[story]["alignment"], alignment

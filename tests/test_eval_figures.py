@@ -32,18 +32,14 @@ against regressions; it does not predict the score on new text.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SHARED
+from tests.conftest import collect_and_score
 
 EVAL = Path(__file__).parent / "eval" / "figures"
 GOLD = EVAL / "gold"
-SCORE_PY = SHARED / "tools" / "score.py"
 FLOORS = {
     "earthquake": {"figures": 0.98, "dates": 0.98, "alignment": 0.694, "status": 0.98},
     "results": {"figures": 0.98, "dates": 0.98, "alignment": 0.869, "status": 0.647},
@@ -62,18 +58,8 @@ def test_every_eval_story_has_gold_a_floor_and_three_articles():
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory) -> dict[str, dict]:
     """Each story extracted in this process (spaCy loads once) and scored by shared/tools/score.py."""
-    from builder.export import to_json
-    from builder.pipeline import collect
-
-    assert SCORE_PY.exists(), f"../shared is missing: {SHARED}"
-    out: dict[str, dict] = {}
-    for story in FLOORS:
-        export = tmp_path_factory.mktemp(story) / "claims.json"
-        export.write_bytes(to_json(collect(EVAL / story, progress=False).corpus))
-        text = subprocess.run([sys.executable, str(SCORE_PY), str(GOLD / f"{story}.yml"), str(export), "--json"],
-                              capture_output=True, text=True, check=True).stdout
-        out[story] = json.loads(text[: text.rindex("}") + 1])
-    return out
+    return {story: collect_and_score(EVAL / story, GOLD / f"{story}.yml", tmp_path_factory.mktemp(story))
+            for story in FLOORS}
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))

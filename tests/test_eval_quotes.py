@@ -16,17 +16,9 @@ paragraphs is one gold quote but two linked mentions (``continues``) in the expo
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import SHARED
-
-EVAL = Path(__file__).parent / "eval" / "quotes"
-SCORE_PY = SHARED / "tools" / "score.py"
+from tests.conftest import QUOTE_EVAL as EVAL
 FLOORS = {
     "plant-fire": {"f1": 0.96, "attribution": 0.98},
     "care-home-verdict": {"f1": 0.96, "attribution": 0.98},
@@ -43,14 +35,8 @@ def test_every_eval_story_has_gold_and_a_floor():
 
 
 @pytest.mark.parametrize("story", sorted(FLOORS))
-def test_eval_story_quotes_and_speakers_stay_above_floor(story, tmp_path):
-    assert SCORE_PY.exists(), f"../shared is missing: {SHARED}"
-    export = tmp_path / "claims.json"
-    subprocess.run([sys.executable, "-m", "builder", "extract", str(EVAL / story), "-o", str(export),
-                    "--no-cache", "-q"], check=True, capture_output=True, text=True)
-    out = subprocess.run([sys.executable, str(SCORE_PY), str(EVAL / story / "gold.yml"), str(export), "--json"],
-                         capture_output=True, text=True, check=True).stdout
-    quotes = json.loads(out[: out.rindex("}") + 1])["quotes"]
+def test_eval_story_quotes_and_speakers_stay_above_floor(story, quote_eval_scores):
+    quotes = quote_eval_scores[story]["quotes"]
     print(f"\n{story}: quotes F1 {quotes['f1']}, attribution {quotes['attribution']}",
           quotes["missed"], quotes["spurious"], quotes["misattributed"])
     assert quotes["f1"] >= FLOORS[story]["f1"], quotes

@@ -9,14 +9,12 @@ before scoring; the raw score against the unamended file is printed beside it.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import SHARED
+from tests.conftest import SCORE_PY, SHARED, score
 
 FLOORS = {
     ("quotes", "f1"): 0.97,
@@ -27,7 +25,6 @@ FLOORS = {
     ("status", "accuracy"): 0.90,
 }
 ERRATA = Path(__file__).parent / "data" / "gold_errata.yml"
-SCORE_PY = SHARED / "tools" / "score.py"
 GOLD = SHARED / "gold" / "seeds.yml"
 
 
@@ -40,12 +37,6 @@ def amended_gold(gold: dict, errata: dict) -> dict:
             amended.setdefault(section, {}).setdefault(stem, []).extend(
                 {k: v for k, v in item.items() if k != "why"} for item in items)
     return amended
-
-
-def score(gold: Path, export: Path) -> dict:
-    out = subprocess.run([sys.executable, str(SCORE_PY), str(gold), str(export), "--json"],
-                         capture_output=True, text=True, check=True).stdout
-    return json.loads(out[: out.rindex("}") + 1])
 
 
 @pytest.fixture(scope="module")
