@@ -7,6 +7,7 @@ set ``PARALLAX_SCREENSHOTS=1`` to also write them to docs/screenshots/ for the R
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -35,21 +36,29 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve_folder(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at a random port, for the length of the block; its base url."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """The fixture site and the hostile site, each served on 127.0.0.1 at a random port."""
     root = tmp_path_factory.mktemp("served")
     build_site(fixture_corpus(), root / "site", data_files=DATA, strict=True)
     build_site(hostile_corpus(), root / "hostile", data_files=DATA, strict=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield {"site": f"{base}/site/", "hostile": f"{base}/hostile/"}
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve_folder(root) as base:
+        yield {"site": f"{base}site/", "hostile": f"{base}hostile/"}
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,10 @@ with ``parallax build`` (in process) and checked on disk and in Chromium.
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
-import http.server
 import io
 import json
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -24,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, _QuietHandler
+from tests.test_browser import browser, page, serve_folder  # noqa: F401  (fixtures)
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 JS_URL = "javascript:alert(1)"
@@ -207,43 +204,8 @@ def test_export_keeps_the_hostile_text_verbatim(export: dict) -> None:
 
 @pytest.fixture(scope="module")
 def served(built: Built) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture()
-def page(chromium):  # type: ignore[no-untyped-def]
-    """A page recording dialogs, console errors and page errors."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.seen = {"dialogs": [], "errors": []}  # type: ignore[attr-defined]
-    page.on("console", lambda m: m.type == "error" and page.seen["errors"].append(m.text))
-    page.on("pageerror", lambda e: page.seen["errors"].append(str(e)))
-
-    def on_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
-        page.seen["dialogs"].append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield page
-    context.close()
+    with serve_folder(built.site) as base:
+        yield base
 
 
 INJECTED = """() => ({
@@ -272,8 +234,8 @@ def test_no_page_runs_injected_code(page, served: str, built: Built) -> None:  #
         found = page.evaluate(INJECTED)
         assert found == {"img": 0, "script": 0, "js_links": 0, "handlers": 0}, (address, found)
     page.wait_for_timeout(200)  # an onerror would fire on load
-    assert page.seen["dialogs"] == []
-    assert page.seen["errors"] == []
+    assert page.dialogs == []
+    assert page.errors == []
 
 
 @pytest.mark.browser
@@ -289,7 +251,7 @@ def test_hostile_text_is_visible_as_text(page, served: str, built: Built) -> Non
     assert "[her office](javascript:alert(1))" in body
     assert "Daily Planet <img src=x onerror=alert(1)>" in body
     assert "The budget 49" not in body
-    assert page.seen["dialogs"] == [] and page.seen["errors"] == []
+    assert page.dialogs == [] and page.errors == []
 
 
 @pytest.mark.browser
@@ -301,4 +263,4 @@ def test_search_results_show_hostile_text_without_running_it(page, served: str) 
     results.first.wait_for(timeout=10_000)
     page.wait_for_timeout(300)
     assert page.evaluate(INJECTED)["img"] == 0
-    assert page.seen["dialogs"] == [] and page.seen["errors"] == []
+    assert page.dialogs == [] and page.errors == []

@@ -6,11 +6,8 @@ written to docs/screenshots/seeds-claim-desktop.png.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +15,7 @@ import pytest
 
 from builder.cli import main
 from tests.conftest import SEEDS
-from tests.test_browser import SCREENSHOTS, _QuietHandler, browser, page, search  # noqa: F401
+from tests.test_browser import SCREENSHOTS, browser, page, search, serve_folder  # noqa: F401
 from tests.test_site_build import broken_links
 
 pytestmark = pytest.mark.slow
@@ -38,14 +35,8 @@ def claims(seeds_site: Path) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def served(seeds_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(seeds_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve_folder(seeds_site) as base:
+        yield base
 
 
 def _html(site: Path, url: str) -> str:
