@@ -65,13 +65,11 @@ def measure(articles_wanted: int, work: Path) -> dict:
     import spacy
 
     from bench.synth import write_archive
-    from builder.align import align_story
     from builder.export import export_files
-    from builder.extract.speakers import unify_speakers
     from builder.ingest import read_stories
     from builder.models import Corpus
     from builder.nlp import MODEL, pipeline
-    from builder.pipeline import extract_all
+    from builder.pipeline import align_stories, extract_all
     from builder.render import render_pages
     from builder.site import build_site
 
@@ -93,22 +91,9 @@ def measure(articles_wanted: int, work: Path) -> dict:
                  for _ in range(repeats))
     del full
 
-    def align_all():
-        by_article = {}
-        for m in mentions:
-            by_article.setdefault(m.article, []).append(m)
-        lookup = {a.id: a for a in articles}
-        claims, all_mentions = [], []
-        for story in ingested.stories:
-            arts = [lookup[i] for i in story.articles]
-            ms = unify_speakers(arts, [m for i in story.articles for m in by_article.get(i, ())])
-            all_mentions.extend(ms)
-            claims.extend(align_story(story, arts, ms))
-        return all_mentions, claims
-
-    (all_mentions, claims), t_align = _timed(align_all)
-    corpus = Corpus(stories=ingested.stories, articles=articles, mentions=tuple(all_mentions),
-                    claims=tuple(claims), warnings=ingested.warnings)
+    (all_mentions, claims), t_align = _timed(align_stories, ingested.stories, articles, mentions)
+    corpus = Corpus(stories=ingested.stories, articles=articles, mentions=all_mentions,
+                    claims=claims, warnings=ingested.warnings)
     pages, t_render = _timed(render_pages, corpus)
     site = work / "site"
     _, t_site = _timed(build_site, corpus, site, data_files=export_files(corpus))

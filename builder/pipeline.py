@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.cache import ExtractionCache
-from builder.models import Article, Claim, Corpus, Mention, Warning_
+from builder.models import Article, Claim, Corpus, Mention, Story, Warning_
 
 Progress = Callable[[int], None]
 
@@ -47,30 +47,33 @@ class BuildReport:
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
             progress: bool | None = None) -> BuildReport:
     """Read, extract and align every story under ``source``."""
-    from builder.align import align_story
-    from builder.extract.speakers import unify_speakers
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
     warnings = [*ingested.warnings, *_oversized(ingested.articles)]
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress)
-    by_article: dict[str, list[Mention]] = {}
-    for m in mentions:
-        by_article.setdefault(m.article, []).append(m)
-    articles = {a.id: a for a in ingested.articles}
+    story_mentions, claims = align_stories(ingested.stories, ingested.articles, mentions)
+    corpus = Corpus(stories=ingested.stories, articles=ingested.articles, mentions=story_mentions,
+                    claims=claims, warnings=tuple(warnings))
+    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+
+
+def align_stories(stories: Sequence[Story], articles: Sequence[Article],
+                  mentions: Mapping[str, Sequence[Mention]]) -> tuple[tuple[Mention, ...], tuple[Claim, ...]]:
+    """Story by story: one name per speaker, then the claims. ``mentions`` by article id."""
+    from builder.align import align_story
+    from builder.extract.speakers import unify_speakers
+
+    by_id = {a.id: a for a in articles}
     all_mentions: list[Mention] = []
     claims: list[Claim] = []
-    for story in ingested.stories:
-        story_articles = [articles[a] for a in story.articles]
-        story_mentions = unify_speakers(
-            story_articles, [m for a in story.articles for m in by_article.get(a, ())])
-        all_mentions.extend(story_mentions)
-        claims.extend(align_story(story, story_articles, story_mentions))
-    corpus = Corpus(stories=ingested.stories, articles=ingested.articles,
-                    mentions=tuple(all_mentions), claims=tuple(claims),
-                    warnings=tuple(warnings))
-    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+    for story in stories:
+        story_articles = [by_id[a] for a in story.articles]
+        unified = unify_speakers(story_articles, [m for a in story.articles for m in mentions.get(a, ())])
+        all_mentions.extend(unified)
+        claims.extend(align_story(story, story_articles, unified))
+    return tuple(all_mentions), tuple(claims)
 
 
 def _oversized(articles: Sequence[Article]) -> list[Warning_]:
@@ -88,10 +91,11 @@ def _extract_uncached(article: Article) -> tuple[Mention, ...]:
 
 
 def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path | None = None,
-                progress: bool | None = None) -> tuple[list[Mention], int]:
+                progress: bool | None = None) -> tuple[dict[str, tuple[Mention, ...]], int]:
     """Mentions of every article, from the cache where the article is unchanged.
 
-    Returns the mentions in article order and how many articles were extracted afresh.
+    Returns the mentions by article id (in article order) and how many articles were
+    extracted afresh.
     """
     cache = ExtractionCache(cache_dir) if cache_dir else None
     results: dict[str, tuple[Mention, ...]] = {}
@@ -117,8 +121,7 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path |
     if cache:
         for article in todo:
             cache.put(article, results[article.id])
-    mentions = [m for a in articles for m in results[a.id]]
-    return mentions, len(todo)
+    return {a.id: results[a.id] for a in articles}, len(todo)
 
 
 def _progress_bar(total: int, wanted: bool | None) -> Progress:
@@ -159,8 +162,7 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
         build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
         if stamp:
             stamp.save()
-    return BuildReport(corpus=report.corpus, skipped=report.skipped, extracted=report.extracted,
-                       site_dir=site_dir, site_rebuilt=rebuilt)
+    return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
 
 
 class _SiteStamp:
