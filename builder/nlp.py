@@ -11,7 +11,7 @@ the full pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -71,8 +71,3 @@ def _chunks(text: str, size: int) -> Iterator[str]:
                 end = space + 1
         yield text[start:end]
         start = end
-
-
-def analyse_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Like :func:`analyse` over many texts, batched."""
-    return pipeline().pipe(texts, batch_size=batch_size)

@@ -9,7 +9,7 @@ import json
 import jsonschema
 import pytest
 
-from builder.export import CSV_COLUMNS, SCHEMA_PATH, to_csv
+from builder.export import CSV_COLUMNS, SCHEMA_PATH, to_csv, validate
 from tests.conftest import SHARED
 
 
@@ -20,7 +20,13 @@ def test_packaged_schema_is_the_shared_contract():
 
 
 def test_seeds_export_validates_against_the_contract(seeds_data):
-    jsonschema.validate(seeds_data, json.loads(SCHEMA_PATH.read_text()))
+    validate(seeds_data)
+
+
+def test_a_broken_export_fails_validation(seeds_data):
+    broken = {**seeds_data, "mentions": [{**seeds_data["mentions"][0], "kind": "rumour"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        validate(broken)
 
 
 def test_every_mention_text_is_exactly_its_body_slice(seeds_data):
