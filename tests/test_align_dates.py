@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.align_dates import event_words, stem
+from builder.align.dates import event_words, stem
 from tests.test_align import Desk, only_claim_with
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.align_figures import figure_key
+from builder.align.figures import figure_key
 from tests.test_align import Desk
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builder.compare import (
+from builder.align.compare import (
     Version,
     dates_compatible,
     diff_summary,

@@ -22,7 +22,7 @@ Before, a figure without a subject joined only the same value, and a vague subje
 ("people", "seats") lumped a 1998 death toll with today's. After: subjects read before
 the number ("the death toll rose to", "magnitude 7.1", "revenue of", "up 12%"), the
 year of a past or future figure in its subject, and a subject group split where one
-article gives several values from one source (builder.align_figures). Left: results'
+article gives several values from one source (builder.align.figures). Left: results'
 guidance-high group holds the high ends of ranges, which the export carries as one
 figure (unreachable); "600 jobs" vs "600 people work" are not read as one subject.
 The "after" numbers were reached by fixing what these texts showed, with general rules

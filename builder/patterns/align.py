@@ -1,7 +1,7 @@
 """Rules for aligning claims across outlets, as data: synonyms, stop words, thresholds.
 
-``builder.compare`` (normalising and judging) and ``builder.align``,
-``builder.align_figures`` and ``builder.align_dates`` (grouping) read these;
+``builder.align.compare`` (normalising and judging) and ``builder.align``,
+``builder.align.figures`` and ``builder.align.dates`` (grouping) read these;
 a linguist can tune them without reading control flow.
 """
 
@@ -204,7 +204,7 @@ WORD_FORMS: dict[str, str] = {
 # Two date mentions with compatible dates are about the same event when the
 # idf-weighted share of event words (stems) their sentences have in common reaches
 # this. Two articles naming the same full day need no shared words at all (see
-# builder.align_dates, step 2).
+# builder.align.dates, step 2).
 SAME_EVENT_SIMILARITY = 0.3
 # With incompatible dates, the sentences must agree much more before we call it the
 # same event reported with another date (a date discrepancy).

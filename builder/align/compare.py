@@ -1,7 +1,7 @@
 """Compare the versions of one claim: normalise quotations, diff words, judge agree/differ.
 
-It also holds the small building blocks the aligners (``align``, ``align_figures``,
-``align_dates``) share: a union-find, claim parts, min-hash anchors, titles.
+It also holds the small building blocks the aligners (``align``, ``figures``,
+``dates``) share: a union-find, claim parts, min-hash anchors, titles.
 
 Quotations are compared as word sequences after a normalisation that removes what
 outlets change without changing what was said: Unicode form (NFKC), quotation marks

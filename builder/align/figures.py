@@ -16,8 +16,8 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from builder import compare
-from builder.compare import ClaimParts, majority, truncate
+from builder.align import compare
+from builder.align.compare import ClaimParts, majority, truncate
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (

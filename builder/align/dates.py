@@ -29,8 +29,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from builder import compare
-from builder.compare import ClaimParts, Clusters, dates_compatible, min_hash, truncate
+from builder.align import compare
+from builder.align.compare import ClaimParts, Clusters, dates_compatible, min_hash, truncate
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (
