@@ -27,7 +27,7 @@ else:
     from mkdocs.structure.pages import Page as MkPage
 
     from builder.models import Corpus
-    from builder.render import Page, render_pages
+    from builder.render import Page, render_pages, render_redirects
 
     @dataclass
     class _State:
@@ -70,7 +70,7 @@ else:
         _state.pages = {p.src_uri: p for p in pages}
         for page in pages:
             files.append(File.generated(config, page.src_uri, content=page.html))
-        for name, content in sorted(data_files.items()):
+        for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             files.append(File.generated(config, name, content=content))
         return files
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.cache import ExtractionCache
+from builder.ledger import Ledger
 from builder.models import Article, Claim, Corpus, Mention, Story, Warning_
 
 Progress = Callable[[int], None]
@@ -28,7 +29,8 @@ class BuildReport:
     skipped: tuple[tuple[str, str], ...] = ()
     extracted: int = 0  # articles extracted afresh (the rest came from the cache)
     site_dir: Path | None = None
-    site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
+    site_rebuilt: bool = True
+    ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)  # False: nothing had changed since the last build of site_dir
 
     @property
     def discrepancies(self) -> int:
@@ -45,8 +47,9 @@ class BuildReport:
 
 
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-            progress: bool | None = None) -> BuildReport:
-    """Read, extract and align every story under ``source``."""
+            progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
+    """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file."""
+    from builder import ledger as id_ledger
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
@@ -54,9 +57,10 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress)
     story_mentions, claims = align_stories(ingested.stories, ingested.articles, mentions)
+    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, ingested.articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=ingested.articles, mentions=story_mentions,
-                    claims=claims, warnings=tuple(warnings))
-    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+                    claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
+    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, ledger=ids.ledger)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -147,21 +151,25 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 
 def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-          strict: bool = False, progress: bool | None = None) -> BuildReport:
-    """Collect, then write the exports and the site (atomically)."""
+          strict: bool = False, progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
+    """Collect, then write the exports and the site (atomically), then the id ledger."""
+    from builder import ledger as id_ledger
     from builder.export import export_files
     from builder.site import build_site
 
-    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
-    data_files = export_files(report.corpus)
+    ids = report.ledger or id_ledger.Ledger.empty()
+    data_files = export_files(report.corpus, ids)
     stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
     rebuilt = not (stamp and stamp.current())
     if rebuilt:
         build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
         if stamp:
             stamp.save()
+    if ledger is not None:
+        id_ledger.write(ids, ledger)
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
 
 
