@@ -169,7 +169,12 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
         if stamp:
             stamp.save()
     if ledger is not None:
-        id_ledger.write(ids, ledger)
+        try:
+            id_ledger.write(ids, ledger)
+        except OSError as err:  # a read-only source folder: the site stands, the ids are not kept
+            problem = Warning_(str(ledger), f"the id ledger could not be written ({err.strerror or err}): "
+                                            "the next build cannot keep this build's ids (use --ledger PATH)")
+            report = replace(report, corpus=replace(report.corpus, warnings=(*report.corpus.warnings, problem)))
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
 
 

@@ -234,3 +234,14 @@ def test_earlier_links_land_on_their_anchor_in_chromium(grown: Grown, page) -> N
                 assert page.evaluate("id => !!document.getElementById(id)", anchor), (link, final)
             assert page.title() != "404"
     assert page.errors == []
+
+
+def test_a_source_folder_that_cannot_hold_the_ledger_still_builds_with_a_warning(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    story.mkdir()
+    _add(story, STEPS[0])
+    (story / ".parallax").write_text("a file where the ledger folder would go")
+    code, out, err = run_cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q")
+    assert code == 0, err
+    assert "id ledger could not be written" in err and "--ledger PATH" in err
+    assert (tmp_path / "site" / "index.html").is_file()
