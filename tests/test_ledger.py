@@ -10,17 +10,16 @@ directly or through one redirect, to a page holding that anchor.
 from __future__ import annotations
 
 import json
-import re
+import posixpath
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from builder import ledger as id_ledger
 from builder.models import Claim, Mention, Story
+from bench.permalinks import lands, published_links, resolve
 from tests.test_broken_build import digest
 from tests.test_browser import browser, page, serve_folder  # noqa: F401
 from tests.test_hostile import run_cli
@@ -68,44 +67,14 @@ def _export(site: Path) -> dict:
 
 def _links(site: Path) -> list[str]:
     """Every claim url and claim#discrepancy link the build published."""
-    links = []
-    for claim in _export(site)["claims"]:
-        links.append(claim["url"])
-        links += [f"{claim['url']}#{d['id']}" for d in claim["discrepancies"]]
-    return links
+    claims, anchors = published_links(site)
+    return claims + anchors
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.refresh: str | None = None
-        self.canonical: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"] or "")
-        if tag == "meta" and (a.get("http-equiv") or "").lower() == "refresh":
-            self.refresh = (a.get("content") or "").split("url=", 1)[1]
-        if tag == "link" and a.get("rel") == "canonical":
-            self.canonical = a.get("href")
-
-
-def _resolve(site: Path, link: str) -> tuple[str, _Page]:
-    """Follow ``link`` in ``site`` through at most one redirect page: (final url, its page)."""
-    url, _, _ = link.partition("#")
-    for _ in range(2):
-        path = site / url / "index.html"
-        assert path.is_file(), f"{link}: {url} is a 404 in {site.name}"
-        parsed = _Page()
-        parsed.feed(path.read_text(encoding="utf-8"))
-        if parsed.refresh is None:
-            return url, parsed
-        assert parsed.canonical == parsed.refresh
-        url = str(Path(url, parsed.refresh)).replace("\\", "/")
-        url = re.sub(r"[^/]+/\.\./", "", url).rstrip("/") + "/"
-    raise AssertionError(f"{link}: more than one redirect")
+def _resolve(site: Path, link: str) -> tuple[str, object]:
+    found = resolve(site, link)
+    assert found is not None, f"{link} is a 404 in {site.name}"
+    return found
 
 
 def test_every_earlier_link_resolves_in_every_later_build(grown: Grown) -> None:
@@ -114,9 +83,9 @@ def test_every_earlier_link_resolves_in_every_later_build(grown: Grown) -> None:
         for link in _links(earlier):
             anchor = link.partition("#")[2]
             for later in grown.sites[i + 1:]:
-                url, parsed = _resolve(later, link)
+                url, _ = _resolve(later, link)
                 assert url.startswith("stories/linden/claims/"), (link, url)
-                assert not anchor or anchor in parsed.ids, f"{link}: no #{anchor} on {url} in {later.name}"
+                assert lands(later, link), f"{link}: no #{anchor} on {url} in {later.name}"
                 checked += 1
     assert checked >= 30  # the fixture publishes dozens of links; none may be skipped
 
@@ -137,6 +106,10 @@ def test_a_merged_claim_url_redirects_to_the_claim_that_carries_it(grown: Grown)
     for r in merged:
         url, _ = _resolve(grown.sites[1], r["url"])
         assert url == r["into"] and url in claims
+        redirect = (grown.sites[1] / r["url"] / "index.html").read_text(encoding="utf-8")
+        target = posixpath.relpath(r["into"], r["url"]) + "/"
+        assert f'<link rel="canonical" href="{target}">' in redirect
+        assert f'content="0; url={target}"' in redirect and "location.hash" in redirect
 
 
 def test_a_removed_article_leaves_a_page_saying_what_the_claim_was(grown: Grown) -> None:
