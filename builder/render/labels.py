@@ -58,6 +58,7 @@ RELATION_LABELS: Final = {
     "agrees": "the same words (or part of them)",
     "punctuation": "other punctuation only",
     "differs": "differs from the most common",
+    "both": "differs; its outlets also print the most common wording",
     "source": "another source's figure",
 }
 INFERRED_DATE_LABEL: Final = "date inferred from the story"

@@ -316,6 +316,9 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
     relation = v.relation
     if relation == "reference" and any(o.reports >= v.reports for o in claim.variants if o is not v):
         relation = "tied"  # no variant is more common: the earliest is the reference
+    agreeing = {o for w in claim.variants if w.relation != "differs" for o in w.outlets}
+    if relation == "differs" and set(v.outlets) <= agreeing:
+        relation = "both"  # every outlet printing it also prints the words as the others do
     return VariantCard(
         id=v.id,
         text=v.text,
