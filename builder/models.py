@@ -208,7 +208,7 @@ class Claim:
     discrepancies: tuple[Discrepancy, ...] = ()
     speaker: str | None = None
     url: str = ""  # site-relative address of the claim's page
-    variants: tuple[Variant, ...] = ()  # most independent reports first, then earliest
+    variants: tuple[Variant, ...] = ()  # most reports, outlets, words first, then earliest
     contested: tuple[Source, ...] = ()  # a figure whose values come from different sources
 
 

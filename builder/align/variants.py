@@ -6,8 +6,9 @@ apostrophes, dashes, case, number style, spelling) and the punctuation inside th
 so that a punctuation-only change is a variant of its own, never a wording change;
 for a figure, its value; for a dated event, its date (the most precise of a family
 of compatible dates). Variants are ordered by independent reports (a wire group,
-``builder.wire``, counts once), then outlets, then the earliest first publication,
-then length; the first is the *reference* every other variant is compared with.
+``wire``, counts once), then outlets, then length (the most words; for figures the
+larger value, for dates the more precise), then the earliest first publication;
+the first is the *reference* every other variant is compared with.
 A variant's id comes from its content, so the same wording keeps its id as a story
 grows.
 """
@@ -15,7 +16,7 @@ grows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from builder.align import compare
@@ -67,9 +68,11 @@ def _first(published: Iterable[Published]) -> Published | None:
 
 
 def _order_key(v: Variant, length: float) -> tuple:
+    """Most reports, most outlets, then the longest (a fuller version holds the partial
+    ones, which compare right only against it), then the earliest."""
     first = v.first_published
-    return (-v.reports, -len(v.outlets), _when(first) if first else (date.max, True, "", ""),
-            -length, v.text, v.id)
+    return (-v.reports, -len(v.outlets), -length,
+            _when(first) if first else (date.max, True, "", ""), v.text, v.id)
 
 
 # --- quotations --------------------------------------------------------------------------
@@ -125,8 +128,7 @@ def quote_wordings(versions: Sequence[Version], articles: Mapping[str, Article] 
 
 
 def _with(v: Variant, relation: VariantRelation, diff: tuple) -> Variant:
-    return Variant(v.id, v.text, v.outlets, v.mentions, v.first_published, relation, diff,
-                   v.speakers, v.reports)
+    return replace(v, relation=relation, diff=diff)
 
 
 # --- figures and dates ----------------------------------------------------------------------
