@@ -54,7 +54,7 @@ MINOR_LABELS: Final = {
 # How a variant stands to the most common one (models.VariantRelation), in words.
 RELATION_LABELS: Final = {
     "reference": "most common",
-    "tied": "the earliest (none is more common)",
+    "tied": "the fullest (none is more common)",
     "agrees": "the same words (or part of them)",
     "punctuation": "other punctuation only",
     "differs": "differs from the most common",

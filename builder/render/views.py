@@ -315,7 +315,7 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
         count += f", {plural(v.reports, 'independent report')}"
     relation = v.relation
     if relation == "reference" and any(o.reports >= v.reports for o in claim.variants if o is not v):
-        relation = "tied"  # no variant is more common: the earliest is the reference
+        relation = "tied"  # no variant is more common: the longest is the reference
     agreeing = {o for w in claim.variants if w.relation != "differs" for o in w.outlets}
     if relation == "differs" and set(v.outlets) <= agreeing:
         relation = "both"  # every outlet printing it also prints the words as the others do
