@@ -32,7 +32,9 @@ class BuildReport:
 
     @property
     def discrepancies(self) -> int:
-        return sum(1 for c in self.corpus.claims for d in c.discrepancies if not d.minor)
+        from builder.align.compare import counted
+
+        return sum(1 for c in self.corpus.claims for d in c.discrepancies if counted(d))
 
     def summary(self) -> str:
         c = self.corpus
@@ -47,14 +49,16 @@ class BuildReport:
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
             progress: bool | None = None) -> BuildReport:
     """Read, extract and align every story under ``source``."""
+    from builder.align.wire import mark_wire_copies
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
     warnings = [*ingested.warnings, *_oversized(ingested.articles)]
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress)
-    story_mentions, claims = align_stories(ingested.stories, ingested.articles, mentions)
-    corpus = Corpus(stories=ingested.stories, articles=ingested.articles, mentions=story_mentions,
+    articles = mark_wire_copies(ingested.stories, ingested.articles)
+    story_mentions, claims = align_stories(ingested.stories, articles, mentions)
+    corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=claims, warnings=tuple(warnings))
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
 
