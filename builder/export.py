@@ -10,7 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, fields
+from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,8 @@ CSV_COLUMNS = (
 
 
 def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return _record(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple):
@@ -56,17 +58,13 @@ def mention_record(mention: Mention) -> dict[str, Any]:
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    record = _record(claim, drop=("discrepancies", "resolved"))
-    record["discrepancies"] = [
-        {**_record(d, drop=("diff",)), "diff": [asdict(op) for op in d.diff]} for d in claim.discrepancies
-    ]
-    record["resolved"] = [asdict(r) for r in claim.resolved]
-    return record
+    """The claim with its variants, discrepancies (each with its sides) and, for a
+    contested figure, who gives which value."""
+    return _record(claim)
 
 
 def retired_record(retired: RetiredClaim) -> dict[str, Any]:
-    return {**_record(retired, drop=("discrepancies",)),
-            "discrepancies": [asdict(d) for d in retired.discrepancies]}
+    return _record(retired)
 
 
 def to_json_data(corpus: Corpus) -> dict[str, Any]:

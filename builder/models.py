@@ -14,8 +14,13 @@ from datetime import date
 from typing import Literal
 
 MentionKind = Literal["quote", "figure", "date"]
-ClaimStatus = Literal["agree", "differ", "single"]
+ClaimStatus = Literal["agree", "differ", "contested", "single"]
 DiscrepancyType = Literal["wording", "number", "date", "speaker", "omission"]
+# How a variant stands to the claim's most common variant (the reference).
+VariantRelation = Literal["reference", "agrees", "punctuation", "differs", "source"]
+# Why a discrepancy is minor (shown, not counted): other punctuation only, or an
+# article that also quotes the words as the others do.
+MinorReason = Literal["punctuation", "both-ways"]
 
 # How a quotation's speaker was found: the steps of the attribution chain, in order.
 ATTRIBUTION_STEPS = ("same-sentence", "colon", "pronoun", "paragraph", "continuation")
@@ -54,6 +59,16 @@ class Article:
     url: str | None = None
     format: Literal["txt", "md", "html"] = "txt"
     sha256: str = ""  # of the raw file bytes: the extraction cache key and duplicate check
+    wire: Wire | None = None  # set where the article is a copy of a story other outlets ran too
+
+
+@dataclass(frozen=True, slots=True)
+class Wire:
+    """Articles carrying most of one another's text: one agency story run by several outlets."""
+
+    group: str  # stable id of the group ("wire-<digest>")
+    agency: str | None  # the agency the text names ("Reuters"), None where it names none
+    of: tuple[str, ...]  # the ids of the other articles of the group
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +126,51 @@ class WordDiff:
 
 
 @dataclass(frozen=True, slots=True)
+class Published:
+    """Where and when a variant first appeared."""
+
+    date: date | None
+    outlet: str
+    article: str
+    inferred: bool = False  # the date is the story's, not the article's own
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One wording (or value, or date) of a claim and the outlets that print it.
+
+    Versions identical after the normalisation that defines agreement are one variant.
+    """
+
+    id: str  # from content: the same wording keeps its id across builds
+    text: str  # as the earliest of its versions writes it
+    outlets: tuple[str, ...]
+    mentions: tuple[str, ...]
+    first_published: Published | None
+    relation: VariantRelation = "reference"
+    diff: tuple[WordDiff, ...] = ()  # quotations: from the reference variant to this one
+    speakers: tuple[str, ...] = ()  # who is credited with it (for figures: whose figure)
+    reports: int = 0  # independent reports: outlets, a wire group counted once
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a discrepancy: a variant (or a speaker, or the outlets leaving it out)."""
+
+    variant: str | None
+    text: str
+    outlets: tuple[str, ...]
+    mentions: tuple[str, ...] = ()
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Discrepancy:
-    """One difference between outlets on one claim; ``id`` is a stable anchor."""
+    """One difference between outlets on one claim; ``id`` is a stable anchor.
+
+    ``sides[0]`` is the most common side (for wording: the reference variant); an
+    outlet differs where it is on a later side.
+    """
 
     id: str
     type: DiscrepancyType
@@ -120,7 +178,21 @@ class Discrepancy:
     summary: str
     outlets: tuple[str, ...] = ()  # for omissions: the outlets that leave the claim out
     diff: tuple[WordDiff, ...] = ()  # for wording: reference -> other version
-    minor: bool = False  # punctuation-only: shown, not counted
+    minor: bool = False  # shown, not counted: see ``minor_reason``
+    sides: tuple[Side, ...] = ()
+    minor_reason: MinorReason | None = None
+    both_ways: tuple[str, ...] = ()  # outlets that print the words both ways
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Of a contested figure: one source and the value it gives."""
+
+    speaker: str
+    value: str
+    variant: str
+    outlets: tuple[str, ...]
+    mentions: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +219,8 @@ class Claim:
     speaker: str | None = None
     url: str = ""  # site-relative address of the claim's page
     resolved: tuple[ResolvedDiscrepancy, ...] = ()  # earlier discrepancies that no longer hold
+    variants: tuple[Variant, ...] = ()  # most reports, outlets, words first, then earliest
+    contested: tuple[Source, ...] = ()  # a figure whose values come from different sources
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,9 @@ class BuildReport:
 
     @property
     def discrepancies(self) -> int:
-        return sum(1 for c in self.corpus.claims for d in c.discrepancies if not d.minor)
+        from builder.align.compare import counted
+
+        return sum(1 for c in self.corpus.claims for d in c.discrepancies if counted(d))
 
     def summary(self) -> str:
         c = self.corpus
@@ -50,15 +52,17 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
             progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
     """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file."""
     from builder import ledger as id_ledger
+    from builder.align.wire import mark_wire_copies
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
     warnings = [*ingested.warnings, *_oversized(ingested.articles)]
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress)
-    story_mentions, claims = align_stories(ingested.stories, ingested.articles, mentions)
-    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, ingested.articles, story_mentions, claims)
-    corpus = Corpus(stories=ingested.stories, articles=ingested.articles, mentions=story_mentions,
+    articles = mark_wire_copies(ingested.stories, ingested.articles)
+    story_mentions, claims = align_stories(ingested.stories, articles, mentions)
+    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
+    corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, ledger=ids.ledger)
 

@@ -13,7 +13,9 @@ from datetime import date
 from pathlib import Path
 
 from builder import urls
-from builder.models import Article, Claim, Corpus, Discrepancy, Mention, Story, WordDiff
+from builder.models import (
+    Article, Claim, Corpus, Discrepancy, Mention, Published, Side, Story, Variant, WordDiff,
+)
 
 GOLDEN = Path(__file__).parent / "golden"
 STORY = "harbour-strike"
@@ -69,15 +71,40 @@ def mention(article: Article, kind: str, text: str, **fields: object) -> Mention
 
 
 def claim(story: str, claim_id: str, kind: str, title: str, mentions: list[Mention], status: str,
-          discrepancies: tuple[Discrepancy, ...] = (), speaker: str | None = None) -> Claim:
+          discrepancies: tuple[Discrepancy, ...] = (), speaker: str | None = None,
+          variants: tuple[Variant, ...] = ()) -> Claim:
     return Claim(id=claim_id, story=story, kind=kind, title=title,  # type: ignore[arg-type]
                  mentions=tuple(m.id for m in mentions), status=status,  # type: ignore[arg-type]
-                 discrepancies=discrepancies, speaker=speaker, url=urls.claim_url(story, claim_id))
+                 discrepancies=discrepancies, speaker=speaker, url=urls.claim_url(story, claim_id),
+                 variants=variants)
+
+
+_ARTICLES = {}  # filled below: id -> Article
+
+
+def variant(ident: str, text: str, mentions: list[Mention], relation: str = "reference",
+            diff: tuple[WordDiff, ...] = ()) -> Variant:
+    """A variant of the fixture: its outlets and first publication read off its mentions."""
+    arts = sorted({_ARTICLES[m.article] for m in mentions},
+                  key=lambda a: (a.published or date.max, a.published_inferred, a.outlet))
+    first = arts[0]
+    return Variant(id=ident, text=text, outlets=tuple(sorted({a.outlet for a in arts})),
+                   mentions=tuple(sorted(m.id for m in mentions)),
+                   first_published=Published(first.published, first.outlet, first.id,
+                                             first.published_inferred),
+                   relation=relation, diff=diff,  # type: ignore[arg-type]
+                   speakers=tuple(sorted({m.speaker for m in mentions if m.speaker})),
+                   reports=len({a.outlet for a in arts}))
+
+
+def side(v: Variant) -> Side:
+    return Side(v.id, v.text, v.outlets, v.mentions)
 
 
 def fixture_corpus() -> Corpus:
     """One story, three outlets: a wording difference, a number difference, an omission,
     an agreeing date, a single-outlet quotation and a punctuation-only difference."""
+    _ARTICLES.update({a.id: a for a in (HERALD, LEDGER, WIRE)})
     h_quote = mention(HERALD, "quote", "We will not return to work until the cranes are safe,",
                       speaker="Maria Lopez", cue="said", attribution="same-sentence")
     l_quote = mention(LEDGER, "quote", "We won't return to work until the cranes are safe.",
@@ -90,31 +117,44 @@ def fixture_corpus() -> Corpus:
                     qualifier="more than", subject="dockworkers on strike")
     dates = [mention(a, "date", "March 6", date="2024-03-06") for a in (HERALD, LEDGER, WIRE)]
     monday = [mention(a, "date", "Monday", date="2024-03-04", relative=True) for a in (HERALD, LEDGER)]
+    diff = (WordDiff("equal", "We", "We"), WordDiff("replace", "will not", "won't"),
+            WordDiff("equal", "return to work until the cranes are safe",
+                     "return to work until the cranes are safe"))
+    will_not = variant("v-will-not", "We will not return to work until the cranes are safe", [h_quote])
+    wont = variant("v-wont", "We won't return to work until the cranes are safe.", [l_quote],
+                   "differs", diff)
     quote_claim = claim(STORY, "we-will-not-return-to-work", "quote",
                         "“We will not return to work until the cranes are safe”",
-                        [h_quote, l_quote], "differ", speaker="Maria Lopez", discrepancies=(
+                        [h_quote, l_quote], "differ", speaker="Maria Lopez",
+                        variants=(will_not, wont), discrepancies=(
         Discrepancy(id="we-will-not-return-to-work-wording", type="wording",
                     mentions=(h_quote.id, l_quote.id),
                     summary="Daily Ledger has “won't” where Coastal Herald has “will not”.",
-                    diff=(WordDiff("equal", "We", "We"), WordDiff("replace", "will not", "won't"),
-                          WordDiff("equal", "return to work until the cranes are safe",
-                                   "return to work until the cranes are safe"))),
+                    diff=diff, sides=(side(will_not), side(wont))),
         Discrepancy(id="we-will-not-return-to-work-punctuation", type="wording",
-                    mentions=(h_quote.id, l_quote.id), minor=True,
+                    mentions=(h_quote.id, l_quote.id), minor=True, minor_reason="punctuation",
                     summary="The quotation ends with a comma in one outlet and a full stop in the other.",
-                    diff=(WordDiff("replace", "safe,", "safe."),)),
+                    diff=(WordDiff("replace", "safe,", "safe."),), sides=(side(will_not), side(wont))),
         Discrepancy(id="we-will-not-return-to-work-omission", type="omission", mentions=(),
-                    outlets=("Metro Wire",), summary="Metro Wire does not quote Maria Lopez."),
+                    outlets=("Metro Wire",), summary="Metro Wire does not quote Maria Lopez.",
+                    sides=(Side(None, "reported", ("Coastal Herald", "Daily Ledger")),
+                           Side(None, "not reported", ("Metro Wire",)))),
     ))
+    about_1200 = variant("v-1200", "1,200", [h_fig])
+    over_1500 = variant("v-1500", "1,500", [l_fig], "differs")
     figure_claim = claim(STORY, "dockworkers-on-strike", "figure", "Dockworkers on strike",
-                         [h_fig, l_fig], "differ", discrepancies=(
+                         [h_fig, l_fig], "differ", variants=(about_1200, over_1500), discrepancies=(
         Discrepancy(id="dockworkers-on-strike-number", type="number", mentions=(h_fig.id, l_fig.id),
-                    summary="Coastal Herald: about 1,200; Daily Ledger: more than 1,500."),
+                    summary="Coastal Herald: about 1,200; Daily Ledger: more than 1,500.",
+                    sides=(side(about_1200), side(over_1500))),
     ))
-    date_claim = claim(STORY, "inspection-begins", "date", "Inspection begins", dates, "agree")
-    monday_claim = claim(STORY, "walkout-begins", "date", "Walkout begins", monday, "agree")
+    date_claim = claim(STORY, "inspection-begins", "date", "Inspection begins", dates, "agree",
+                       variants=(variant("v-march-6", "2024-03-06", dates),))
+    monday_claim = claim(STORY, "walkout-begins", "date", "Walkout begins", monday, "agree",
+                         variants=(variant("v-monday", "2024-03-04", monday),))
     berg_claim = claim(STORY, "ships-are-already-waiting", "quote", "“Ships are already waiting offshore”",
-                       [l_berg], "single", speaker="Tom Berg")
+                       [l_berg], "single", speaker="Tom Berg",
+                       variants=(variant("v-ships", "Ships are already waiting offshore", [l_berg]),))
     story = Story(id=STORY, title="Dock strike at the port of Valmera",
                   articles=(HERALD.id, LEDGER.id, WIRE.id), published=date(2024, 3, 4))
     return Corpus(

@@ -295,19 +295,32 @@ def test_subject_synonyms_and_word_order_do_not_matter() -> None:
     assert subject_key("Russian soldiers killed") != subject_key("Ukrainian soldiers killed")
 
 
-def test_figures_on_one_subject_from_two_sources_are_one_differing_claim() -> None:
+def test_figures_on_one_subject_from_two_sources_are_one_contested_claim() -> None:
     d = Desk(story="flood")
     a = d.article("Harbour Times", "The governor said 1,200 residents were evacuated overnight.")
     b = d.article("Coast Daily", "Police said about 800 residents had been evacuated.")
     fa = d.figure(a, "1,200 residents", 1200, "residents evacuated", speaker="Ana Ortiz")
     fb = d.figure(b, "about 800 residents", 800, "evacuated residents", speaker="Police")
     claim = only_claim_with(d.align(), fa)
-    assert fb.id in claim.mentions and claim.status == "differ"
-    types = {x.type: x for x in claim.discrepancies}
-    assert set(types) == {"number", "speaker"}
-    assert types["number"].id == "number-1200-800"
-    assert "Ana Ortiz" in types["speaker"].summary and "Police" in types["speaker"].summary
+    assert fb.id in claim.mentions and claim.status == "contested"
+    assert claim.discrepancies == ()
+    assert {(s.speaker, s.value, s.outlets) for s in claim.contested} == {
+        ("Ana Ortiz", "1,200", ("Harbour Times",)), ("Police", "800", ("Coast Daily",))}
     assert claim.title in ("Residents evacuated: 1,200 vs 800", "Evacuated residents: 1,200 vs 800")
+
+
+def test_one_source_quoted_with_two_values_by_two_outlets_differs() -> None:
+    d = Desk(story="flood")
+    a = d.article("Harbour Times", "The governor said 1,200 residents were evacuated overnight.")
+    b = d.article("Coast Daily", "The governor said 1,500 residents had been evacuated.")
+    fa = d.figure(a, "1,200 residents", 1200, "residents evacuated", speaker="Ana Ortiz")
+    d.figure(b, "1,500 residents", 1500, "residents evacuated", speaker="Ana Ortiz")
+    claim = only_claim_with(d.align(), fa)
+    assert claim.status == "differ" and not claim.contested
+    (number,) = claim.discrepancies
+    assert number.type == "number"
+    assert {(s.text, s.outlets) for s in number.sides} == {
+        ("1,200", ("Harbour Times",)), ("1,500", ("Coast Daily",))}
 
 
 def test_same_figure_in_three_outlets_agrees() -> None:

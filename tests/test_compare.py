@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+from builder.align import discrepancies as found_in
 from builder.align.compare import (
     Version,
     dates_compatible,
     diff_summary,
-    figure_discrepancies,
     locate,
     normalise_quote,
-    omission_discrepancy,
     punctuation_differs,
-    quote_discrepancies,
     same_speaker,
     status_of,
     word_diff,
 )
+from builder.align.discrepancies import contested_sources, omission_discrepancy
+from builder.align.variants import figure_variants, quote_wordings
 from builder.models import Discrepancy, Mention
+
+
+def quote_discrepancies(versions: list[Version]) -> tuple[Discrepancy, ...]:
+    return found_in.quote_discrepancies(quote_wordings(versions))
+
+
+def figure_discrepancies(figs: list[Mention], outlet_of: dict[str, str]) -> tuple[Discrepancy, ...]:
+    return found_in.figure_discrepancies(figure_variants(figs, outlet_of, {}), figs, outlet_of)
 
 
 def changes(a: str, b: str) -> list[tuple[str, str, str]]:
@@ -87,7 +95,8 @@ def test_punctuation_only_difference_is_minor() -> None:
     versions = [Version(("m1",), a, "Ana Ortiz", "A"), Version(("m2",), a, "Ana Ortiz", "B"),
                 Version(("m3",), b, "Ana Ortiz", "C")]
     (minor,) = quote_discrepancies(versions)
-    assert minor.minor and minor.type == "wording" and minor.mentions == ("m3",)
+    assert minor.minor and minor.type == "wording" and minor.minor_reason == "punctuation"
+    assert [s.outlets for s in minor.sides] == [("A", "B"), ("C",)]
     assert status_of(3, [minor]) == "agree"
 
 
@@ -100,6 +109,9 @@ def test_reference_is_the_most_common_version() -> None:
     assert wording.id == "wording-so-bad-in-devastating-for"
     assert wording.summary == "so bad in \u2192 devastating for"
     assert set(wording.mentions) == {"m1", "m2", "m3"}
+    assert [(s.text, s.outlets) for s in wording.sides] == [
+        ("This war is so bad in the region", ("B", "C")),
+        ("This war is devastating for the region", ("A",))]
 
 
 def test_another_speaker_is_a_speaker_discrepancy() -> None:
@@ -115,12 +127,32 @@ def figure(ident: str, value: float, speaker: str | None) -> Mention:
                    value=value, speaker=speaker, subject="Ukrainian soldiers killed")
 
 
-def test_other_values_are_a_number_discrepancy_naming_whose_figure() -> None:
-    figs = [figure("a", 700000, "Official One"), figure("b", 45100, "Official Two")]
-    found = {d.type: d for d in figure_discrepancies(figs, {"a": "Outlet A", "b": "Outlet B"})}
-    assert found["number"].id == "number-700000-45100"
-    assert "700,000" in found["number"].summary and "45,100" in found["number"].summary
-    assert "700,000 is Official One's figure" in found["speaker"].summary
+def test_values_from_different_sources_are_contested_not_a_discrepancy() -> None:
+    figs = [figure("a", 700000, "Official One"), figure("b", 45100, "Official Two"),
+            figure("c", 45100, None)]
+    outlets = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"}
+    sources = contested_sources(figs, outlets)
+    assert [(s.speaker, s.value, s.outlets) for s in sources] == [
+        ("Official One", "700,000", ("Outlet A",)), ("Official Two", "45,100", ("Outlet B",))]
+    judged = found_in.judge("figure", figs, (), {})  # no article metadata: outlets unknown
+    assert judged.status == "contested" and judged.discrepancies == ()
+
+
+def test_one_source_reported_with_other_values_is_a_number_discrepancy() -> None:
+    figs = [figure("a", 1200, "Fire Chief"), figure("b", 1500, "Fire Chief"), figure("c", 1200, None)]
+    outlets = {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"}
+    assert contested_sources(figs, outlets) == ()
+    (number,) = figure_discrepancies(figs, outlets)
+    assert number.id == "number-1200-1500" and "1,500 (Fire Chief; Outlet B)" in number.summary
+    assert [(s.text, s.outlets) for s in number.sides] == [("1,200", ("Outlet A", "Outlet C")),
+                                                         ("1,500", ("Outlet B",))]
+
+
+def test_a_value_nobody_is_credited_with_makes_outlets_differ() -> None:
+    figs = [figure("a", 700000, "Official One"), figure("b", 45100, None)]
+    assert contested_sources(figs, {"a": "A", "b": "B"}) == ()
+    found = {d.type: d for d in figure_discrepancies(figs, {"a": "A", "b": "B"})}
+    assert set(found) == {"number"}
 
 
 def test_same_value_from_several_outlets_is_no_discrepancy() -> None:
@@ -139,6 +171,7 @@ def test_date_compatibility_follows_precision() -> None:
 def test_omission_needs_three_outlets_and_half_of_them() -> None:
     d = omission_discrepancy({"A", "B"}, {"A", "B", "C"})
     assert d is not None and d.outlets == ("C",) and d.type == "omission"
+    assert [s.outlets for s in d.sides] == [("A", "B"), ("C",)]
     assert omission_discrepancy({"A"}, {"A", "B", "C"}) is None
     assert omission_discrepancy({"A"}, {"A", "B"}) is None
     assert status_of(2, [d]) == "agree"
@@ -200,7 +233,9 @@ def test_variant_in_an_article_that_also_quotes_the_words_faithfully_is_minor() 
                 Version(("m2",), standfirst, "Lena Voss", "Tribune", "tribune"),
                 Version(("m3",), other, "Lena Voss", "Ledger", "ledger")]
     (wording,) = quote_discrepancies(versions)
-    assert wording.minor and "m2" in wording.mentions
+    assert wording.minor and wording.minor_reason == "both-ways" and "m2" in wording.mentions
+    assert wording.both_ways == ("Tribune",)
+    assert [s.outlets for s in wording.sides] == [("Ledger", "Tribune"), ("Tribune",)]
     assert status_of(2, (wording,)) == "agree"
     # the same variant with no faithful version in its article counts
     alone = [versions[1], versions[2]]

@@ -46,6 +46,18 @@ def test_a_schema_that_drops_a_field_does_not_extend_the_contract():
         "schema.properties.a missing", "schema.properties.b.enum lost 'y'"]
 
 
+def test_every_discrepancy_has_sides_and_every_compared_claim_variants(seeds_data):
+    outlet_of = {a["id"]: a["outlet"] for a in seeds_data["articles"]}
+    article_of = {m["id"]: m["article"] for m in seeds_data["mentions"]}
+    for claim in seeds_data["claims"]:
+        outlets = {outlet_of[article_of[m]] for m in claim["mentions"]}
+        if len(outlets) > 1:
+            assert claim["variants"], claim["id"]
+            assert {o for v in claim["variants"] for o in v["outlets"]} == outlets
+        for d in claim["discrepancies"]:
+            assert len(d["sides"]) >= 2 and all(s["outlets"] for s in d["sides"]), d["id"]
+
+
 def test_seeds_export_validates_against_the_contract(seeds_data):
     validate(seeds_data)
 

@@ -1,7 +1,7 @@
 """Quality gate: the seeds scored against the hand annotation, with floors that only go up.
 
 The seeds are the demo story and their annotation (../shared/gold/seeds.yml) is
-complete, so every score is held at 1.0. Lowering a floor needs a commit of its own
+complete, so every score is held at 1.0 but one (see FLOORS). Lowering a floor needs a commit of its own
 that says why (trafilatura's eval gate does the same).
 """
 
@@ -17,7 +17,10 @@ FLOORS = {
     ("figures", "f1"): 1.0,
     ("dates", "f1"): 1.0,
     ("alignment", "f1"): 1.0,
-    ("status", "accuracy"): 1.0,
+    # One gold group, `ukrainian-deaths` (status: differ), is a figure whose two values come
+    # from two sources (Trump's estimate, Zelenskyy's count): the build judges it `contested`
+    # (issue 13), which the annotation's agree/differ vocabulary does not have. 14 of 15.
+    ("status", "accuracy"): 0.93,
 }
 GOLD = SHARED / "gold" / "seeds.yml"
 

@@ -1,13 +1,14 @@
 """The demo site built from seeds/ by the real CLI, checked on disk and in Chromium.
 
-With ``PARALLAX_SCREENSHOTS=1`` the claim page screenshot for the README is
-written to docs/screenshots/seeds-claim-desktop.png.
+With ``PARALLAX_SCREENSHOTS=1`` the screenshot of the "better not say" claim page
+(its variants first) for the README is written to docs/screenshots/seeds-claim-desktop.png.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,11 +96,6 @@ def test_discrepancy_permalink_scrolls_to_its_section(page, served, claims):
     bottom = page.evaluate(f"document.getElementById({json.dumps(anchor)}).getBoundingClientRect().bottom")
     assert page.evaluate("window.scrollY") > 0, "the page scrolled to the discrepancy"
     assert 0 <= top and bottom <= 700, "the whole discrepancy section is in view"
-    if os.environ.get("PARALLAX_SCREENSHOTS"):
-        page.goto(served + claim["url"])
-        page.wait_for_timeout(300)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "seeds-claim-desktop.png"), full_page=True)
 
 
 @pytest.mark.browser
@@ -112,3 +108,49 @@ def test_search_finds_better_not_say(page, served):
     page.wait_for_load_state()
     assert "/claims/" in page.url or "/articles/" in page.url
     assert page.errors == []
+
+
+def _better_not_say(claims: list[dict]) -> dict:
+    return next(c for c in claims if c["kind"] == "quote"
+                and any("rather not say" in v["text"] for v in c["variants"]))
+
+
+def test_seeds_matrix_marks_only_the_outlets_of_minority_wordings(seeds_site, claims):
+    claim = _better_not_say(claims)
+    differing = {o for v in claim["variants"] if v["relation"] == "differs" for o in v["outlets"]}
+    story = (seeds_site / "stories" / claim["story"] / "index.html").read_text(encoding="utf-8")
+    row = story.split(f'href="claims/{claim["id"]}/"', 1)[1].split("</tr>", 1)[0]
+    cells = dict((o, code) for code, o in re.findall(r'class="px-cell px-(\w+)" data-outlet="([^"]+)"', row))
+    marked = {o for o, code in cells.items() if code in ("differs", "both")}
+    assert marked == differing
+    reference = set(claim["variants"][0]["outlets"])
+    assert all(cells[o] == "both" for o in marked & reference)  # prints both: never plain "differs"
+
+
+def test_seeds_outlet_pages_list_only_the_wordings_they_printed(seeds_site, claims):
+    claim = _better_not_say(claims)
+    rather = next(v for v in claim["variants"] if "rather" in v["text"])
+    anchor = next(d["id"] for d in claim["discrepancies"]
+                  if d["sides"][-1]["variant"] == rather["id"])
+    for outlet in {o for v in claim["variants"] for o in v["outlets"]}:
+        slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
+        page_html = (seeds_site / "outlets" / slug / "index.html").read_text(encoding="utf-8")
+        differs = page_html.split('id="differs"', 1)[1].split("<h2", 1)[0]
+        assert (f"#{anchor}" in differs) == (outlet in rather["outlets"]), outlet
+
+
+@pytest.mark.browser
+def test_seeds_claim_page_shows_the_variants_with_their_outlets(page, served, claims):
+    claim = _better_not_say(claims)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served + claim["url"])
+    cards = page.locator(".px-variant")
+    assert cards.count() == len(claim["variants"])
+    for k, v in enumerate(claim["variants"]):
+        links = cards.nth(k).locator(".px-variant-outlets a").all_inner_texts()
+        assert sorted(links) == sorted(v["outlets"])
+    assert page.locator(".px-both").first.is_visible()  # "thehill.com quotes it both ways."
+    assert page.errors == []
+    if os.environ.get("PARALLAX_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "seeds-claim-desktop.png"))

@@ -16,7 +16,8 @@ changes, never from order or counters:
 - a dated event: ``d-<day>`` for the story's one claim of a full day, else
   ``d-<most precise date>-<anchor>-<digest>`` (``dates``).
 Two claims whose ids would collide get a digest of their mention ids appended.
-Discrepancy ids are their type and the differing content (``compare``).
+Discrepancy ids are their type and the differing content (``discrepancies``);
+variant ids a digest of the normalised wording, value or date (``variants``).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from builder.align import compare
-from builder.align.compare import ClaimParts
+from builder.align import discrepancies
+from builder.align.compare import ClaimParts, truncate
 from builder.align.dates import date_claim_parts, date_groups
 from builder.align.figures import figure_claim_parts, figure_groups, subject_key
 from builder.align.quotes import quote_claim_parts, quote_groups
@@ -47,6 +48,7 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
     4. ids made unique, urls, and omissions (outlets leaving out a widely carried claim)
     """
     outlet_of = {a.id: a.outlet for a in articles}
+    article_of = {a.id: a for a in articles}
     body_of = {a.id: a.body for a in articles}
     ordered = sorted(mentions, key=lambda m: (m.article, m.start, m.end, m.id))
     of_kind = {kind: [m for m in ordered if m.kind == kind] for kind in ("quote", "figure", "date")}
@@ -61,12 +63,12 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
     drafts += [("date", g.mentions, date_claim_parts(g, outlet_of, body_of))
                for g in date_groups(of_kind["date"], body_of)]
     # 4.
-    claims = _unique_ids([_claim(story, kind, ms, parts) for kind, ms, parts in drafts])
+    claims = _unique_ids([_claim(story, kind, ms, parts, article_of) for kind, ms, parts in drafts])
     story_outlets = set(outlet_of.values())
     by_id = {m.id: m for m in mentions}
     with_omissions = []
     for c in claims:
-        omission = compare.omission_discrepancy(
+        omission = discrepancies.omission_discrepancy(
             {outlet_of[by_id[m].article] for m in c.mentions}, story_outlets)
         if omission:
             c = replace(c, discrepancies=(*c.discrepancies, omission))
@@ -75,15 +77,18 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
 
 
 
-def _claim(story: Story, kind: MentionKind, members: Sequence[Mention], parts: ClaimParts
-           ) -> Claim:
-    """A claim of its mentions (each once, by article and place), judged by ``compare``."""
+def _claim(story: Story, kind: MentionKind, members: Sequence[Mention], parts: ClaimParts,
+           articles: dict[str, Article]) -> Claim:
+    """A claim of its mentions (each once, by article and place), judged by ``discrepancies``:
+    its variants, discrepancies with sides, and status."""
     ordered = sorted({m.id: m for m in members}.values(), key=lambda m: (m.article, m.start, m.id))
-    n_articles = len({m.article for m in ordered})
-    return Claim(id=parts.id, story=story.id, kind=kind, title=parts.title,
-                 mentions=tuple(m.id for m in ordered),
-                 status=compare.status_of(n_articles, parts.discrepancies),
-                 discrepancies=parts.discrepancies, speaker=parts.speaker, url="")
+    found = discrepancies.judge(kind, ordered, parts.versions, articles)
+    return Claim(id=parts.id, story=story.id, kind=kind,
+                 title=truncate(found.title) if found.title else parts.title,
+                 mentions=tuple(m.id for m in ordered), status=found.status,
+                 discrepancies=(*parts.discrepancies, *found.discrepancies),
+                 speaker=parts.speaker, url="", variants=found.variants,
+                 contested=found.contested)
 
 
 def _unique_ids(claims: list[Claim]) -> list[Claim]:

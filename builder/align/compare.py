@@ -8,8 +8,9 @@ outlets change without changing what was said: Unicode form (NFKC), quotation ma
 and apostrophes, dashes, punctuation, case, number style ("two million" = "2
 million"), bracketed editorial insertions ("He (the minister) wants") and ellipses
 (a cut, not a change), and British or US spelling ("neighbours" = "neighbors").
-What is left and still differs is a ``wording`` discrepancy
-with a word-level diff; what differs only in punctuation is a minor one.
+Versions that normalise alike are one variant (``variants``); ``discrepancies``
+compares the variants, and ``status_of`` judges the claim by what ``counted``
+counts: the one definition of a discrepancy every page and the export use.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -33,8 +34,6 @@ from builder.patterns.align import (
     ELLIPSIS,
     NUMBER_ARTICLES,
     NUMBER_JOINERS,
-    OMISSION_MIN_OUTLETS,
-    OMISSION_SHARE,
     SPELLING_RULES,
     SPELLING_WORDS,
     TITLE_CHARS,
@@ -325,7 +324,7 @@ def diff_summary(ops: Sequence[WordDiff]) -> str:
     return "; ".join(parts)
 
 
-def _slug_id(kind: str, *parts: str) -> str:
+def slug_id(kind: str, *parts: str) -> str:
     """A discrepancy id: its type and the differing content, readable and bounded."""
     text = " ".join(p for p in parts if p)
     slug = slugify(text, max_words=10, max_length=50) if text else ""
@@ -348,114 +347,10 @@ class Version:
     article: str = ""
 
 
-def reference_version(versions: Sequence[Version]) -> Version:
-    """The most common version; ties go to the longest, then the alphabetically first."""
-    counts = Counter(v.words.norm for v in versions)
-    return min(versions, key=lambda v: (-counts[v.words.norm], -len(v.words), v.words.key,
-                                        v.mentions))
-
-
-def quote_discrepancies(versions: Sequence[Version]) -> tuple[Discrepancy, ...]:
-    """Wording (with word diffs), minor punctuation and speaker differences of one quotation."""
-    if len(versions) < 2:
-        return ()
-    ref = reference_version(versions)
-    found: dict[str, Discrepancy] = {}
-
-    def add(d: Discrepancy) -> None:
-        if d.id in found:
-            old = found[d.id]
-            kept = d if old.minor and not d.minor else old  # a counted one outranks a minor one
-            d = Discrepancy(d.id, d.type, tuple(sorted(set(old.mentions) | set(d.mentions))),
-                            kept.summary, kept.outlets, kept.diff, kept.minor)
-        found[d.id] = d
-
-    ref_mentions = {m for v in versions if v.words.norm == ref.words.norm for m in v.mentions}
-    judged: dict[tuple, tuple[Discrepancy, bool] | None] = {}  # the same words judged once
-    for v in versions:
-        key = (v.words.norm, v.words.punct, v.words.cuts)
-        if key not in judged:
-            judged[key] = _wording(ref, v.words)
-    # An article that also quotes the words as the reference does (a standfirst
-    # paraphrasing its own body) reports the quotation right: its variant is minor.
-    faithful = {v.article for v in versions if v.article and _agrees(
-        judged[(v.words.norm, v.words.punct, v.words.cuts)])}
-    for v in versions:
-        found_here = judged[(v.words.norm, v.words.punct, v.words.cuts)]
-        if found_here:
-            d, with_ref = found_here
-            if not d.minor and v.article in faithful:
-                d = Discrepancy(d.id, d.type, (), d.summary + SAME_ARTICLE_NOTE, diff=d.diff,
-                                minor=True)
-            mentions = {*v.mentions, *(ref_mentions if with_ref else ())}
-            add(Discrepancy(d.id, d.type, tuple(sorted(mentions)), d.summary, diff=d.diff,
-                            minor=d.minor))
-    speaker = speaker_discrepancy([(m, v.speaker, v.outlet) for v in versions for m in v.mentions])
-    if speaker:
-        add(speaker)
-    return tuple(found[k] for k in sorted(found))
-
-
-SAME_ARTICLE_NOTE = " (elsewhere in the same article quoted as the others do)"
-
-
-def _agrees(judged: tuple[Discrepancy, bool] | None) -> bool:
-    return judged is None or judged[0].minor
-
-
-def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
-    """The wording discrepancy of one version against the reference (and whether the
-    reference's mentions belong to it), or None where they agree."""
-    same_words = words.norm == ref.words.norm
-    if same_words and words.punct == ref.words.punct:
-        return None
-    ops = word_diff(ref.words, words)
-    changes = [op for op in ops if op.op != "equal"]
-    if changes:
-        ident = _slug_id("wording", *(f"{op.a} {op.b}" for op in changes))
-        return Discrepancy(ident, "wording", (), diff_summary(changes), diff=ops), True
-    if punctuation_differs(ref.words, words):
-        ident = "wording-punctuation-" + digest(ref.words.punct, words.punct, length=6)
-        return Discrepancy(ident, "wording", (), "punctuation differs", diff=ops, minor=True), False
-    return None
-
-
 def same_speaker(a: str, b: str) -> bool:
     """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
     wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
-
-
-def _speaker_names(names: Iterable[str]) -> dict[str, str]:
-    """Each name mapped to the longest name it is part of ("Pryce" -> "Owen Pryce KC")."""
-    ordered = sorted(set(names), key=lambda n: (-len(n.split()), -len(n), n))
-    out: dict[str, str] = {}
-    for n in ordered:
-        out[n] = next((out[m] for m in out if same_speaker(n, m)), n)
-    return out
-
-
-def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],
-                        what: Mapping[str, str] | None = None) -> Discrepancy | None:
-    """Other speakers credited for the same claim: (mention, speaker, outlet) triples.
-
-    ``what`` optionally names what each speaker is credited with ("700,000").
-    """
-    canonical = _speaker_names(s for _, s, _ in credits if s)
-    by_speaker: dict[str, list[tuple[str, str]]] = {}
-    for mention, speaker, outlet in credits:
-        if speaker:
-            by_speaker.setdefault(canonical[speaker], []).append((mention, outlet))
-    if len(by_speaker) < 2:
-        return None
-    names = sorted(by_speaker)
-    parts = []
-    for name in names:
-        outlets = ", ".join(sorted({o for _, o in by_speaker[name]}))
-        label = f"{what[name]} is {name}'s figure" if what and name in what else f"credited to {name}"
-        parts.append(f"{label} ({outlets})")
-    mentions = tuple(sorted(m for name in names for m, _ in by_speaker[name]))
-    return Discrepancy(_slug_id("speaker", *names), "speaker", mentions, "; ".join(parts))
 
 
 # --- judging figures and dates ---------------------------------------------------------
@@ -479,39 +374,6 @@ def format_value(m: Mention) -> str:
     return fmt(m.value) if m.value is not None else m.text
 
 
-def figure_discrepancies(figures: Sequence[Mention], outlet_of: Mapping[str, str]
-                         ) -> tuple[Discrepancy, ...]:
-    """A ``number`` discrepancy where outlets give other values, and whose figure each is."""
-    groups: list[list[Mention]] = []
-    for f in sorted(figures, key=lambda m: m.id):
-        for g in groups:
-            if same_value(g[0], f):
-                g.append(f)
-                break
-        else:
-            groups.append([f])
-    if len(groups) < 2:
-        return ()
-    groups.sort(key=lambda g: (-len(g), -(g[0].value or 0.0)))
-    shown = [format_value(g[0]) for g in groups]
-    parts = []
-    for label, g in zip(shown, groups):
-        speakers = sorted({m.speaker for m in g if m.speaker})
-        outlets = sorted({outlet_of[m.id] for m in g})
-        parts.append(f"{label} ({'; '.join([*speakers, ', '.join(outlets)])})")
-    out = [Discrepancy(_slug_id("number", *(s.replace(",", "") for s in shown)), "number",
-                       tuple(sorted(m.id for m in figures)), " vs ".join(parts))]
-    what = {}
-    for label, g in zip(shown, groups):
-        for m in g:
-            if m.speaker:
-                what.setdefault(m.speaker, label)
-    speaker = speaker_discrepancy([(m.id, m.speaker, outlet_of[m.id]) for m in figures], what)
-    if speaker:
-        out.append(speaker)
-    return tuple(sorted(out, key=lambda d: d.id))
-
-
 def dates_compatible(a: str | None, b: str | None) -> bool:
     """ISO dates that can name the same day: "2022-02" and "2022-02-24" can, at month precision."""
     if a is None or b is None:
@@ -520,43 +382,21 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return long.startswith(short)
 
 
-def date_discrepancies(dates: Sequence[Mention], outlet_of: Mapping[str, str]
-                       ) -> tuple[Discrepancy, ...]:
-    """A ``date`` discrepancy where outlets give incompatible dates for the same event."""
-    values = sorted({m.date for m in dates if m.date})
-    # keep only the most precise of each compatible family: "2022-02" joins "2022-02-24"
-    distinct = [v for v in values if not any(w != v and w.startswith(v) for w in values)]
-    if len(distinct) < 2:
-        return ()
-    parts = []
-    for v in distinct:
-        outlets = sorted({outlet_of[m.id] for m in dates if m.date and dates_compatible(m.date, v)})
-        parts.append(f"{v} ({', '.join(outlets)})")
-    return (Discrepancy(_slug_id("date", *distinct), "date", tuple(sorted(m.id for m in dates)),
-                        " vs ".join(parts)),)
+def counted(d: Discrepancy) -> bool:
+    """The one definition every page, the summary line and the export count by: a
+    difference between outlets that is neither minor nor an omission."""
+    return not d.minor and d.type != "omission"
 
 
-def omission_discrepancy(claim_outlets: set[str], story_outlets: set[str]
-                         ) -> Discrepancy | None:
-    """Outlets that cover the story but leave out a claim most of the others carry."""
-    if len(story_outlets) < OMISSION_MIN_OUTLETS:
-        return None
-    if len(claim_outlets) < OMISSION_SHARE * len(story_outlets):
-        return None
-    missing = tuple(sorted(story_outlets - claim_outlets))
-    if not missing:
-        return None
-    return Discrepancy("omission", "omission", (), "Not reported by " + ", ".join(missing),
-                       outlets=missing)
-
-
-def status_of(articles: int, discrepancies: Sequence[Discrepancy]) -> ClaimStatus:
-    """single: one article; differ: a real difference; agree: the rest (minor/omission don't count)."""
+def status_of(articles: int, discrepancies: Sequence[Discrepancy], contested: bool = False
+              ) -> ClaimStatus:
+    """single: one article; differ: a counted discrepancy; contested: a figure whose values
+    come from different sources (and no counted discrepancy); agree: the rest."""
     if articles < 2:
         return "single"
-    if any(not d.minor and d.type != "omission" for d in discrepancies):
+    if any(counted(d) for d in discrepancies):
         return "differ"
-    return "agree"
+    return "contested" if contested else "agree"
 
 
 # --- building blocks shared by the aligners ------------------------------------------
@@ -570,6 +410,7 @@ class ClaimParts:
     title: str
     discrepancies: tuple[Discrepancy, ...]
     speaker: str | None = None
+    versions: tuple[Version, ...] = ()  # quotations: one per report, judged by ``discrepancies``
 
 
 class Clusters:

@@ -139,7 +139,7 @@ def _split(group: list[Mention], body_of: Mapping[str, str]) -> list[list[Mentio
 
 
 def figure_claim_parts(figures: Sequence[Mention], outlet_of: Mapping[str, str]) -> ClaimParts:
-    """Id, title ("Residents evacuated: 1,200 vs 800"), discrepancies and speaker."""
+    """Id, title ("Residents evacuated: 1,200 vs 800") and speaker (discrepancies: ``judge``)."""
     key = figure_key(figures[0].subject)
     unit = next((f.unit for f in figures if f.unit), "")
     if key:
@@ -154,6 +154,4 @@ def figure_claim_parts(figures: Sequence[Mention], outlet_of: Mapping[str, str])
     counts = Counter(compare.format_value(f) for f in figures)
     values = sorted(counts, key=lambda v: (-counts[v], v))
     title = f"{label[:1].upper()}{label[1:]}: {' vs '.join(values)}"
-    of = {f.id: outlet_of[f.article] for f in figures}
-    return ClaimParts(ident, truncate(title), compare.figure_discrepancies(figures, of),
-                      majority(f.speaker for f in figures))
+    return ClaimParts(ident, truncate(title), (), majority(f.speaker for f in figures))

@@ -30,7 +30,6 @@ from builder.align.compare import (
     min_hash,
     normalise_quote,
     passage,
-    truncate,
 )
 from builder.ids import digest, slugify
 from builder.models import Mention
@@ -372,7 +371,7 @@ def _trigrams(norm: tuple[str, ...]) -> list[str]:
 
 
 def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
-    """Id (min-hash trigram anchor), title (the reference version), discrepancies, speaker."""
+    """Id (min-hash trigram anchor), speaker and the versions (one per report)."""
     words = {m.id: normalise_quote(m.text) for m in g.members}
     chain = _chain_roots(g.members)
     versions = _versions(g, words, {m.article: outlet_of[m.article] for m in g.members}, chain)
@@ -381,10 +380,8 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     anchor = min_hash(t for m in own for t in _trigrams(words[m.id].norm))
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
-    ref = compare.reference_version(versions)
-    by_id = {m.id: m for m in g.members}
-    title = " ".join(by_id[i].text for i in ref.mentions).strip(" ,;:\u2013\u2014-")
-    return ClaimParts(ident, truncate(title), compare.quote_discrepancies(versions), speaker)
+    # title and discrepancies come from the variants (``discrepancies.judge``)
+    return ClaimParts(ident, "", (), speaker, versions=tuple(versions))
 
 
 def _chain_roots(members: Sequence[Mention]) -> dict[str, str]:

@@ -502,8 +502,10 @@ class SpeakerFinder:
 
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
         words = self.paragraphs[paragraph]
-        a = next(k for k, w in enumerate(words) if w.quote == qa)
-        b = next(k for k, w in enumerate(words) if w.quote == qb)
+        a = next((k for k, w in enumerate(words) if w.quote == qa), None)
+        b = next((k for k, w in enumerate(words) if w.quote == qb), None)
+        if a is None or b is None:  # a quotation without a word of its own: no gap to join over
+            return list(words)
         return [w for w in words[a + 1 : b] if w.text not in {",", "."}]
 
     def quote_only(self, paragraph: int, qi: int) -> bool:

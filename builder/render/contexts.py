@@ -42,7 +42,7 @@ class StorySummary:
     dates: str = doc("first and last publication dates, e.g. '2025-02-08 – 2025-02-09'")
     articles: int = doc("number of articles")
     claims: int = doc("number of claims")
-    discrepancies: int = doc("number of discrepancies that are not minor")
+    discrepancies: int = doc("number of counted discrepancies (not minor, not omissions)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +81,14 @@ class StoriesContext:
 @dataclass(frozen=True, slots=True)
 class Cell:
     outlet: str = doc("the outlet of the column (shown as a label where cells stack)")
-    code: str = doc("'same', 'differs', 'only' or 'absent' (a css class)")
+    code: str = doc("'same', 'differs' (its own variant differs from the most common one), "
+                    "'both' (it prints both), 'source' (a contested figure), 'only' or 'absent' "
+                    "(a css class)")
     symbol: str = doc("a one-character symbol for the code")
     label: str = doc("the code in words (always shown next to the symbol)")
     href: str = doc("link to the outlet's version on the claim page; empty where absent")
+    wire: str = doc("'Reuters copy' where the outlet ran a wire copy that others ran too; "
+                    "else empty")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +100,11 @@ class MatrixRow:
     status: str = doc("status code (for the filter)")
     status_label: str = doc("status in words")
     speaker: str = doc("speaker name, or empty (for the filter)")
-    discrepancies: int = doc("number of discrepancies that are not minor")
+    discrepancies: int = doc("number of counted discrepancies (not minor, not omissions)")
     cells: tuple[Cell, ...] = doc("one cell per outlet, in the order of StoryContext.outlets")
+    note: str = doc("how many independent reports the outlets are, where wire copies make "
+                    "them fewer ('4 outlets, 2 independent reports: Reuters, run by A, B, C'); "
+                    "else empty")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,10 +170,14 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One outlet's version of a claim."""
+    """One outlet's version of a claim (or one card for the outlets of a wire copy)."""
 
     anchor: str = doc("id of this version on the claim page")
     outlet: Link = doc("the outlet and its page")
+    outlets: tuple[Link, ...] = doc("every outlet of the card: one, or the outlets that ran "
+                                    "one wire copy")
+    wire: str = doc("'Reuters, run by A, B, C' for a wire copy's card; else empty")
+    extra_anchors: tuple[str, ...] = doc("ids of the card's other outlets (wire copies)")
     date: str = doc("publication date, or a word where unknown")
     inferred: bool = doc("true where the date was inferred from the story")
     passages: tuple[Passage, ...] = doc("the sentences holding the claim, in article order")
@@ -178,15 +189,53 @@ class Version:
 
 
 @dataclass(frozen=True, slots=True)
+class SideRow:
+    """One side of a discrepancy: its words (or value, date, speaker) and who printed it."""
+
+    text: str = doc("the side's words, value, date or speaker")
+    outlets: tuple[Link, ...] = doc("the outlets on this side, each linking to its page")
+    href: str = doc("link to the side's variant on this page, or empty")
+    reference: bool = doc("true for the first side where more outlets print it than any other")
+
+
+@dataclass(frozen=True, slots=True)
 class DiscrepancySection:
     id: str = doc("the permanent anchor (discrepancy id)")
     href: str = doc("'#' + the anchor, for the permalink icon")
     label: str = doc("the type in words")
     summary: str = doc("one-line summary from the comparison")
-    minor: bool = doc("punctuation-only: shown, not counted")
-    between: tuple[str, ...] = doc("outlets whose versions are compared")
+    minor: bool = doc("shown, not counted")
+    minor_label: str = doc("why it is minor, in words ('minor: punctuation only'); else empty")
+    sides: tuple[SideRow, ...] = doc("who printed what, the most common side first")
+    both_ways: tuple[str, ...] = doc("outlets that print the words both ways")
     left_out_by: tuple[str, ...] = doc("for omissions: the outlets that leave the claim out")
-    diff: tuple[Chunk, ...] = doc("word-level changes from the first version to the second")
+    diff: tuple[Chunk, ...] = doc("word-level changes from the most common variant to the other")
+
+
+@dataclass(frozen=True, slots=True)
+class VariantCard:
+    """One variant of a claim: its words and the outlets that print it."""
+
+    id: str = doc("the variant id, the card's anchor")
+    text: str = doc("the variant's words (a figure's value, a date)")
+    relation: str = doc("relation code to the most common variant (a css class)")
+    relation_label: str = doc("the relation in words")
+    changes: str = doc("the changed words against the most common variant ('I better → "
+                       "I'd rather'); empty for the most common one")
+    outlets: tuple[Link, ...] = doc("outlets printing it that ran no shared wire copy")
+    wires: tuple[str, ...] = doc("wire copies printing it, each 'Reuters, run by A, B, C'")
+    count: str = doc("'3 outlets', with the independent reports where wire copies count once")
+    first: str = doc("where and when it first appeared ('2025-02-09, thehill.com')")
+    speakers: str = doc("who is credited with it, comma-separated; may be empty")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """Of a contested figure: one source and the value it gives."""
+
+    speaker: str = doc("the source")
+    value: str = doc("the value it gives")
+    outlets: tuple[Link, ...] = doc("the outlets reporting it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +254,10 @@ class ClaimContext:
     status: str = doc("status code")
     status_label: str = doc("status in words")
     speaker: Link | None = doc("who is quoted, or None")
-    versions: tuple[Version, ...] = doc("one version per outlet")
+    count: str = doc("'5 outlets', with the independent reports where wire copies count once")
+    variants: tuple[VariantCard, ...] = doc("the variants, most common first (two or more only)")
+    contested: tuple[SourceRow, ...] = doc("for a contested figure: who gives which value")
+    versions: tuple[Version, ...] = doc("one version per outlet (a wire copy's outlets: one card)")
     discrepancies: tuple[DiscrepancySection, ...] = doc("every discrepancy, major first")
     absent: tuple[Link, ...] = doc("outlets of the story that do not report the claim")
     json_ld: str = doc("schema.org Claim as JSON, already escaped for a <script> element")
@@ -248,7 +300,8 @@ class OutletContext:
     reported: tuple[ClaimRef, ...] = doc("every claim it reports")
     alone: tuple[ClaimRef, ...] = doc("claims only it reports")
     left_out: tuple[ClaimRef, ...] = doc("claims it leaves out (omissions naming it)")
-    differs: tuple[ClaimRef, ...] = doc("discrepancies involving its versions, as anchor links")
+    differs: tuple[ClaimRef, ...] = doc("discrepancies where its own version is on a side other "
+                                        "than the most common one, as anchor links")
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +368,9 @@ class DiscrepancyGroup:
 class DiscrepanciesContext:
     title: str = doc("page heading")
     groups: tuple[DiscrepancyGroup, ...] = doc("discrepancies per story")
-    total: int = doc("number of discrepancies that are not minor")
+    total: int = doc("number of counted discrepancies (not minor, not omissions)")
+    minor: int = doc("number of minor discrepancies (listed, not counted)")
+    omissions: int = doc("number of omissions (listed, not counted)")
 
 
 @dataclass(frozen=True, slots=True)

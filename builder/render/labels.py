@@ -13,14 +13,17 @@ KIND_LABELS: Final = {"quote": "Quotation", "figure": "Figure", "date": "Date"}
 STATUS_LABELS: Final = {
     "differ": "Outlets differ",
     "agree": "Outlets agree",
+    "contested": "Sources differ",
     "single": "One outlet only",
 }
-STATUS_ORDER: Final = {"differ": 0, "agree": 1, "single": 2}
+STATUS_ORDER: Final = {"differ": 0, "contested": 1, "agree": 2, "single": 3}
 
 # One cell of the claims x outlets matrix: (symbol, words).
 CELL_LABELS: Final = {
     "same": ("=", "same"),
     "differs": ("≠", "differs"),
+    "both": ("±", "both ways"),
+    "source": ("§", "one source's figure"),
     "only": ("●", "only here"),
     "absent": ("–", "absent"),
 }
@@ -43,7 +46,21 @@ ATTRIBUTION_LABELS: Final = {
     "continuation": "continues an earlier quotation of the same speaker",
 }
 
-MINOR_LABEL: Final = "Minor: punctuation only"
+# Why a discrepancy is minor (models.MinorReason), in words.
+MINOR_LABELS: Final = {
+    "punctuation": "minor: punctuation only",
+    "both-ways": "minor: the same article also quotes it as the others do",
+}
+# How a variant stands to the most common one (models.VariantRelation), in words.
+RELATION_LABELS: Final = {
+    "reference": "most common",
+    "tied": "the fullest (none is more common)",
+    "agrees": "the same words (or part of them)",
+    "punctuation": "other punctuation only",
+    "differs": "differs from the most common",
+    "both": "differs; its outlets also print the most common wording",
+    "source": "another source's figure",
+}
 INFERRED_DATE_LABEL: Final = "date inferred from the story"
 UNDATED_LABEL: Final = "date unknown"
 NO_SPEAKER_LABEL: Final = "speaker not found"
@@ -55,8 +72,18 @@ DATA_FIELDS: Final = (
      "published_inferred, author, url, body (the plain text every offset indexes into)"),
     ("mentions[]", "one quotation, figure or date at an exact place: article, kind, text "
      "(exactly body[start:end]), start, end, speaker, value, subject, date"),
+    ("articles[].wire", "for a copy of one agency story run by several outlets: group (shared "
+     "by the copies), agency (as the text names it, or null), of (the other copies)"),
     ("claims[]", "the same quotation, figure or date across outlets: id, story, kind, title, "
-     "mentions, status (agree, differ, single), url (this site's page for it)"),
+     "mentions, status (agree, differ, contested, single), url (this site's page for it)"),
+    ("claims[].variants[]", "the versions that read alike after normalisation: id, text, "
+     "outlets, mentions, first_published (date, outlet, article, inferred), relation to the most "
+     "common variant, diff from it, speakers, reports (outlets, a wire group counted once); "
+     "most reports first"),
+    ("claims[].contested[]", "for a figure whose values come from different sources: speaker, "
+     "value, variant, outlets, mentions"),
     ("claims[].discrepancies[]", "id (the anchor on the claim page), type (wording, number, "
-     "date, speaker, omission), mentions, summary"),
+     "date, speaker, omission), mentions, summary, sides (the most common side first: variant, "
+     "text, outlets, mentions, speaker), both_ways (outlets that print both), minor and "
+     "minor_reason (punctuation or both-ways)"),
 )

@@ -8,6 +8,7 @@ from datetime import date
 
 from builder import urls
 from builder.ids import unique_slugs
+from builder.align.compare import counted
 from builder.models import Article, Claim, Corpus, Discrepancy, Mention, Story
 
 
@@ -88,18 +89,38 @@ class Lookup:
         found = [self.mentions[m] for m in claim.mentions if m in self.mentions]
         return tuple(sorted(found, key=lambda m: (self.articles[m.article].outlet, m.start)))
 
-    def differing_outlets(self, claim: Claim) -> set[str]:
-        """Outlets whose versions take part in a discrepancy that is not minor."""
-        return {
-            self.outlet_of(m)
-            for d in claim.discrepancies
-            if not d.minor and d.type != "omission"
-            for m in d.mentions
-            if m in self.mentions
-        }
+    def outlet_marks(self, claim: Claim) -> dict[str, str]:
+        """Each outlet of the claim: 'differs' where only its own variant (or the speaker
+        it credits) differs from the most common one, 'both' where it prints both, 'source'
+        on a contested figure, else 'same'. The reference's outlets are never 'differs'."""
+        outlets = {o for v in claim.variants for o in v.outlets}
+        if claim.status == "contested":
+            return {o: "source" for o in outlets}
+        dimensions = [({o for v in claim.variants if v.relation == "differs" for o in v.outlets},
+                       {o for v in claim.variants if v.relation != "differs" for o in v.outlets})]
+        for d in claim.discrepancies:
+            if d.type == "speaker" and counted(d):
+                dimensions.append(({o for s in d.sides[1:] for o in s.outlets},
+                                   set(d.sides[0].outlets)))
+        marks = {}
+        for o in sorted(outlets):
+            off = [o in other and o not in ok for other, ok in dimensions]
+            touched = [o in other for other, _ in dimensions]
+            marks[o] = "differs" if any(off) else "both" if any(touched) else "same"
+        return marks
 
-    def major(self, claim: Claim) -> tuple[Discrepancy, ...]:
-        return tuple(d for d in claim.discrepancies if not d.minor)
+    def counted(self, claim: Claim) -> tuple[Discrepancy, ...]:
+        """The discrepancies every count uses (``compare.counted``: not minor, not omission)."""
+        return tuple(d for d in claim.discrepancies if counted(d))
+
+    def wire_of(self, outlet_article: str) -> str:
+        """ "Reuters, run by A, B, C" for an article of a wire group; empty otherwise."""
+        article = self.articles[outlet_article]
+        if not article.wire:
+            return ""
+        members = sorted({self.articles[a].outlet for a in (article.id, *article.wire.of)
+                          if a in self.articles})
+        return f"{article.wire.agency or 'One agency story'}, run by {', '.join(members)}"
 
 
 def date_text(day: date | None, unknown: str) -> str:

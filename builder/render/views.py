@@ -7,12 +7,16 @@ from collections import defaultdict
 from datetime import date
 
 from builder import urls
-from builder.models import Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, WordDiff
+from builder.align.compare import diff_summary
+from builder.align.variants import independent_reports
+from builder.models import (
+    Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, Variant, WordDiff,
+)
 from builder.render import labels as L
 from builder.render.contexts import (
     ArticleRow, Cell, Chunk, ClaimContext, ClaimRef, DiscrepancySection, FigureRow,
-    FilterOption, GoneContext, Link, MatrixRow, Passage, ResolvedSection, StoryContext, StorySummary,
-    TimelineRow, Version,
+    FilterOption, GoneContext, Link, MatrixRow, Passage, ResolvedSection, SideRow, SourceRow, StoryContext,
+    StorySummary, TimelineRow, VariantCard, Version,
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
@@ -42,7 +46,7 @@ def story_summary(lk: Lookup, story: Story, here: str) -> StorySummary:
         dates=date_range([a.published for a in articles if a.published]),
         articles=len(articles),
         claims=len(claims),
-        discrepancies=sum(len(lk.major(c)) for c in claims),
+        discrepancies=sum(len(lk.counted(c)) for c in claims),
     )
 
 
@@ -95,7 +99,7 @@ def story_context(lk: Lookup, story: Story) -> StoryContext:
         kinds=_options({r.kind: r.kind_label for r in rows}),
         statuses=_options({r.status: r.status_label for r in rows}),
         speakers=_options({r.speaker: r.speaker for r in rows if r.speaker}),
-        legend=tuple(Cell("", code, sym, text, "") for code, (sym, text) in L.CELL_LABELS.items()),
+        legend=tuple(Cell("", code, sym, text, "", "") for code, (sym, text) in L.CELL_LABELS.items()),
         figures=_figure_rows(lk, claims, here),
         timeline=_timeline(lk, claims, here),
         articles=tuple(article_row(lk, a, here) for a in articles),
@@ -109,7 +113,8 @@ def _options(values: dict[str, str]) -> tuple[FilterOption, ...]:
 def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -> MatrixRow:
     claim_href = relative(here, lk.claim_url(claim))
     present = {lk.outlet_of(m) for m in claim.mentions if m in lk.mentions}
-    differing = lk.differing_outlets(claim)
+    marks = lk.outlet_marks(claim)
+    copies = _wire_copies(lk, claim)
     cells = []
     for outlet in outlets:
         if outlet not in present:
@@ -117,10 +122,12 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
         elif claim.status == "single":
             code = "only"
         else:
-            code = "differs" if outlet in differing else "same"
+            code = marks.get(outlet, "same")
         symbol, text = L.CELL_LABELS[code]
         href = "" if code == "absent" else f"{claim_href}#{version_anchor(lk, outlet)}"
-        cells.append(Cell(outlet, code, symbol, text, href))
+        wire = copies.get(outlet, "")
+        cells.append(Cell(outlet, code, symbol, text, href,
+                          f"{wire.split(',')[0]} copy" if wire else ""))
     return MatrixRow(
         title=claim.title,
         href=claim_href,
@@ -129,9 +136,35 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
         status=claim.status,
         status_label=L.STATUS_LABELS.get(claim.status, claim.status),
         speaker=claim.speaker or "",
-        discrepancies=len(lk.major(claim)),
+        discrepancies=len(lk.counted(claim)),
         cells=tuple(cells),
+        note=outlet_count(lk, claim) if set(copies.values()) else "",
     )
+
+
+def _wire_copies(lk: Lookup, claim: Claim) -> dict[str, str]:
+    """Outlets of the claim that ran a wire copy another outlet of the claim ran too."""
+    by_group: dict[str, set[str]] = defaultdict(set)
+    label: dict[str, str] = {}
+    for m in claim.mentions:
+        article = lk.article_of(lk.mentions[m]) if m in lk.mentions else None
+        if article and article.wire:
+            by_group[article.wire.group].add(article.outlet)
+            label[article.wire.group] = lk.wire_of(article.id)
+    return {o: label[g] for g, outlets in by_group.items() if len(outlets) > 1 for o in outlets}
+
+
+def outlet_count(lk: Lookup, claim: Claim) -> str:
+    """ "5 outlets", or "5 outlets, 3 independent reports (Reuters, run by A, B, C)"."""
+    mentions = [lk.mentions[m] for m in claim.mentions if m in lk.mentions]
+    pairs = {(m.article, lk.outlet_of(m.id)) for m in mentions}
+    outlets = len({o for _, o in pairs})
+    reports = independent_reports(pairs, lk.articles)
+    text = plural(outlets, "outlet")
+    if reports == outlets:
+        return text
+    wires = sorted(set(_wire_copies(lk, claim).values()))
+    return f"{text}, {plural(reports, 'independent report')} ({'; '.join(wires)})"
 
 
 def version_anchor(lk: Lookup, outlet: str) -> str:
@@ -204,8 +237,9 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
     by_outlet: dict[str, list[Mention]] = defaultdict(list)
     for mention in lk.claim_mentions(claim):
         by_outlet[lk.outlet_of(mention.id)].append(mention)
-    versions = tuple(_version(lk, ms, here) for _, ms in sorted(by_outlet.items()))
-    sections = sorted(claim.discrepancies, key=lambda d: (d.minor, d.type, d.id))
+    versions = tuple(_version(lk, ms, here, outlets)
+                     for outlets, ms in _cards(lk, claim, by_outlet))
+    sections = sorted(claim.discrepancies, key=lambda d: (d.minor, d.type == "omission", d.type, d.id))
     speaker_url = lk.speaker_url(claim.speaker) if claim.speaker else None
     return ClaimContext(
         title=claim.title,
@@ -215,8 +249,13 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
         status_label=L.STATUS_LABELS.get(claim.status, claim.status),
         speaker=Link(claim.speaker, relative(here, speaker_url))
         if claim.speaker and speaker_url else None,
+        count=outlet_count(lk, claim),
+        variants=tuple(_variant_card(lk, claim, v, here) for v in claim.variants)
+        if len(claim.variants) > 1 else (),
+        contested=tuple(SourceRow(s.speaker, s.value, _outlet_links(lk, s.outlets, here))
+                        for s in claim.contested),
         versions=versions,
-        discrepancies=tuple(_section(lk, d) for d in sections),
+        discrepancies=tuple(_section(lk, d, here) for d in sections),
         absent=tuple(Link(o, relative(here, lk.outlet_url(o)))
                      for o in lk.story_outlets(story) if o not in by_outlet),
         json_ld=json_ld(lk, claim, by_outlet),
@@ -269,9 +308,61 @@ def passages(article: Article, mentions: list[Mention], article_href: str) -> tu
     return tuple(result)
 
 
-def _version(lk: Lookup, mentions: list[Mention], here: str) -> Version:
+def _cards(lk: Lookup, claim: Claim, by_outlet: dict[str, list[Mention]]
+           ) -> list[tuple[tuple[str, ...], list[Mention]]]:
+    """One card per outlet, except that the outlets of one wire copy that print the claim
+    in the same words share a card (the first outlet's passages stand for them all)."""
+    variant_of = {m: v.id for v in claim.variants for m in v.mentions}
+    cards: dict[tuple, tuple[list[str], list[Mention]]] = {}
+    for outlet, ms in sorted(by_outlet.items()):
+        wire = lk.article_of(ms[0]).wire
+        same_article = len({m.article for m in ms}) == 1
+        key: tuple = ((wire.group, tuple(sorted({variant_of.get(m.id, m.text) for m in ms})))
+                      if wire and same_article else ("outlet", outlet))
+        cards.setdefault(key, ([], ms))[0].append(outlet)
+    return [(tuple(outlets), ms) for outlets, ms in cards.values()]
+
+
+def _outlet_links(lk: Lookup, outlets: tuple[str, ...], here: str) -> tuple[Link, ...]:
+    return tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets)
+
+
+def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCard:
+    copies = _wire_copies(lk, claim)
+    wires = sorted({copies[o] for o in v.outlets if o in copies})
+    first = v.first_published
+    when = ""
+    if first:
+        day = first.date.isoformat() if first.date else L.UNDATED_LABEL
+        when = f"{day}{' (inferred)' if first.inferred else ''}, {first.outlet}"
+    count = plural(len(v.outlets), "outlet")
+    if v.reports and v.reports != len(v.outlets):
+        count += f", {plural(v.reports, 'independent report')}"
+    relation = v.relation
+    if relation == "reference" and any(o.reports >= v.reports for o in claim.variants if o is not v):
+        relation = "tied"  # no variant is more common: the longest is the reference
+    agreeing = {o for w in claim.variants if w.relation != "differs" for o in w.outlets}
+    if relation == "differs" and set(v.outlets) <= agreeing:
+        relation = "both"  # every outlet printing it also prints the words as the others do
+    return VariantCard(
+        id=v.id,
+        text=v.text,
+        relation=v.relation,
+        relation_label=L.RELATION_LABELS.get(relation, relation),
+        changes=diff_summary([op for op in v.diff if op.op != "equal"]),
+        outlets=_outlet_links(lk, tuple(o for o in v.outlets if o not in copies), here),
+        wires=tuple(wires),
+        count=count,
+        first=when,
+        speakers=", ".join(v.speakers),
+    )
+
+
+def _version(lk: Lookup, mentions: list[Mention], here: str,
+             outlets: tuple[str, ...] = ()) -> Version:
     first = mentions[0]
     article = lk.article_of(first)
+    outlets = outlets or (article.outlet,)
     speaker_url = lk.speaker_url(first.speaker) if first.speaker else None
     speaker = Link(first.speaker, relative(here, speaker_url)) if first.speaker and speaker_url else (
         Link(first.speaker, "") if first.speaker else None)
@@ -279,6 +370,9 @@ def _version(lk: Lookup, mentions: list[Mention], here: str) -> Version:
     return Version(
         anchor=version_anchor(lk, article.outlet),
         outlet=Link(article.outlet, relative(here, lk.outlet_url(article.outlet))),
+        outlets=_outlet_links(lk, outlets, here),
+        wire=lk.wire_of(article.id) if len(outlets) > 1 else "",
+        extra_anchors=tuple(version_anchor(lk, o) for o in outlets if o != article.outlet),
         date=date_text(article.published, L.UNDATED_LABEL),
         inferred=article.published_inferred,
         passages=passages(article, mentions, relative(here, article_href)),
@@ -303,40 +397,58 @@ def diff_chunks(diff: tuple[WordDiff, ...]) -> tuple[Chunk, ...]:
     return tuple(chunks)
 
 
-def _section(lk: Lookup, d: Discrepancy) -> DiscrepancySection:
+def _most(d: Discrepancy) -> bool:
+    """The first side is printed by more outlets than any other."""
+    return all(len(d.sides[0].outlets) > len(s.outlets) for s in d.sides[1:])
+
+
+def _section(lk: Lookup, d: Discrepancy, here: str) -> DiscrepancySection:
     return DiscrepancySection(
         id=d.id,
         href=f"#{fragment_id(d.id)}",
         label=L.DISCREPANCY_LABELS.get(d.type, d.type),
         summary=d.summary,
         minor=d.minor,
-        between=tuple(dict.fromkeys(lk.outlet_of(m) for m in d.mentions if m in lk.mentions)),
+        minor_label=L.MINOR_LABELS.get(d.minor_reason or "", "minor") if d.minor else "",
+        sides=tuple(SideRow(s.text, _outlet_links(lk, s.outlets, here),
+                            f"#{s.variant}" if s.variant else "", k == 0 and _most(d))
+                    for k, s in enumerate(d.sides)) if d.type != "omission" else (),
+        both_ways=d.both_ways,
         left_out_by=tuple(d.outlets) if d.type == "omission" else (),
         diff=diff_chunks(d.diff),
     )
 
 
 def json_ld(lk: Lookup, claim: Claim, by_outlet: dict[str, list[Mention]]) -> str:
-    """schema.org Claim with one appearance per outlet, safe inside a <script> element."""
+    """schema.org Claim, safe inside a <script> element: one ``appearance`` per variant and
+    outlet naming the variant's text, ``firstAppearance`` the earliest with a date of its
+    own. A date inferred from the story is never given as ``datePublished``."""
     appearances = []
-    for outlet, mentions in sorted(by_outlet.items()):
-        article = lk.article_of(mentions[0])
-        work: dict[str, object] = {
-            "@type": "CreativeWork",
-            "headline": article.title,
-            "publisher": {"@type": "Organization", "name": outlet},
-        }
-        if external_url(article.url):
-            work["url"] = external_url(article.url)
-        if article.published:
-            work["datePublished"] = article.published.isoformat()
-        appearances.append(work)
+    wordings = [(v.text, v.mentions) for v in claim.variants] or [
+        (ms[0].text, tuple(m.id for m in ms)) for _, ms in sorted(by_outlet.items())]
+    for text, mention_ids in wordings:
+        articles = sorted({lk.mentions[m].article for m in mention_ids if m in lk.mentions})
+        for article in (lk.articles[a] for a in articles):
+            work: dict[str, object] = {
+                "@type": "CreativeWork",
+                "headline": article.title,
+                "text": text,
+                "publisher": {"@type": "Organization", "name": article.outlet},
+            }
+            if external_url(article.url):
+                work["url"] = external_url(article.url)
+            if article.published and not article.published_inferred:
+                work["datePublished"] = article.published.isoformat()
+            appearances.append(work)
     data: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "Claim",
         "name": claim.title,
         "appearance": appearances,
     }
+    dated = [w for w in appearances if "datePublished" in w]
+    if dated:
+        data["firstAppearance"] = min(dated, key=lambda w: str(w["datePublished"]))
     if claim.speaker:
         data["author"] = {"@type": "Person", "name": claim.speaker}
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)

@@ -6,6 +6,7 @@ from collections import defaultdict
 from datetime import date
 
 from builder import urls
+from builder.align.compare import counted
 from builder.models import Claim
 from builder.render import labels as L
 from builder.render.contexts import (
@@ -84,10 +85,13 @@ def outlet_context(lk: Lookup, outlet: str) -> OutletContext:
     reported = _outlet_claims(lk)[outlet]
     differs = []
     for claim in reported:
-        for d in claim.discrepancies:
-            if d.type != "omission" and not d.minor and any(
-                    m in lk.mentions and lk.outlet_of(m) == outlet for m in d.mentions):
-                differs.append(claim_ref(lk, claim, here, anchor=d.id, note=d.summary))
+        for d in lk.counted(claim):
+            if any(outlet in s.outlets for s in d.sides[1:]):
+                both = " (it also prints the most common version)" if outlet in d.sides[0].outlets else ""
+                mine = next(s for s in d.sides[1:] if outlet in s.outlets)
+                note = f"{d.summary.rstrip('.')} \u00b7 it has \u201c{mine.text}\u201d{both}" \
+                    if d.type == "wording" else d.summary
+                differs.append(claim_ref(lk, claim, here, anchor=d.id, note=note))
     articles = sorted((a for a in lk.corpus.articles if a.outlet == outlet),
                       key=lambda a: (a.story, a.published or date.min, a.id))
     return OutletContext(
@@ -145,20 +149,25 @@ def speaker_context(lk: Lookup, speaker: str) -> SpeakerContext:
 
 def discrepancies_context(lk: Lookup) -> DiscrepanciesContext:
     groups = []
-    total = 0
+    total = minor = omissions = 0
     for story in stories_newest_first(lk):
         items = []
         for claim in sorted(lk.claims_by_story.get(story.id, ()), key=claim_order):
-            for d in sorted(claim.discrepancies, key=lambda d: (d.minor, d.type, d.id)):
+            for d in sorted(claim.discrepancies,
+                            key=lambda d: (d.minor, d.type == "omission", d.type, d.id)):
                 label = L.DISCREPANCY_LABELS.get(d.type, d.type)
-                note = f"{label}{' (minor)' if d.minor else ''}: {d.summary}"
+                extra = f" ({L.MINOR_LABELS.get(d.minor_reason or '', 'minor')})" if d.minor else ""
+                note = f"{label}{extra}: {d.summary}"
                 items.append(claim_ref(lk, claim, DISCREPANCIES_URL, anchor=d.id, note=note))
-                total += not d.minor
+                total += counted(d)
+                minor += d.minor
+                omissions += d.type == "omission" and not d.minor
         if items:
             groups.append(DiscrepancyGroup(
                 story=Link(story.title, relative(DISCREPANCIES_URL, urls.story_url(story.id))),
                 items=tuple(items)))
-    return DiscrepanciesContext(title="Discrepancies", groups=tuple(groups), total=total)
+    return DiscrepanciesContext(title="Discrepancies", groups=tuple(groups), total=total,
+                                minor=minor, omissions=omissions)
 
 
 def data_context() -> DataContext:
