@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from builder.models import Article, Claim, Mention, ResolvedDiscrepancy, RetiredClaim, Story
+from builder.models import Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story
 from builder.urls import claim_url
 
 FORMAT = 1
@@ -61,7 +61,7 @@ class Entry:
     title: str
     state: str  # live | merged | gone
     mentions: tuple[str, ...]  # mention keys, sorted
-    discrepancies: Mapping[str, Mapping[str, str]]  # id -> {type, summary}
+    discrepancies: Mapping[str, Mapping[str, Any]]  # id -> {type, summary, sides: variant ids}
     into: str | None = None  # merged: the id of the claim that carries it now
     last_seen: str | None = None  # ISO date: the newest article of the last build that had it
     reason: str | None = None
@@ -227,16 +227,19 @@ def _story(earlier: list[Entry], claims: list[Claim], by_id: Mapping[str, Mentio
             reason=e.reason or "", discrepancies=tuple(
                 ResolvedDiscrepancy(d, v.get("type", ""), v.get("summary", ""), e.reason or "")
                 for d, v in sorted(e.discrepancies.items()))))
-    # 4. kept claims: their earlier discrepancies that no longer hold stay as resolved anchors
+    # 4. kept claims: discrepancies keep their earlier ids while their sides exist; earlier
+    #    discrepancies that no longer hold stay as resolved anchors
     earlier_by_id = {e.id: e for e in earlier}
     out: list[Claim] = []
     for c in claims:
         ident, own = final[c.id], keys[c.id]
-        c = replace(c, id=ident, url=claim_url(c.story, ident))
+        before = earlier_by_id.get(ident)
+        sources = ([before] if before else []) + merged_into.get(ident, [])
+        c = replace(c, id=ident, url=claim_url(c.story, ident),
+                    discrepancies=_keep_discrepancy_ids(c.discrepancies, before.discrepancies if before else {}))
         current = {d.id for d in c.discrepancies}
         resolved: dict[str, ResolvedDiscrepancy] = {}
-        before = earlier_by_id.get(ident)
-        for source in ([before] if before else []) + merged_into.get(ident, []):
+        for source in sources:
             for d, v in sorted(source.discrepancies.items()):
                 if d not in current and d not in resolved:
                     resolved[d] = ResolvedDiscrepancy(d, v.get("type", ""), v.get("summary", ""),
@@ -246,9 +249,52 @@ def _story(earlier: list[Entry], claims: list[Claim], by_id: Mapping[str, Mentio
         entries.append(Entry(
             story=c.story, id=ident, kind=c.kind, title=c.title, state="live",
             mentions=tuple(sorted(own.elements())),
-            discrepancies={d.id: {"type": d.type, "summary": d.summary} for d in (*c.discrepancies, *c.resolved)},
+            discrepancies={**{d.id: {"type": d.type, "summary": d.summary} for d in c.resolved},
+                           **{d.id: {"type": d.type, "summary": d.summary, "sides": list(_sides(d))}
+                              for d in c.discrepancies}},
             last_seen=seen))
     return out, entries, retired
+
+
+def _sides(d: Discrepancy) -> tuple[str, ...]:
+    """The variants a discrepancy is between, the most common first ('' for a side that is
+    not a variant: the outlets leaving a claim out, a speaker)."""
+    return tuple(s.variant or "" for s in d.sides)
+
+
+def _keep_discrepancy_ids(current: Sequence[Discrepancy], earlier: Mapping[str, Mapping[str, Any]]
+                          ) -> tuple[Discrepancy, ...]:
+    """A discrepancy keeps the id of the earlier one between the same variants: the same
+    sides, or the same differing variants against another most common wording. The rest
+    keep their content ids, suffixed where an earlier id now names another discrepancy."""
+    def between(sides: Sequence[str]) -> frozenset[str]:
+        return frozenset(sides) - {""}
+
+    def differing(sides: Sequence[str]) -> frozenset[str]:
+        return frozenset(sides[1:]) - {""}
+
+    assigned: dict[int, str] = {}
+    for same in (between, differing):
+        for i, d in enumerate(current):
+            if i in assigned or not same(_sides(d)):
+                continue
+            for eid, e in sorted(earlier.items()):
+                if eid not in assigned.values() and e.get("type") == d.type and e.get("sides") \
+                        and same(e["sides"]) == same(_sides(d)):
+                    assigned[i] = eid
+                    break
+    taken = set(assigned.values())
+    out = []
+    for i, d in enumerate(current):
+        ident = assigned.get(i)
+        if ident is None:
+            ident, n = d.id, 1
+            while ident in taken:
+                n += 1
+                ident = f"{d.id}-{n}"
+            taken.add(ident)
+        out.append(d if ident == d.id else replace(d, id=ident))
+    return tuple(sorted(out, key=lambda d: d.id))
 
 
 def _resolve(e: Entry, earlier: Mapping[str, Entry], live: Mapping[str, Claim]) -> str | None:

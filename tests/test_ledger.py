@@ -218,3 +218,22 @@ def test_a_source_folder_that_cannot_hold_the_ledger_still_builds_with_a_warning
     assert code == 0, err
     assert "id ledger could not be written" in err and "--ledger PATH" in err
     assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_discrepancy_keeps_its_id_while_its_sides_exist_even_when_the_most_common_wording_changes() -> None:
+    from builder.models import Discrepancy, Side
+
+    story = Story("s", "S", ("a", "b", "c"))
+    ms = [_mention(a, "we will not go back", 0) for a in ("a", "b", "c")]
+    keys = tuple(sorted(id_ledger.mention_key(m) for m in ms))
+    earlier = id_ledger.Ledger({("s", "q-c"): id_ledger.Entry(
+        story="s", id="q-c", kind="quote", title="t", state="live", mentions=keys, discrepancies={
+            "wording-old-anchor": {"type": "wording", "summary": "x", "sides": ["v-old-reference", "v-minority"]},
+            "wording-gone": {"type": "wording", "summary": "y", "sides": ["v-old-reference", "v-vanished"]}})})
+    now = Discrepancy("wording-new-content-id", "wording", (ms[0].id,), "z",
+                      sides=(Side("v-new-reference", "", ("B",)), Side("v-minority", "", ("A",))))
+    claim = Claim(id="q-c", story="s", kind="quote", title="t", mentions=tuple(m.id for m in ms),
+                  status="differ", discrepancies=(now,))
+    (kept,) = id_ledger.apply(earlier, [story], [], ms, [claim]).claims
+    assert [d.id for d in kept.discrepancies] == ["wording-old-anchor"]
+    assert [r.id for r in kept.resolved] == ["wording-gone"]
