@@ -35,6 +35,7 @@ test: $(BIN)/.installed-test $(CHROMIUM)
 
 bench: $(BIN)/.installed-test
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.permalinks
 
 golden: $(BIN)/.installed-test
 	$(BIN)/python -m tests.site_fixture --regen

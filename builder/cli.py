@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="extract with N processes (default 1)")
         p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR",
                        help=f"extraction cache (default {DEFAULT_CACHE})")
+        p.add_argument("--ledger", type=Path, metavar="PATH",
+                       help="the id ledger that keeps published links working "
+                            "(default FOLDER/.parallax/ids.json; build writes it, extract only reads it)")
         p.add_argument("--no-cache", action="store_true", help="extract every article afresh")
         p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
 
@@ -52,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from builder.ingest import IngestError
+    from builder.ledger import LedgerError, default_path
     from builder.pipeline import StrictError, build, collect
 
     if args.jobs < 1:
@@ -59,18 +63,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     cache_dir = None if args.no_cache else args.cache_dir
     progress = False if args.quiet else None
+    ledger = args.ledger or default_path(args.folder)
     started = time.perf_counter()
     try:
         if args.command == "build":
             report = build(args.folder, args.site_dir, jobs=args.jobs, cache_dir=cache_dir,
-                           strict=args.strict, progress=progress)
+                           strict=args.strict, progress=progress, ledger=ledger)
         else:
-            report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress)
+            report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress,
+                             ledger=ledger)
             _print_warnings(report.corpus.warnings)
             if args.strict and report.corpus.warnings:
                 raise StrictError(report.corpus.warnings)
             _write_export(report.corpus, args.output)
-    except IngestError as error:
+    except (IngestError, LedgerError) as error:
         print(f"parallax: {error}", file=sys.stderr)
         return 2
     except StrictError as error:

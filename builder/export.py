@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from builder import urls
-from builder.models import Article, Claim, Corpus, Mention, Story
+from builder.ledger import Ledger
+from builder.models import Article, Claim, Corpus, Mention, RetiredClaim, Story
 
 SCHEMA_VERSION = 1
 SCHEMA_PATH = Path(__file__).resolve().parent / "claims.schema.json"
@@ -62,6 +63,10 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     return _record(claim)
 
 
+def retired_record(retired: RetiredClaim) -> dict[str, Any]:
+    return _record(retired)
+
+
 def to_json_data(corpus: Corpus) -> dict[str, Any]:
     """The export as plain data, in the contract's shape."""
     return {
@@ -70,6 +75,7 @@ def to_json_data(corpus: Corpus) -> dict[str, Any]:
         "articles": [article_record(a) for a in corpus.articles],
         "mentions": [mention_record(m) for m in corpus.mentions],
         "claims": [claim_record(c) for c in corpus.claims],
+        "retired": [retired_record(r) for r in corpus.retired],
     }
 
 
@@ -100,9 +106,12 @@ def to_csv(corpus: Corpus) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def export_files(corpus: Corpus) -> dict[str, bytes]:
-    """The downloads the site carries, by site path."""
-    return {urls.DATA_JSON: to_json(corpus), urls.DATA_CSV: to_csv(corpus)}
+def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:
+    """The downloads the site carries, by site path: the data, and the id ledger if given."""
+    files = {urls.DATA_JSON: to_json(corpus), urls.DATA_CSV: to_csv(corpus)}
+    if ids is not None:
+        files[urls.DATA_IDS] = ids.to_bytes()
+    return files
 
 
 def validate(data: dict[str, Any]) -> None:

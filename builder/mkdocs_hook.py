@@ -27,7 +27,7 @@ else:
     from mkdocs.structure.pages import Page as MkPage
 
     from builder.models import Corpus
-    from builder.render import Page, render_pages
+    from builder.render import Page, render_pages, render_redirects
 
     @dataclass
     class _State:
@@ -49,12 +49,14 @@ else:
     def _collect(config: MkDocsConfig) -> tuple[Corpus, Mapping[str, bytes]]:
         """The corpus and data files of the source folder named in mkdocs.yml."""
         from builder.export import export_files
+        from builder.ledger import default_path
         from builder.pipeline import collect
 
         options = config.extra.get("parallax", {}) or {}
         root = Path(config.config_file_path).parent
-        corpus = collect(root / options.get("source", "seeds"),
-                         cache_dir=root / options.get("cache", ".cache/parallax"), progress=False).corpus
+        source = root / options.get("source", "seeds")
+        corpus = collect(source, cache_dir=root / options.get("cache", ".cache/parallax"), progress=False,
+                         ledger=default_path(source)).corpus  # read, never written, by a preview
         return corpus, export_files(corpus)
 
     def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,7 +72,7 @@ else:
         _state.pages = {p.src_uri: p for p in pages}
         for page in pages:
             files.append(File.generated(config, page.src_uri, content=page.html))
-        for name, content in sorted(data_files.items()):
+        for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             files.append(File.generated(config, name, content=content))
         return files
 

@@ -196,6 +196,16 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class ResolvedDiscrepancy:
+    """A discrepancy an earlier build published that no longer holds; its anchor stays."""
+
+    id: str
+    type: str
+    summary: str  # what it said when it held
+    reason: str  # why it no longer holds
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """The same quotation, figure or dated event as reported across a story's articles."""
 
@@ -208,8 +218,25 @@ class Claim:
     discrepancies: tuple[Discrepancy, ...] = ()
     speaker: str | None = None
     url: str = ""  # site-relative address of the claim's page
+    resolved: tuple[ResolvedDiscrepancy, ...] = ()  # earlier discrepancies that no longer hold
     variants: tuple[Variant, ...] = ()  # most reports, outlets, words first, then earliest
     contested: tuple[Source, ...] = ()  # a figure whose values come from different sources
+
+
+@dataclass(frozen=True, slots=True)
+class RetiredClaim:
+    """A claim id an earlier build published that is no longer a claim of its own (id ledger)."""
+
+    id: str
+    story: str
+    kind: str
+    title: str
+    state: Literal["merged", "gone"]
+    url: str  # its old address, which keeps answering
+    into: str | None  # merged: the address of the claim that carries it now
+    last_seen: str | None  # ISO date of the newest article of the last build that had it
+    reason: str
+    discrepancies: tuple[ResolvedDiscrepancy, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,3 +248,4 @@ class Corpus:
     mentions: tuple[Mention, ...]
     claims: tuple[Claim, ...]
     warnings: tuple[Warning_, ...] = field(default=())
+    retired: tuple[RetiredClaim, ...] = ()  # ids of earlier builds that are not claims now

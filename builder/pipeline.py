@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.cache import ExtractionCache
+from builder.ledger import Ledger
 from builder.models import Article, Claim, Corpus, Mention, Story, Warning_
 
 Progress = Callable[[int], None]
@@ -28,7 +29,8 @@ class BuildReport:
     skipped: tuple[tuple[str, str], ...] = ()
     extracted: int = 0  # articles extracted afresh (the rest came from the cache)
     site_dir: Path | None = None
-    site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
+    site_rebuilt: bool = True
+    ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)  # False: nothing had changed since the last build of site_dir
 
     @property
     def discrepancies(self) -> int:
@@ -47,8 +49,9 @@ class BuildReport:
 
 
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-            progress: bool | None = None) -> BuildReport:
-    """Read, extract and align every story under ``source``."""
+            progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
+    """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file."""
+    from builder import ledger as id_ledger
     from builder.align.wire import mark_wire_copies
     from builder.ingest import read_stories
 
@@ -58,9 +61,10 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
                                       progress=progress)
     articles = mark_wire_copies(ingested.stories, ingested.articles)
     story_mentions, claims = align_stories(ingested.stories, articles, mentions)
+    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
-                    claims=claims, warnings=tuple(warnings))
-    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+                    claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
+    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, ledger=ids.ledger)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -151,21 +155,30 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 
 def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-          strict: bool = False, progress: bool | None = None) -> BuildReport:
-    """Collect, then write the exports and the site (atomically)."""
+          strict: bool = False, progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
+    """Collect, then write the exports and the site (atomically), then the id ledger."""
+    from builder import ledger as id_ledger
     from builder.export import export_files
     from builder.site import build_site
 
-    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
-    data_files = export_files(report.corpus)
+    ids = report.ledger or id_ledger.Ledger.empty()
+    data_files = export_files(report.corpus, ids)
     stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
     rebuilt = not (stamp and stamp.current())
     if rebuilt:
         build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
         if stamp:
             stamp.save()
+    if ledger is not None:
+        try:
+            id_ledger.write(ids, ledger)
+        except OSError as err:  # a read-only source folder: the site stands, the ids are not kept
+            problem = Warning_(str(ledger), f"the id ledger could not be written ({err.strerror or err}): "
+                                            "the next build cannot keep this build's ids (use --ledger PATH)")
+            report = replace(report, corpus=replace(report.corpus, warnings=(*report.corpus.warnings, problem)))
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
 
 

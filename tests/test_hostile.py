@@ -46,7 +46,8 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     site = tmp_path_factory.mktemp("hostile") / "site"
-    code, out, err = run_cli("build", str(HOSTILE), "--site-dir", str(site), "--no-cache", "-q")
+    code, out, err = run_cli("build", str(HOSTILE), "--site-dir", str(site), "--no-cache", "-q",
+                             "--ledger", str(tmp_path_factory.mktemp("ledger") / "ids.json"))
     return Built(site, code, out, err)
 
 

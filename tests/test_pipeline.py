@@ -49,7 +49,8 @@ def test_parallel_extraction_gives_the_same_mentions(seeds_report):
 
 def test_cli_extract_writes_json_and_csv(tmp_path, capsys):
     out = tmp_path / "c.json"
-    assert main(["extract", str(SEEDS), "-o", str(out), "--no-cache", "-q"]) == 0
+    assert main(["extract", str(SEEDS), "-o", str(out), "--no-cache", "-q",
+                 "--ledger", str(out.with_name("no-ledger.json"))]) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema_version"] == 1 and data["claims"]
     assert out.with_suffix(".csv").read_text(encoding="utf-8").startswith("story,claim,status")

@@ -22,7 +22,8 @@ def two_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     sites = []
     for name in ("first", "second"):
         site = tmp_path_factory.mktemp(name) / f"site-{name}"
-        code, _, err = run_cli("build", str(SEEDS), "--site-dir", str(site), "--no-cache", "-q")
+        code, _, err = run_cli("build", str(SEEDS), "--site-dir", str(site), "--no-cache", "-q",
+                             "--ledger", str(site.with_name("ids.json")))
         assert code == 0, err
         sites.append(site)
     return sites[0], sites[1]
@@ -63,7 +64,8 @@ def test_extract_twice_gives_identical_json_and_csv_equal_to_the_sites(
     outputs = []
     for name in ("a", "b"):
         out = tmp_path / name / "claims.json"
-        code, _, err = run_cli("extract", str(SEEDS), "-o", str(out), "--no-cache", "-q")
+        code, _, err = run_cli("extract", str(SEEDS), "-o", str(out), "--no-cache", "-q",
+                             "--ledger", str(out.with_name("no-ledger.json")))
         assert code == 0, err
         outputs.append((out.read_bytes(), out.with_suffix(".csv").read_bytes()))
     assert outputs[0] == outputs[1]

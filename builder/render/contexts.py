@@ -239,6 +239,14 @@ class SourceRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ResolvedSection:
+    id: str = doc("the anchor an earlier build published it under")
+    label: str = doc("its type in words")
+    summary: str = doc("what it said when it held")
+    reason: str = doc("why it no longer holds")
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimContext:
     title: str = doc("the claim's title")
     story: Link = doc("the story the claim belongs to")
@@ -253,6 +261,17 @@ class ClaimContext:
     discrepancies: tuple[DiscrepancySection, ...] = doc("every discrepancy, major first")
     absent: tuple[Link, ...] = doc("outlets of the story that do not report the claim")
     json_ld: str = doc("schema.org Claim as JSON, already escaped for a <script> element")
+    resolved: tuple[ResolvedSection, ...] = doc("earlier discrepancies that no longer hold, anchors kept")
+
+
+@dataclass(frozen=True, slots=True)
+class GoneContext:
+    title: str = doc("the title the claim had")
+    story: Link = doc("the story it belonged to")
+    kind_label: str = doc("its kind in words")
+    last_seen: str = doc("the date of the newest article of the last build that had it, in words")
+    reason: str = doc("why it is gone")
+    discrepancies: tuple[ResolvedSection, ...] = doc("the discrepancies it had, anchors kept")
 
 
 # --- outlet, speaker, article, discrepancies, data ----------------------------------------

@@ -7,6 +7,7 @@ never passes through Markdown or a template engine as source: article text is da
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from builder import urls
 from builder.models import Corpus
 from builder.render import views as V
 from builder.render import views_lists as VL
+from builder.render.links import relative as relative_url
 from builder.render.lookup import Lookup
 from builder.render.views_article import article_context
 
@@ -93,6 +95,9 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
             "story", src=story_src_uri(story.id))
     for claim in sorted(corpus.claims, key=lambda c: (c.story, c.id)):
         add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim")
+    for retired in corpus.retired:
+        if retired.state == "gone" or retired.into is None:
+            add(retired.url, retired.title, "gone.html", V.gone_context(lk, retired), "gone")
     for article in sorted(corpus.articles, key=lambda a: (a.story, a.id)):
         add(lk.article_url(article), article.title or article.path, "article.html",
             article_context(lk, article), "article")
@@ -102,3 +107,40 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
         add(lk.speaker_url(speaker) or "", speaker, "speaker.html",
             VL.speaker_context(lk, speaker), "speaker")
     return pages
+
+
+REDIRECT = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Moved: {title}</title>
+<link rel="canonical" href="{target}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<script>location.replace({target_js} + location.hash);</script>
+</head>
+<body>
+<p>This claim is now part of <a href="{target}">{target_title}</a>.</p>
+</body>
+</html>
+"""
+
+
+def render_redirects(corpus: Corpus) -> dict[str, bytes]:
+    """A small page at the address of every merged claim id, sending the reader (and the
+    anchor they followed) on to the claim that carries it now. Pages of our own rather
+    than mkdocs-redirects: the map comes from the id ledger on each build, and the
+    anchor must survive the redirect (a meta refresh alone drops it)."""
+    from html import escape
+
+    titles = {c.url: c.title for c in corpus.claims}
+    files = {}
+    for retired in corpus.retired:
+        if retired.state != "merged" or retired.into is None:
+            continue
+        target = relative_url(retired.url, retired.into)
+        files[f"{retired.url}index.html"] = REDIRECT.format(
+            title=escape(retired.title), target=escape(target),
+            target_js=json.dumps(target).replace("<", "\\u003c"),
+            target_title=escape(titles.get(retired.into, retired.into))).encode("utf-8")
+    return files

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from datetime import date
 
 from builder import urls
 from builder.align.compare import diff_summary
 from builder.align.variants import independent_reports
-from builder.models import Article, Claim, Discrepancy, Mention, Story, Variant, WordDiff
+from builder.models import (
+    Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, Variant, WordDiff,
+)
 from builder.render import labels as L
 from builder.render.contexts import (
     ArticleRow, Cell, Chunk, ClaimContext, ClaimRef, DiscrepancySection, FigureRow,
-    FilterOption, Link, MatrixRow, Passage, SideRow, SourceRow, StoryContext, StorySummary,
-    TimelineRow, VariantCard, Version,
+    FilterOption, GoneContext, Link, MatrixRow, Passage, ResolvedSection, SideRow, SourceRow, StoryContext,
+    StorySummary, TimelineRow, VariantCard, Version,
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
@@ -256,6 +259,28 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
         absent=tuple(Link(o, relative(here, lk.outlet_url(o)))
                      for o in lk.story_outlets(story) if o not in by_outlet),
         json_ld=json_ld(lk, claim, by_outlet),
+        resolved=tuple(_resolved(r) for r in claim.resolved),
+    )
+
+
+def _resolved(r: ResolvedDiscrepancy) -> ResolvedSection:
+    return ResolvedSection(id=r.id, label=L.DISCREPANCY_LABELS.get(r.type, r.type), summary=r.summary,
+                           reason=r.reason)
+
+
+def gone_context(lk: Lookup, retired: RetiredClaim) -> GoneContext:
+    """The page at the address of a claim no article holds any more (id ledger)."""
+    story = lk.stories.get(retired.story)
+    here = retired.url
+    seen = date.fromisoformat(retired.last_seen) if retired.last_seen else None
+    return GoneContext(
+        title=retired.title,
+        story=Link(story.title, relative(here, urls.story_url(story.id))) if story else
+        Link("All stories", relative(here, STORIES_URL)),
+        kind_label=L.KIND_LABELS.get(retired.kind, retired.kind),
+        last_seen=date_text(seen, L.UNDATED_LABEL),
+        reason=retired.reason,
+        discrepancies=tuple(_resolved(r) for r in retired.discrepancies),
     )
 
 
