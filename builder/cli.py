@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="extract with N processes (default 1)")
         p.add_argument("--cache-dir", type=Path, default=DEFAULT_CACHE, metavar="DIR",
                        help=f"extraction cache (default {DEFAULT_CACHE})")
+        p.add_argument("--dask", metavar="ADDRESS",
+                       help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT)")
         p.add_argument("--no-cache", action="store_true", help="extract every article afresh")
         p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
 
@@ -51,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from builder.distributed import ClusterError
     from builder.ingest import IngestError
     from builder.pipeline import StrictError, build, collect
 
@@ -63,14 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             report = build(args.folder, args.site_dir, jobs=args.jobs, cache_dir=cache_dir,
-                           strict=args.strict, progress=progress)
+                           strict=args.strict, progress=progress, dask=args.dask)
         else:
-            report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress)
+            report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress,
+                             dask=args.dask)
             _print_warnings(report.corpus.warnings)
             if args.strict and report.corpus.warnings:
                 raise StrictError(report.corpus.warnings)
             _write_export(report.corpus, args.output)
-    except IngestError as error:
+    except (IngestError, ClusterError) as error:
         print(f"parallax: {error}", file=sys.stderr)
         return 2
     except StrictError as error:
