@@ -13,10 +13,37 @@ from builder.export import CSV_COLUMNS, SCHEMA_PATH, to_csv, validate
 from tests.conftest import SHARED
 
 
-def test_packaged_schema_is_the_shared_contract():
+def _extends(ours: object, theirs: object, where: str = "schema") -> list[str]:
+    """Where ``ours`` fails to keep ``theirs``: every key, property and value of the shared
+    contract kept, and only grown (more properties, more enum values, more required)."""
+    if isinstance(theirs, dict):
+        if not isinstance(ours, dict):
+            return [where]
+        problems = []
+        for key, value in theirs.items():
+            if key == "description":
+                continue
+            if key not in ours:
+                problems.append(f"{where}.{key} missing")
+            elif key in ("enum", "required"):
+                problems += [f"{where}.{key} lost {v!r}" for v in value if v not in ours[key]]
+            else:
+                problems += _extends(ours[key], value, f"{where}.{key}")
+        return problems
+    return [] if ours == theirs else [f"{where}: {ours!r} != {theirs!r}"]
+
+
+def test_packaged_schema_extends_the_shared_contract():
     shared = SHARED / "contract" / "claims.schema.json"
     assert shared.exists(), f"the shared contract is missing at {shared}"
-    assert json.loads(SCHEMA_PATH.read_text()) == json.loads(shared.read_text())
+    assert _extends(json.loads(SCHEMA_PATH.read_text()), json.loads(shared.read_text())) == []
+
+
+def test_a_schema_that_drops_a_field_does_not_extend_the_contract():
+    theirs = {"properties": {"a": {"type": "string"}, "b": {"enum": ["x", "y"]}}}
+    assert _extends({"properties": {"a": {"type": "string"}, "b": {"enum": ["x", "y", "z"]}, "c": {}}}, theirs) == []
+    assert _extends({"properties": {"b": {"enum": ["x"]}}}, theirs) == [
+        "schema.properties.a missing", "schema.properties.b.enum lost 'y'"]
 
 
 def test_seeds_export_validates_against_the_contract(seeds_data):
