@@ -34,6 +34,8 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--ledger", type=Path, metavar="PATH",
                        help="the id ledger that keeps published links working "
                             "(default FOLDER/.parallax/ids.json; build writes it, extract only reads it)")
+        p.add_argument("--dask", metavar="ADDRESS",
+                       help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT)")
         p.add_argument("--no-cache", action="store_true", help="extract every article afresh")
         p.add_argument("--quiet", "-q", action="store_true", help="no progress bar, summary only")
 
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    from builder.distributed import ClusterError
     from builder.ingest import IngestError
     from builder.ledger import LedgerError, default_path
     from builder.pipeline import StrictError, build, collect
@@ -68,15 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             report = build(args.folder, args.site_dir, jobs=args.jobs, cache_dir=cache_dir,
-                           strict=args.strict, progress=progress, ledger=ledger)
+                           strict=args.strict, progress=progress, ledger=ledger, dask=args.dask)
         else:
             report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress,
-                             ledger=ledger)
+                             ledger=ledger, dask=args.dask)
             _print_warnings(report.corpus.warnings)
             if args.strict and report.corpus.warnings:
                 raise StrictError(report.corpus.warnings)
             _write_export(report.corpus, args.output)
-    except (IngestError, LedgerError) as error:
+    except (IngestError, LedgerError, ClusterError) as error:
         print(f"parallax: {error}", file=sys.stderr)
         return 2
     except StrictError as error:

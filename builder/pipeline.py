@@ -49,8 +49,10 @@ class BuildReport:
 
 
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-            progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
-    """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file."""
+            progress: bool | None = None, ledger: Path | None = None, dask: str | None = None
+            ) -> BuildReport:
+    """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file;
+    ``dask``: a scheduler address to extract on (``builder.distributed``)."""
     from builder import ledger as id_ledger
     from builder.align.wire import mark_wire_copies
     from builder.ingest import read_stories
@@ -58,7 +60,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     ingested = read_stories(source)
     warnings = [*ingested.warnings, *_oversized(ingested.articles)]
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
-                                      progress=progress)
+                                      progress=progress, dask=dask)
     articles = mark_wire_copies(ingested.stories, ingested.articles)
     story_mentions, claims = align_stories(ingested.stories, articles, mentions)
     ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
@@ -99,8 +101,10 @@ def _extract_uncached(article: Article) -> tuple[Mention, ...]:
 
 
 def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path | None = None,
-                progress: bool | None = None) -> tuple[dict[str, tuple[Mention, ...]], int]:
-    """Mentions of every article, from the cache where the article is unchanged.
+                progress: bool | None = None, dask: str | None = None
+                ) -> tuple[dict[str, tuple[Mention, ...]], int]:
+    """Mentions of every article, from the cache where the article is unchanged, the rest
+    extracted here (``jobs`` processes) or on the Dask cluster at ``dask``.
 
     Returns the mentions by article id (in article order) and how many articles were
     extracted afresh.
@@ -115,7 +119,13 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path |
         else:
             results[article.id] = cached
     bar = _progress_bar(len(todo), progress)
-    if jobs > 1 and len(todo) > 1:
+    if dask and todo:
+        from builder.distributed import extract_on_cluster
+
+        for article, found in extract_on_cluster(dask, todo):
+            results[article.id] = found
+            bar(1)
+    elif jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             chunk = max(1, len(todo) // (jobs * 4))
             for article, found in zip(todo, pool.map(_extract_uncached, todo, chunksize=chunk)):
@@ -155,13 +165,14 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 
 def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-          strict: bool = False, progress: bool | None = None, ledger: Path | None = None) -> BuildReport:
+          strict: bool = False, progress: bool | None = None, ledger: Path | None = None,
+          dask: str | None = None) -> BuildReport:
     """Collect, then write the exports and the site (atomically), then the id ledger."""
     from builder import ledger as id_ledger
     from builder.export import export_files
     from builder.site import build_site
 
-    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger)
+    report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger, dask=dask)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     ids = report.ledger or id_ledger.Ledger.empty()
