@@ -7,10 +7,11 @@ of contents of Parallax.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class BuildReport:
     extracted: int = 0  # articles extracted afresh (the rest came from the cache)
     site_dir: Path | None = None
     site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
+    notes: tuple[str, ...] = ()  # problems of the build itself (an unwritable cache), never fatal
 
     @property
     def discrepancies(self) -> int:
@@ -50,13 +52,14 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
-    warnings = [*ingested.warnings, *_oversized(ingested.articles)]
+    warnings = [*ingested.warnings, *_oversized(ingested.articles), *_edge_dates(ingested.articles)]
+    notes: list[str] = []
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
-                                      progress=progress)
+                                      progress=progress, notes=notes)
     story_mentions, claims = align_stories(ingested.stories, ingested.articles, mentions)
     corpus = Corpus(stories=ingested.stories, articles=ingested.articles, mentions=story_mentions,
                     claims=claims, warnings=tuple(warnings))
-    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted)
+    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes))
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -90,12 +93,49 @@ def _extract_uncached(article: Article) -> tuple[Mention, ...]:
     return extract_article(article)
 
 
+# Relative dates ("Friday", "next year") move a publication date by up to a year and a
+# few weeks; nearer than this to the ends of the calendar they would leave it.
+_CALENDAR_MARGIN_YEARS = 2
+
+
+def _datable(article: Article) -> Article:
+    """The article as extraction sees it: without a publication date when that date lies too
+    near year 1 or 9999 to resolve relative dates against (they stay unresolved)."""
+    day = article.published
+    if day and not _CALENDAR_MARGIN_YEARS < day.year < 9999 - _CALENDAR_MARGIN_YEARS:
+        return replace(article, published=None)
+    return article
+
+
+def _edge_dates(articles: Sequence[Article]) -> list[Warning_]:
+    return [Warning_(a.path, f"published {a.published.isoformat()}, too near the limits of the calendar (years 1 and 9999): "
+                             f"relative dates (\"Friday\", \"last year\") are not resolved")
+            for a in articles if a.published and _datable(a) is not a]
+
+
+def _extract_one(article: Article, cache_dir: Path | None) -> tuple[tuple[Mention, ...], str | None]:
+    """One article's mentions, stored in the cache as soon as they are found.
+
+    Returns the mentions and, where the cache could not be written, why.
+    """
+    mentions = _extract_uncached(_datable(article))
+    if cache_dir is None:
+        return mentions, None
+    try:
+        ExtractionCache(cache_dir).put(article, mentions)
+    except OSError as err:
+        return mentions, f"cannot be written ({err.strerror or type(err).__name__})"
+    return mentions, None
+
+
 def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path | None = None,
-                progress: bool | None = None) -> tuple[dict[str, tuple[Mention, ...]], int]:
+                progress: bool | None = None,
+                notes: list[str] | None = None) -> tuple[dict[str, tuple[Mention, ...]], int]:
     """Mentions of every article, from the cache where the article is unchanged.
 
     Returns the mentions by article id (in article order) and how many articles were
-    extracted afresh.
+    extracted afresh. A cache that cannot be read or written is left aside with one
+    note in ``notes``; it never stops the build.
     """
     cache = ExtractionCache(cache_dir) if cache_dir else None
     results: dict[str, tuple[Mention, ...]] = {}
@@ -107,21 +147,32 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path |
         else:
             results[article.id] = cached
     bar = _progress_bar(len(todo), progress)
-    if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, len(todo) // (jobs * 4))
-            for article, found in zip(todo, pool.map(_extract_uncached, todo, chunksize=chunk)):
-                results[article.id] = found
-                bar(1)
-    else:
-        for article in todo:
-            results[article.id] = _extract_uncached(article)
+    writable = cache_dir
+    with contextlib.closing(_extract_many(todo, jobs, lambda: writable)) as found_all:
+        for article, (found, problem) in zip(todo, found_all):
+            results[article.id] = found
+            if problem and writable is not None:
+                if notes is not None:
+                    notes.append(f"cache {writable}: {problem}; building without it")
+                writable = None
             bar(1)
     bar(0)
-    if cache:
-        for article in todo:
-            cache.put(article, results[article.id])
     return {a.id: results[a.id] for a in articles}, len(todo)
+
+
+def _extract_many(todo: Sequence[Article], jobs: int,
+                  cache_dir: Callable[[], Path | None]) -> Iterator[tuple[tuple[Mention, ...], str | None]]:
+    """Each article's (mentions, cache problem), in order: in this process, or in a pool of
+    ``jobs`` workers that is shut down at once when this process is interrupted or ends."""
+    if jobs <= 1 or len(todo) <= 1:
+        for article in todo:
+            yield _extract_one(article, cache_dir())
+        return
+    from builder import workers
+
+    with workers.pool(jobs) as pool:
+        chunk = max(1, len(todo) // (jobs * 4))
+        yield from pool.map(functools.partial(_extract_one, cache_dir=cache_dir()), todo, chunksize=chunk)
 
 
 def _progress_bar(total: int, wanted: bool | None) -> Progress:
@@ -148,44 +199,23 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
           strict: bool = False, progress: bool | None = None) -> BuildReport:
-    """Collect, then write the exports and the site (atomically)."""
-    from builder.export import export_files
-    from builder.site import build_site
+    """Collect, then write the exports and the site (atomically).
 
+    The site folder is checked first (``builder.site.check_site_dir``), so a folder
+    Parallax may not replace costs nothing but the message.
+    """
+    from builder.export import export_files
+    from builder.site import build_site, check_site_dir, site_is_current
+
+    check_site_dir(site_dir, source)
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     data_files = export_files(report.corpus)
-    stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
-    rebuilt = not (stamp and stamp.current())
+    rebuilt = not (cache_dir and site_is_current(site_dir, data_files))
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
-        if stamp:
-            stamp.save()
+        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source)
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
-
-
-class _SiteStamp:
-    """Remembers, beside the extraction cache, what the site in ``site_dir`` was built from,
-    so a rebuild with nothing changed leaves the site alone."""
-
-    def __init__(self, cache_dir: Path, site_dir: Path, data_files: dict[str, bytes]) -> None:
-        from builder.cache import site_fingerprint
-        from builder.ids import digest
-
-        self.path = cache_dir / "site-stamps" / digest(str(site_dir.resolve()), length=16)
-        self.site_dir = site_dir
-        self.value = site_fingerprint(data_files)
-
-    def current(self) -> bool:
-        try:
-            return (self.site_dir / "index.html").is_file() and self.path.read_text() == self.value
-        except OSError:
-            return False
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(self.value)
 
 
 class StrictError(Exception):
