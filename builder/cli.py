@@ -105,7 +105,7 @@ def _run(args: argparse.Namespace) -> int:
                 raise StrictError(report.corpus.warnings)
             _write_export(report.corpus, args.output)
     except SiteDirError as error:
-        print(f"parallax: refusing --site-dir {printable(error)}; nothing written or deleted",
+        print(f"parallax: --site-dir {printable(error)}; refused, nothing written or deleted",
               file=sys.stderr)
         return 2
     except IngestError as error:

@@ -44,7 +44,7 @@ def check_site_dir(site_dir: Path | str, source: Path | None = None) -> Path:
     marker of an earlier Parallax build.
     """
     if not str(site_dir).strip():
-        raise SiteDirError("the site folder name is empty (an unset variable?)")
+        raise SiteDirError("\"\": an empty name (an unset variable?)")
     path = Path(site_dir).resolve()
     shown = str(site_dir)
     if path == Path(path.anchor):
