@@ -108,8 +108,9 @@ def _datable(article: Article) -> Article:
 
 
 def _edge_dates(articles: Sequence[Article]) -> list[Warning_]:
-    return [Warning_(a.path, f"published {a.published.isoformat()}, too near the limits of the calendar (years 1 and 9999): "
-                             f"relative dates (\"Friday\", \"last year\") are not resolved")
+    """A warning for each article whose relative dates are left unresolved by :func:`_datable`."""
+    return [Warning_(a.path, f"published {a.published.isoformat()}, too near the limits of the calendar "
+                             f"(years 1 and 9999): relative dates (\"Friday\", \"last year\") are not resolved")
             for a in articles if a.published and _datable(a) is not a]
 
 

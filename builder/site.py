@@ -10,14 +10,15 @@ leave an intact site alone and a damaged one is rebuilt.
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import logging
 import os
 import secrets
 import shutil
-from datetime import datetime, time, timezone
 from collections.abc import Iterator, Mapping
+from datetime import datetime, time, timezone
 from pathlib import Path
 
 from builder.files import write_atomic
@@ -159,7 +160,7 @@ def _fresh_folder(site_dir: Path, kind: str) -> Path:
 def remove_stale(site_dir: Path) -> None:
     """Delete the ``.<site>.new-*`` and ``.<site>.old-*`` folders of builds that are no longer running."""
     for kind in ("new", "old"):
-        for path in site_dir.parent.glob(f".{site_dir.name}.{kind}-*"):
+        for path in site_dir.parent.glob(f".{glob.escape(site_dir.name)}.{kind}-*"):
             pid = path.name.rsplit(f".{kind}-", 1)[1].split("-", 1)[0]
             if path.is_dir() and not path.is_symlink() and not _running(pid):
                 shutil.rmtree(path, ignore_errors=True)

@@ -84,6 +84,20 @@ def test_a_full_disk_keeps_the_previous_export_whole(tmp_path: Path, small_disk:
     assert tree(small_disk) == before
 
 
+def test_a_read_only_warm_cache_builds_and_exits_0(tmp_path: Path, small_disk: Path) -> None:
+    story, site, cache = write_story(tmp_path / "story"), tmp_path / "site", small_disk / "cache"
+    assert run_cli("build", str(story), "--site-dir", str(site), "--cache-dir", str(cache), "-q")[0] == 0
+    shutil.rmtree(site)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    try:
+        code, out, err = run_cli("build", str(story), "--site-dir", str(site), "--cache-dir", str(cache), "-q")
+    finally:
+        subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
+    assert code == 0, err
+    assert "0 articles extracted, 2 from cache" in out and "failed" not in err
+    assert (site / "index.html").is_file()
+
+
 # --- 3. bounded cost --------------------------------------------------------------------------
 
 ALIAS_BOMB = "\n".join(
