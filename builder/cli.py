@@ -141,8 +141,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _output_problem(output: Path) -> str | None:
-    """Why ``-o`` cannot name the JSON export, or None."""
-    if output.suffix.lower() == ".csv":
+    """Why ``-o`` cannot name the JSON export, or None.
+
+    Only a ``.json`` name: ``-o claims.csv`` would be overwritten by its own CSV, and
+    ``-o notes.txt`` would put a CSV over a ``notes.csv`` nobody named.
+    """
+    if output.suffix.lower() != ".json":
         return "names the JSON export (the CSV goes beside it); give a .json name"
     if output.is_dir():
         return "is a folder; give the JSON file's name"

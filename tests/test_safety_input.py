@@ -32,8 +32,8 @@ def test_o_names_the_json_and_the_csv_goes_beside_it(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.parent.iterdir()) == ["claims.csv", "claims.json"]
 
 
-@pytest.mark.parametrize("name", ["claims.csv", "claims.CSV"])
-def test_o_ending_in_csv_is_refused(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", ["claims.csv", "claims.CSV", "notes.txt", "claims"])
+def test_o_not_naming_a_json_file_is_refused(tmp_path: Path, name: str) -> None:
     story = write_story(tmp_path / "story")
     code, _, err = run_cli("extract", str(story), "-o", str(tmp_path / name), "--no-cache", "-q")
     assert code == 2 and "give a .json name" in err
