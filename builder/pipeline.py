@@ -198,7 +198,7 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
     return update
 
 
-def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
+def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path | None = None,
           strict: bool = False, progress: bool | None = None) -> BuildReport:
     """Collect, then write the exports and the site (atomically).
 
@@ -208,7 +208,7 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
     from builder.export import export_files
     from builder.site import build_site, check_site_dir, site_is_current
 
-    check_site_dir(site_dir, source)
+    site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)

@@ -128,12 +128,21 @@ def test_an_alias_bomb_in_sources_yml_costs_seconds(tmp_path: Path) -> None:
 
 
 def test_a_huge_value_is_cut_before_its_warning_is_formatted(tmp_path: Path) -> None:
-    numbers = ", ".join(str(n) for n in range(200_000))
+    numbers = ", ".join(str(n) for n in range(30_000))  # 200 KB, within the YAML limit
     story = write_story(tmp_path / "story", long__md=f"---\ntitle: Count\ndate: [{numbers}]\n---\nA count.\n")
     code, _, err = run_cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q")
     assert code == 0, err
     [line] = [w for w in err.splitlines() if w.startswith("warning: long.md:")]
     assert "is a list, not a date" in line and len(line) < 200
+
+
+def test_yaml_longer_than_any_metadata_is_refused_with_a_warning(tmp_path: Path) -> None:
+    numbers = ", ".join(str(n) for n in range(200_000))  # 1.3 MB
+    story = write_story(tmp_path / "story", long__md=f"---\ntitle: Count\ndate: [{numbers}]\n---\nA count.\n")
+    code, _, err = run_cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q")
+    assert code == 0, err
+    lines = [w for w in err.splitlines() if w.startswith("warning: long.md:")]
+    assert any("longer than any metadata" in line and len(line) < 200 for line in lines)
 
 
 @pytest.mark.slow
