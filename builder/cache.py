@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
-from dataclasses import asdict
+import types
+import typing
+from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
 
 from builder import __version__
+from builder.files import write_atomic
 from builder.models import Article, Mention
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -68,8 +69,48 @@ def article_key(article: Article) -> str:
     return h.hexdigest()
 
 
+def _allowed_types(annotation: object) -> tuple[type, ...]:
+    """The JSON types a Mention field may hold: ``float | None`` -> (int, float, NoneType)."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return tuple(t for arg in typing.get_args(annotation) for t in _allowed_types(arg))
+    if typing.get_origin(annotation) is typing.Literal:
+        return (str,)
+    if annotation is float:
+        return (int, float)
+    return (annotation,) if isinstance(annotation, type) else (object,)
+
+
+_HINTS = typing.get_type_hints(Mention)
+_MENTION_TYPES = {f.name: _allowed_types(_HINTS[f.name]) for f in fields(Mention)}
+_KINDS = typing.get_args(_HINTS["kind"])
+
+
+def _mention(record: object, article: Article) -> Mention | None:
+    """A cached record as a Mention, or None where it does not fit this article exactly."""
+    if not isinstance(record, dict) or not set(record) <= set(_MENTION_TYPES):
+        return None
+    for name, value in record.items():
+        allowed = _MENTION_TYPES[name]
+        if isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed):
+            return None
+    try:
+        mention = Mention(**record)
+    except TypeError:  # a required field missing
+        return None
+    if (mention.article != article.id or mention.kind not in _KINDS
+            or not 0 <= mention.start <= mention.end <= len(article.body)
+            or article.body[mention.start:mention.end] != mention.text):
+        return None
+    return mention
+
+
 class ExtractionCache:
-    """A folder of JSON files, one per article version. Safe for parallel writers."""
+    """A folder of JSON files, one per article version. Safe for parallel writers.
+
+    An entry is checked when it is read (every field of the right type, offsets inside
+    the article and pointing at the mention's text): a damaged one counts as missing
+    and the article is extracted again.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -80,19 +121,16 @@ class ExtractionCache:
     def get(self, article: Article) -> tuple[Mention, ...] | None:
         path = self._path(article_key(article))
         try:
-            records = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            records = json.loads(path.read_bytes())
+        except (OSError, ValueError):  # missing, unreadable, not JSON or not UTF-8
             return None
-        try:
-            return tuple(Mention(**r) for r in records)
-        except TypeError:  # written by another model version
+        if not isinstance(records, list):
             return None
+        mentions = [_mention(r, article) for r in records]
+        return None if any(m is None for m in mentions) else tuple(mentions)  # type: ignore[misc]
 
     def put(self, article: Article, mentions: tuple[Mention, ...]) -> None:
+        """Store one article's mentions; raises OSError where the folder cannot be written."""
         path = self._path(article_key(article))
         path.parent.mkdir(parents=True, exist_ok=True)
-        data = json.dumps([asdict(m) for m in mentions], ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(data)
-        os.replace(tmp, path)
+        write_atomic(path, json.dumps([asdict(m) for m in mentions], ensure_ascii=False).encode("utf-8"))

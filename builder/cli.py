@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from builder.terminal import printable
 
 if TYPE_CHECKING:
     from builder.models import Corpus, Warning_
@@ -42,8 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the comparison site from a folder of articles")
     build.add_argument("folder", nargs="?", type=Path, default=Path("seeds"),
                        help="a story folder, or a folder of story folders (default seeds/)")
-    build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
-                       help="where the site goes (default site/)")
+    build.add_argument("--site-dir", default="site", metavar="DIR",  # a str: "" must not become "."
+                       help="where the site goes (default site/); Parallax's alone: a folder holding "
+                            "anything else is refused")
     common(build)
 
     extract = sub.add_parser("extract", help="write the data export only (JSON, and CSV beside it)")
@@ -54,15 +59,44 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised in the main thread so that the same cleanup runs as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    previous = signal.getsignal(signal.SIGTERM)
+    in_main = threading.current_thread() is threading.main_thread()
+    if in_main:
+        signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(args)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C or SIGTERM: the workers are gone already
+        what = "terminated" if isinstance(interrupt, Terminated) else "interrupted"
+        print(f"\nparallax: {what}; nothing more written (the previous site, if any, is unchanged)",
+              file=sys.stderr)
+        return 143 if isinstance(interrupt, Terminated) else 130
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace) -> int:
     from builder.distributed import ClusterError
     from builder.ingest import IngestError
     from builder.ledger import LedgerError, default_path
     from builder.pipeline import StrictError, build, collect
+    from builder.site import SiteDirError
 
     if args.jobs < 1:
         print("parallax: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    if args.command == "extract" and (problem := _output_problem(args.output)):
+        print(f"parallax: -o {printable(args.output)}: {problem}", file=sys.stderr)
         return 2
     cache_dir = None if args.no_cache else args.cache_dir
     progress = False if args.quiet else None
@@ -79,8 +113,12 @@ def main(argv: list[str] | None = None) -> int:
             if args.strict and report.corpus.warnings:
                 raise StrictError(report.corpus.warnings)
             _write_export(report.corpus, args.output)
+    except SiteDirError as error:
+        print(f"parallax: --site-dir {printable(error)}; refused, nothing written or deleted",
+              file=sys.stderr)
+        return 2
     except (IngestError, LedgerError, ClusterError) as error:
-        print(f"parallax: {error}", file=sys.stderr)
+        print(f"parallax: {printable(error)}", file=sys.stderr)
         return 2
     except StrictError as error:
         if args.command == "build":
@@ -90,35 +128,56 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug or an environment problem: one line, the rest on request
         if os.environ.get("PARALLAX_DEBUG"):
             raise
-        print(f"parallax: {args.command} failed: {type(error).__name__}: {error} "
-              f"(the previous site, if any, is unchanged; PARALLAX_DEBUG=1 shows the traceback)",
-              file=sys.stderr)
+        where = "the previous site, if any, is unchanged" if args.command == "build" \
+            else "the previous export, if any, is unchanged"
+        print(f"parallax: {args.command} failed: {type(error).__name__}: {printable(error)} "
+              f"({where}; PARALLAX_DEBUG=1 shows the traceback)", file=sys.stderr)
         return 1
     if args.command == "build":
         _print_warnings(report.corpus.warnings)
+    for note in report.notes:
+        print(f"warning: {printable(note)}", file=sys.stderr)
     for path, reason in report.skipped:
-        print(f"skipped: {path}: {reason}", file=sys.stderr)
+        print(f"skipped: {printable(path)}: {printable(reason)}", file=sys.stderr)
     print(f"{report.summary()} ({time.perf_counter() - started:.1f} s)")
     if args.command == "build":
-        where = os.path.relpath(args.site_dir.resolve())
+        where = os.path.relpath(Path(args.site_dir).resolve())
         state = "" if report.site_rebuilt else " (unchanged: nothing changed since the last build)"
-        print(f"site: {where}/index.html{state}  (preview with live reload: make serve)")
+        print(f"site: {printable(where)}/index.html{state}  (preview with live reload: make serve)")
     else:
-        print(f"export: {args.output} and {args.output.with_suffix('.csv')}")
+        print(f"export: {printable(args.output)} and {printable(_csv_path(args.output))}")
     return 0
+
+
+def _output_problem(output: Path) -> str | None:
+    """Why ``-o`` cannot name the JSON export, or None.
+
+    Only a ``.json`` name: ``-o claims.csv`` would be overwritten by its own CSV, and
+    ``-o notes.txt`` would put a CSV over a ``notes.csv`` nobody named.
+    """
+    if output.suffix.lower() != ".json":
+        return "names the JSON export (the CSV goes beside it); give a .json name"
+    if output.is_dir():
+        return "is a folder; give the JSON file's name"
+    return None
+
+
+def _csv_path(output: Path) -> Path:
+    return output.with_suffix(".csv")
 
 
 def _print_warnings(warnings: Sequence[Warning_]) -> None:
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"warning: {printable(warning)}", file=sys.stderr)
 
 
 def _write_export(corpus: Corpus, output: Path) -> None:
+    """Both files, or neither: each goes to a temporary file first (a full disk keeps the old pair)."""
     from builder.export import to_csv, to_json
+    from builder.files import write_all_atomic
 
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(to_json(corpus))
-    output.with_suffix(".csv").write_bytes(to_csv(corpus))
+    write_all_atomic({output: to_json(corpus), _csv_path(output): to_csv(corpus)})
 
 
 if __name__ == "__main__":

@@ -24,9 +24,9 @@ class ClusterError(Exception):
 
 
 def _extract(article: Article) -> tuple[Mention, ...]:
-    from builder.extract import extract_article
+    from builder.pipeline import extract_datable
 
-    return extract_article(article)
+    return extract_datable(article)
 
 
 def _fingerprint() -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import fields, is_dataclass
 from datetime import date
@@ -97,13 +98,29 @@ def to_csv(corpus: Corpus) -> bytes:
     for m in corpus.mentions:
         article = articles[m.article]
         for claim in claims_of.get(m.id) or [None]:
-            writer.writerow((
+            writer.writerow(_neutral(
                 article.story, claim.id if claim else "", claim.status if claim else "",
                 m.article, article.outlet, m.kind, m.text, m.speaker or "",
                 "" if m.value is None else f"{m.value:g}", m.unit or "", m.qualifier or "",
                 m.subject or "", m.date or "", m.start, m.end, m.id,
             ))
     return out.getvalue().encode("utf-8")
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutral_cell(cell: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, prefixed with ``'``; numbers kept."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_STARTS) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+def _neutral(*cells: object) -> tuple[object, ...]:
+    return tuple(neutral_cell(c) for c in cells)
 
 
 def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:

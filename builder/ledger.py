@@ -24,8 +24,6 @@ and ledger give the same ledger. Default place: ``<source>/.parallax/ids.json``
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -117,18 +115,10 @@ def read(path: Path | None) -> Ledger:
 
 def write(ledger: Ledger, path: Path) -> None:
     """Write atomically: a temporary file in the same folder, then a rename."""
+    from builder.files import write_atomic
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(ledger.to_bytes())
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, ledger.to_bytes())
 
 
 def mention_key(m: Mention) -> str:

@@ -7,10 +7,11 @@ of contents of Parallax.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,8 +30,9 @@ class BuildReport:
     skipped: tuple[tuple[str, str], ...] = ()
     extracted: int = 0  # articles extracted afresh (the rest came from the cache)
     site_dir: Path | None = None
-    site_rebuilt: bool = True
-    ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)  # False: nothing had changed since the last build of site_dir
+    site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
+    notes: tuple[str, ...] = ()  # problems of the build itself (an unwritable cache), never fatal
+    ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)
 
     @property
     def discrepancies(self) -> int:
@@ -58,15 +60,17 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
-    warnings = [*ingested.warnings, *_oversized(ingested.articles)]
+    warnings = [*ingested.warnings, *_oversized(ingested.articles), *_edge_dates(ingested.articles)]
+    notes: list[str] = []
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
-                                      progress=progress, dask=dask)
+                                      progress=progress, notes=notes, dask=dask)
     articles = mark_wire_copies(ingested.stories, ingested.articles)
     story_mentions, claims = align_stories(ingested.stories, articles, mentions)
     ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
-    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, ledger=ids.ledger)
+    return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
+                       ledger=ids.ledger)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -100,14 +104,61 @@ def _extract_uncached(article: Article) -> tuple[Mention, ...]:
     return extract_article(article)
 
 
+# Relative dates ("Friday", "next year") move a publication date by up to a year and a
+# few weeks; nearer than this to the ends of the calendar they would leave it.
+_CALENDAR_MARGIN_YEARS = 2
+
+
+def _datable(article: Article) -> Article:
+    """The article as extraction sees it: without a publication date when that date lies too
+    near year 1 or 9999 to resolve relative dates against (they stay unresolved)."""
+    day = article.published
+    if day and not _CALENDAR_MARGIN_YEARS < day.year < 9999 - _CALENDAR_MARGIN_YEARS:
+        return replace(article, published=None)
+    return article
+
+
+def _edge_dates(articles: Sequence[Article]) -> list[Warning_]:
+    """A warning for each article whose relative dates are left unresolved by :func:`_datable`."""
+    return [Warning_(a.path, f"published {a.published.isoformat()}, too near the limits of the calendar "
+                             f"(years 1 and 9999): relative dates (\"Friday\", \"last year\") are not resolved")
+            for a in articles if a.published and _datable(a) is not a]
+
+
+def _extract_one(article: Article, cache_dir: Path | None) -> tuple[tuple[Mention, ...], str | None]:
+    """One article's mentions, stored in the cache as soon as they are found.
+
+    Returns the mentions and, where the cache could not be written, why.
+    """
+    mentions = extract_datable(article)
+    return mentions, _cache_put(article, mentions, cache_dir)
+
+
+def extract_datable(article: Article) -> tuple[Mention, ...]:
+    """One article's mentions, relative dates left unresolved near year 1 or 9999."""
+    return _extract_uncached(_datable(article))
+
+
+def _cache_put(article: Article, mentions: tuple[Mention, ...], cache_dir: Path | None) -> str | None:
+    """Store one article's mentions; where the cache cannot be written, why."""
+    if cache_dir is None:
+        return None
+    try:
+        ExtractionCache(cache_dir).put(article, mentions)
+    except OSError as err:
+        return f"cannot be written ({err.strerror or type(err).__name__})"
+    return None
+
+
 def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path | None = None,
-                progress: bool | None = None, dask: str | None = None
-                ) -> tuple[dict[str, tuple[Mention, ...]], int]:
+                progress: bool | None = None, notes: list[str] | None = None,
+                dask: str | None = None) -> tuple[dict[str, tuple[Mention, ...]], int]:
     """Mentions of every article, from the cache where the article is unchanged, the rest
     extracted here (``jobs`` processes) or on the Dask cluster at ``dask``.
 
     Returns the mentions by article id (in article order) and how many articles were
-    extracted afresh.
+    extracted afresh. A cache that cannot be read or written is left aside with one
+    note in ``notes``; it never stops the build.
     """
     cache = ExtractionCache(cache_dir) if cache_dir else None
     results: dict[str, tuple[Mention, ...]] = {}
@@ -119,27 +170,42 @@ def extract_all(articles: Sequence[Article], *, jobs: int = 1, cache_dir: Path |
         else:
             results[article.id] = cached
     bar = _progress_bar(len(todo), progress)
+    writable = cache_dir
+    with contextlib.closing(_extract_many(todo, jobs, lambda: writable, dask)) as found_all:
+        for article, found, problem in found_all:
+            results[article.id] = found
+            if problem and writable is not None:
+                if notes is not None:
+                    notes.append(f"cache {writable}: {problem}; building without it")
+                writable = None
+            bar(1)
+    bar(0)
+    return {a.id: results[a.id] for a in articles}, len(todo)
+
+
+def _extract_many(todo: Sequence[Article], jobs: int, cache_dir: Callable[[], Path | None],
+                  dask: str | None = None
+                  ) -> Iterator[tuple[Article, tuple[Mention, ...], str | None]]:
+    """Each article with its mentions and cache problem: in this process, in a pool of
+    ``jobs`` workers that is shut down at once when this process is interrupted or ends,
+    or on a Dask cluster (in the order they finish; cached here as they arrive)."""
     if dask and todo:
         from builder.distributed import extract_on_cluster
 
         for article, found in extract_on_cluster(dask, todo):
-            results[article.id] = found
-            bar(1)
-    elif jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunk = max(1, len(todo) // (jobs * 4))
-            for article, found in zip(todo, pool.map(_extract_uncached, todo, chunksize=chunk)):
-                results[article.id] = found
-                bar(1)
-    else:
+            yield article, found, _cache_put(article, found, cache_dir())
+        return
+    if jobs <= 1 or len(todo) <= 1:
         for article in todo:
-            results[article.id] = _extract_uncached(article)
-            bar(1)
-    bar(0)
-    if cache:
-        for article in todo:
-            cache.put(article, results[article.id])
-    return {a.id: results[a.id] for a in articles}, len(todo)
+            yield article, *_extract_one(article, cache_dir())
+        return
+    from builder import workers
+
+    with workers.pool(jobs) as pool:
+        chunk = max(1, len(todo) // (jobs * 4))
+        found_all = pool.map(functools.partial(_extract_one, cache_dir=cache_dir()), todo, chunksize=chunk)
+        for article, (found, problem) in zip(todo, found_all):
+            yield article, found, problem
 
 
 def _progress_bar(total: int, wanted: bool | None) -> Progress:
@@ -164,25 +230,27 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
     return update
 
 
-def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
+def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path | None = None,
           strict: bool = False, progress: bool | None = None, ledger: Path | None = None,
           dask: str | None = None) -> BuildReport:
-    """Collect, then write the exports and the site (atomically), then the id ledger."""
+    """Collect, then write the exports and the site (atomically), then the id ledger.
+
+    The site folder is checked first (``builder.site.check_site_dir``), so a folder
+    Parallax may not replace costs nothing but the message.
+    """
     from builder import ledger as id_ledger
     from builder.export import export_files
-    from builder.site import build_site
+    from builder.site import build_site, check_site_dir, site_is_current
 
+    site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger, dask=dask)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
-    stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
-    rebuilt = not (stamp and stamp.current())
+    rebuilt = not (cache_dir and site_is_current(site_dir, data_files))
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
-        if stamp:
-            stamp.save()
+        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source)
     if ledger is not None:
         try:
             id_ledger.write(ids, ledger)
@@ -191,29 +259,6 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
                                             "the next build cannot keep this build's ids (use --ledger PATH)")
             report = replace(report, corpus=replace(report.corpus, warnings=(*report.corpus.warnings, problem)))
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
-
-
-class _SiteStamp:
-    """Remembers, beside the extraction cache, what the site in ``site_dir`` was built from,
-    so a rebuild with nothing changed leaves the site alone."""
-
-    def __init__(self, cache_dir: Path, site_dir: Path, data_files: dict[str, bytes]) -> None:
-        from builder.cache import site_fingerprint
-        from builder.ids import digest
-
-        self.path = cache_dir / "site-stamps" / digest(str(site_dir.resolve()), length=16)
-        self.site_dir = site_dir
-        self.value = site_fingerprint(data_files)
-
-    def current(self) -> bool:
-        try:
-            return (self.site_dir / "index.html").is_file() and self.path.read_text() == self.value
-        except OSError:
-            return False
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(self.value)
 
 
 class StrictError(Exception):

@@ -1,28 +1,109 @@
-"""Build the static site with mkdocs into a temporary folder, then swap it into place."""
+"""Build the static site with mkdocs into a temporary folder, then swap it into place.
+
+The site folder is Parallax's alone. A build replaces it only when it is missing,
+empty, or carries the marker file (``.parallax-site``) an earlier build wrote; it
+refuses anything else (see :func:`check_site_dir`). The marker also records what the
+site was built from and the files it holds, so a rebuild with nothing changed can
+leave an intact site alone and a damaged one is rebuilt.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import glob
+import hashlib
+import json
 import logging
 import os
+import secrets
 import shutil
-import tempfile
-from datetime import datetime, time, timezone
 from collections.abc import Iterator, Mapping
+from datetime import datetime, time, timezone
 from pathlib import Path
 
+from builder.files import write_atomic
 from builder.models import Corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
+MARKER = ".parallax-site"
+# gzip stores the build time in 32 bits and mkdocs formats it as a four-digit year:
+# SOURCE_DATE_EPOCH stays within 1970-01-01 .. 2106-02-07 whatever the articles' dates.
+_EPOCH_RANGE = (0, 2**32 - 1)
+
+
+class SiteDirError(Exception):
+    """The site folder named is not one Parallax may replace."""
+
+
+def check_site_dir(site_dir: Path | str, source: Path | None = None) -> Path:
+    """The resolved site folder, or :class:`SiteDirError` saying why it must not be replaced.
+
+    Refused: an empty name, ``/``, the current folder, the home folder, a repository
+    root (it holds ``.git``), the project itself, the source folder, a folder holding
+    the source or lying inside it, a file, and a folder holding anything without the
+    marker of an earlier Parallax build.
+    """
+    if not str(site_dir).strip():
+        raise SiteDirError("\"\": an empty name (an unset variable?)")
+    path = Path(site_dir).resolve()
+    shown = str(site_dir)
+    if path == Path(path.anchor):
+        raise SiteDirError(f"{shown}: is the root of the file system")
+    if path in (Path.cwd().resolve(), Path.home().resolve()):
+        raise SiteDirError(f"{shown}: is the current or the home folder")
+    if path == ROOT or (path / ".git").exists():
+        raise SiteDirError(f"{shown}: is the root of a repository")
+    if source is not None:
+        src = Path(source).resolve()
+        if path == src:
+            raise SiteDirError(f"{shown}: is the source folder")
+        if src.is_relative_to(path):
+            raise SiteDirError(f"{shown}: holds the source folder {source}")
+        if path.is_relative_to(src):
+            raise SiteDirError(f"{shown}: lies inside the source folder {source}")
+    if path.exists() or path.is_symlink():
+        if not path.is_dir():
+            raise SiteDirError(f"{shown}: is a file, not a site folder")
+        try:
+            names = {p.name for p in path.iterdir()}
+        except OSError as err:
+            raise SiteDirError(f"{shown}: cannot be listed ({err.strerror})") from err
+        if names and MARKER not in names:
+            raise SiteDirError(f"{shown}: holds files that Parallax did not write (no {MARKER} marker); "
+                               f"choose an empty or new folder")
+    return path
+
+
+def site_is_current(site_dir: Path, data_files: Mapping[str, bytes]) -> bool:
+    """True when ``site_dir`` holds, intact, the site these data files and this code build."""
+    from builder.cache import site_fingerprint
+
+    try:
+        stamp = json.loads((Path(site_dir) / MARKER).read_bytes())
+        return (isinstance(stamp, dict) and stamp.get("built_from") == site_fingerprint(data_files)
+                and stamp.get("files") == _tree_fingerprint(Path(site_dir)))
+    except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8: rebuild
+        return False
+
+
+def _tree_fingerprint(folder: Path) -> str:
+    """A hash of the files under ``folder`` (paths and sizes), the marker left out."""
+    h = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.name != MARKER:
+            h.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
+    return h.hexdigest()
 
 
 @contextlib.contextmanager
 def _source_date(corpus: Corpus) -> Iterator[None]:
     """Pin mkdocs' build date (sitemap, gzip headers) to the newest article: no clock in output."""
     days = [a.published for a in corpus.articles if a.published]
-    newest = datetime.combine(max(days), time(), tzinfo=timezone.utc) if days else None
-    epoch = int(newest.timestamp()) if newest else 0
+    epoch = 0
+    if days:
+        newest = datetime.combine(max(days), time(), tzinfo=timezone.utc)
+        epoch = min(max(int(newest.timestamp()), _EPOCH_RANGE[0]), _EPOCH_RANGE[1])
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
@@ -35,36 +116,77 @@ def _source_date(corpus: Corpus) -> Iterator[None]:
 
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
-               strict: bool = False, config_file: Path | None = None) -> None:
+               strict: bool = False, config_file: Path | None = None, source: Path | None = None) -> None:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
-    1. build into a fresh temporary folder next to ``site_dir``;
-    2. rename the old site aside and the new one into place, then delete the old one.
+    1. refuse a site folder Parallax may not replace; remove what killed builds left;
+    2. build into a fresh folder next to ``site_dir`` (permissions from the umask);
+    3. write the marker, rename the old site aside and the new one into place, delete the old one.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from builder import mkdocs_hook
+    from builder.cache import site_fingerprint
 
-    site_dir = Path(site_dir).resolve()
+    site_dir = check_site_dir(site_dir, source)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    remove_stale(site_dir)
+    staging = _fresh_folder(site_dir, "new")
     try:
         with _source_date(corpus), mkdocs_hook.supplied(corpus, data_files), _quiet():
             config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict)
             build(config)
+        stamp = {"built_from": site_fingerprint(data_files), "files": _tree_fingerprint(staging)}
+        write_atomic(staging / MARKER, (json.dumps(stamp) + "\n").encode())
+        check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
+def _fresh_folder(site_dir: Path, kind: str) -> Path:
+    """``.<site>.<kind>-<pid>-<token>`` beside the site, created with the umask's permissions."""
+    while True:
+        path = site_dir.with_name(f".{site_dir.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}")
+        try:
+            path.mkdir()
+            return path
+        except FileExistsError:
+            continue
+
+
+def remove_stale(site_dir: Path) -> None:
+    """Delete the ``.<site>.new-*`` and ``.<site>.old-*`` folders of builds that are no longer running."""
+    for kind in ("new", "old"):
+        for path in site_dir.parent.glob(f".{glob.escape(site_dir.name)}.{kind}-*"):
+            pid = path.name.rsplit(f".{kind}-", 1)[1].split("-", 1)[0]
+            if path.is_dir() and not path.is_symlink() and not _running(pid):
+                shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: str) -> bool:
+    """Whether the build whose process id a staging folder carries is still running."""
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def _swap(new: Path, site_dir: Path) -> None:
-    old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+    old = None
     if site_dir.exists():
-        os.replace(site_dir, old)
+        old = _fresh_folder(site_dir, "old")
+        os.replace(site_dir, old)  # an empty folder: rename over it
     os.replace(new, site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -72,7 +72,9 @@ _RELATIVE = re.compile(
 _WEEKDAY = re.compile(
     rf"\b(?:(?P<mod>{_alternation(list(P.WEEKDAY_MODIFIERS))})[ \u00a0])?(?P<weekday>{_WEEKDAY_NAMES})\b"
 )
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
+# Linear on any input: the e-mail part starts only where a run of address characters
+# starts, and the link target stops at the next bracket (no rescans of a long line).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\]]*\)")
 _FUTURE_WORDS = _alternation([c for c in P.FUTURE_CUES if not c.startswith("'")])
 _FUTURE = re.compile(rf"(?:(?<=\w)['’]ll|\b(?:{_FUTURE_WORDS}))\b", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_alternation(sorted(P.PAST_CUES))}|[a-z]{{3,}}ed)\b")

@@ -77,7 +77,9 @@ _BETWEEN_BEFORE = re.compile(rf"\bbetween{_SP}+$", re.IGNORECASE)
 _RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
 _PERCENT_AFTER = re.compile(rf"{_SP}?(?P<u>%|per{_SP}cent\b|percent\b|percentage{_SP}points?\b)", re.IGNORECASE)
 _WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\]\([^)]*\)")
+# Linear on any input: the e-mail part starts only where a run of address characters
+# starts, and the link target stops at the next bracket (no rescans of a long line).
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\]]*\)")
 _PHONE = re.compile(r"(?:\b1[-.])?(?:\(\d{3}\)\s?|\b\d{3}[-.])\d{3}[-.]\d{4}\b|\+\d[\d \-]{7,}\d")
 _TIME_OF_DAY = re.compile(rf"{_SP}?(?:{_alternation(P.TIME_OF_DAY_SUFFIXES)})(?![\w])", re.IGNORECASE)
 _ADDRESS = re.compile(rf"(?:{_SP}[A-Z][\w'’.-]*){{1,3}}{_SP}(?:{_alternation(P.STREET_WORDS)})\b")

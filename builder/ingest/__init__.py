@@ -119,8 +119,22 @@ def read_stories(source: Path) -> IngestResult:
         stories.append(built[0])
         articles.extend(built[1])
     if not articles:
-        raise IngestError(f"{source}: no readable article ({len(log.skipped)} file(s) skipped)")
+        raise IngestError(_nothing_readable(source, log.skipped))
     return IngestResult(tuple(stories), tuple(articles), tuple(log.warnings), tuple(log.skipped))
+
+
+_LISTED_SKIPS = 5
+
+
+def _nothing_readable(source: Path, skipped: list[tuple[str, str]]) -> str:
+    """One line: the files skipped (the first few, with the reason) and the suffixes that are read."""
+    suffixes = ", ".join(ARTICLE_SUFFIXES)
+    if not skipped:
+        return f"{source}: no readable article (no files; article files end in {suffixes})"
+    shown = "; ".join(f"{rel} ({reason})" for rel, reason in skipped[:_LISTED_SKIPS])
+    more = f"; and {len(skipped) - _LISTED_SKIPS} more" if len(skipped) > _LISTED_SKIPS else ""
+    return (f"{source}: no readable article; skipped {len(skipped)} file(s): {shown}{more}. "
+            f"Article files end in {suffixes}")
 
 
 def _story_folders(source: Path, log: _Log) -> list[_Folder]:

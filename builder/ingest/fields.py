@@ -8,6 +8,7 @@ with the file and line it knows.
 from __future__ import annotations
 
 import re
+import reprlib
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlsplit
@@ -23,8 +24,15 @@ class Checked:
     problem: str | None = None
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 4
+_REPR.maxlevel = 2
+
+
 def _show(raw: object) -> str:
-    text = repr(raw) if not isinstance(raw, str) else f"'{raw}'"
+    """A value for a warning, cut before it is formatted (a huge value costs nothing)."""
+    text = _REPR.repr(raw) if not isinstance(raw, str) else f"'{raw[:60]}'"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

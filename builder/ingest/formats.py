@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from builder.ingest.fields import check_hint
 from builder.ingest.text import check_field, join_paragraphs, read_header, tidy
+from builder.ingest.yamlsafe import load_yaml
 from builder.models import Warning_
 from builder.patterns.metadata import FRONT_MATTER_KEYS
 
@@ -110,7 +111,7 @@ def split_front_matter(text: str, path: str, warnings: list[Warning_]) -> tuple[
         rest_from = end + 1
     source = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(source) if source.strip() else {}
+        data = load_yaml(source) if source.strip() else {}
     except _YAML_ERRORS as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -3,7 +3,7 @@
     title: Harbour bridge reopens
     herald.txt: {outlet: Coastline Herald, url: https://..., date: 2024-03-14, author: Priya Raman}
 
-Read with ``yaml.safe_load`` only; every bad entry is a warning naming the line.
+Read safely, aliases refused (``builder.ingest.yamlsafe``); every bad entry is a warning naming the line.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import yaml
 
 from builder.ingest.decode import decode
 from builder.ingest.text import check_field
+from builder.ingest.yamlsafe import load_yaml
 from builder.models import Warning_
 
 ENTRY_FIELDS = ("outlet", "url", "date", "author")
@@ -55,7 +56,7 @@ def read_sources(path: Path, rel: str, warnings: list[Warning_]) -> Sources:
         return Sources()
     text = decoded.text
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).split("\n")[0]

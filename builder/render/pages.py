@@ -8,12 +8,14 @@ never passes through Markdown or a template engine as source: article text is da
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from builder import urls
 from builder.models import Corpus
@@ -55,6 +57,27 @@ def story_src_uri(story_id: str) -> str:
     return f"{urls.story_url(story_id)}index.md"
 
 
+# Text shown in a page loses its bidirectional embeddings, overrides and isolates (an
+# unclosed override would reverse the rest of a card: "semiT kroY weN") and its
+# invisible characters (a zero-width space makes two outlet names look alike); text
+# that carried such characters is then isolated (U+2068 ... U+2069, as <bdi> does),
+# so what it holds reads in its own direction. The export keeps the text as it is.
+_BIDI_FORMATTING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
+
+
+def shown(text: str) -> str:
+    """``text`` as a page shows it: see above."""
+    cleaned = _INVISIBLE.sub("", text)
+    cleaned, formatting = _BIDI_FORMATTING.subn("", cleaned)
+    return f"\u2068{cleaned}\u2069" if formatting else cleaned
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` of a template passes here before it is escaped."""
+    return shown(value) if isinstance(value, str) and not isinstance(value, markupsafe.Markup) else value
+
+
 @lru_cache(maxsize=4)
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     """Autoescaping, strict Jinja environment over the page templates."""
@@ -65,6 +88,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
 
 
@@ -81,7 +105,7 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
 
     def add(url: str, title: str, template: str, context: Any, kind: str, *,
             nav: bool = False, src: str | None = None) -> None:
-        pages.append(Page(src or src_uri(url), url, title, render(template, context, env), kind, nav))
+        pages.append(Page(src or src_uri(url), url, shown(title), render(template, context, env), kind, nav))
 
     add(V.HOME_URL, VL.SITE_TITLE, "home.html", VL.home_context(lk), "home", nav=True)
     add(V.STORIES_URL, "Stories", "stories.html", VL.stories_context(lk), "stories", nav=True)
