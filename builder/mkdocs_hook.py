@@ -28,6 +28,7 @@ else:
 
     from builder.models import Corpus
     from builder.render import Page, render_pages
+    from builder.render.summaries import SEARCH_WEIGHTS
 
     @dataclass
     class _State:
@@ -81,8 +82,15 @@ else:
         if not generated.in_nav:
             page.title = html.escape(generated.title)  # type: ignore[misc]
         page.meta["hide"] = ["toc"]
+        # Read by templates/overrides/main.html; escaped here, as mkdocs' Jinja does not.
+        page.meta["description"] = html.escape(generated.description)
+        page.meta["parallax"] = {"kind": generated.kind, "search_terms": html.escape(generated.search_terms),
+                                 "search_weight": SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[1]}
         return ""  # nothing for Markdown to interpret: the content comes in on_page_content
 
     def on_page_content(content: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = _state.pages.get(page.file.src_uri)
-        return content if generated is None else generated.html
+        if generated is None:
+            return content
+        heading = SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[0]
+        return generated.html.replace("<h1", f'<h1 data-pagefind-weight="{heading}"', 1)

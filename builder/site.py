@@ -6,6 +6,8 @@ import contextlib
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from datetime import datetime, time, timezone
 from collections.abc import Iterator, Mapping
@@ -35,11 +37,16 @@ def _source_date(corpus: Corpus) -> Iterator[None]:
 
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
-               strict: bool = False, config_file: Path | None = None) -> None:
+               strict: bool = False, config_file: Path | None = None,
+               site_url: str | None = None) -> None:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. build into a fresh temporary folder next to ``site_dir``;
-    2. rename the old site aside and the new one into place, then delete the old one.
+    2. index it for search (Pagefind);
+    3. rename the old site aside and the new one into place, then delete the old one.
+
+    ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -51,12 +58,31 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         with _source_date(corpus), mkdocs_hook.supplied(corpus, data_files), _quiet():
-            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict)
+            overrides = {"site_url": site_url} if site_url else {}
+            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
+                                 **overrides)
             build(config)
+        index_search(staging)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+# Left out of the index: the story's name on every page, the article headlines that
+# every version links to, and the controls of the tables.
+SEARCH_EXCLUDE = (".px-crumbs", ".px-links", ".px-legend", ".px-filters", ".px-permalink", ".px-place")
+
+
+def index_search(site: Path) -> None:
+    """Index the built ``site`` with Pagefind (the binary ships in the ``pagefind`` package):
+    ``site/pagefind/`` holds the index in small chunks, fetched per query."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+               "--exclude-selectors", ", ".join(SEARCH_EXCLUDE)]
+    done = subprocess.run(command, cwd=site, capture_output=True, text=True)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(f"search indexing (pagefind) failed: {detail[-1] if detail else done.returncode}")
 
 
 def _swap(new: Path, site_dir: Path) -> None:
