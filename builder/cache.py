@@ -50,7 +50,7 @@ def site_fingerprint(data_files: dict[str, bytes]) -> str:
     from importlib.metadata import version
 
     h = hashlib.sha256(__version__.encode())
-    for package in ("mkdocs", "mkdocs-material", "jinja2"):
+    for package in ("mkdocs", "mkdocs-material", "jinja2", "pagefind"):
         h.update(version(package).encode())
     _hash_files(_SITE_CODE, h)
     for name in sorted(data_files):

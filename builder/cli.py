@@ -39,6 +39,10 @@ def _parser() -> argparse.ArgumentParser:
                        help="a story folder, or a folder of story folders (default seeds/)")
     build.add_argument("--site-dir", type=Path, default=Path("site"), metavar="DIR",
                        help="where the site goes (default site/)")
+    build.add_argument("--site-url", metavar="URL",
+                       help="where the site will be published (e.g. https://example.org/parallax/): "
+                            "canonical links, link previews and a sitemap of every page "
+                            "(default: site_url in mkdocs.yml, if any)")
     common(build)
 
     extract = sub.add_parser("extract", help="write the data export only (JSON, and CSV beside it)")
@@ -63,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             report = build(args.folder, args.site_dir, jobs=args.jobs, cache_dir=cache_dir,
-                           strict=args.strict, progress=progress)
+                           strict=args.strict, progress=progress, site_url=args.site_url)
         else:
             report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress)
             _print_warnings(report.corpus.warnings)

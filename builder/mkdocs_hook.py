@@ -26,6 +26,8 @@ else:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page as MkPage
 
+    from builder import urls
+    from builder.export import SCHEMA_PATH
     from builder.models import Corpus
     from builder.render import Page, render_pages
     from builder.render.summaries import SEARCH_WEIGHTS
@@ -73,6 +75,7 @@ else:
             files.append(File.generated(config, page.src_uri, content=page.html))
         for name, content in sorted(data_files.items()):
             files.append(File.generated(config, name, content=content))
+        files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
         return files
 
     def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

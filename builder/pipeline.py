@@ -147,7 +147,8 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 
 def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None = None,
-          strict: bool = False, progress: bool | None = None) -> BuildReport:
+          strict: bool = False, progress: bool | None = None,
+          site_url: str | None = None) -> BuildReport:
     """Collect, then write the exports and the site (atomically)."""
     from builder.export import export_files
     from builder.site import build_site
@@ -156,10 +157,10 @@ def build(source: Path, site_dir: Path, *, jobs: int = 1, cache_dir: Path | None
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     data_files = export_files(report.corpus)
-    stamp = _SiteStamp(cache_dir, site_dir, data_files) if cache_dir else None
+    stamp = _SiteStamp(cache_dir, site_dir, data_files, site_url) if cache_dir else None
     rebuilt = not (stamp and stamp.current())
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict)
+        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, site_url=site_url)
         if stamp:
             stamp.save()
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
@@ -169,13 +170,14 @@ class _SiteStamp:
     """Remembers, beside the extraction cache, what the site in ``site_dir`` was built from,
     so a rebuild with nothing changed leaves the site alone."""
 
-    def __init__(self, cache_dir: Path, site_dir: Path, data_files: dict[str, bytes]) -> None:
+    def __init__(self, cache_dir: Path, site_dir: Path, data_files: dict[str, bytes],
+                 site_url: str | None = None) -> None:
         from builder.cache import site_fingerprint
         from builder.ids import digest
 
         self.path = cache_dir / "site-stamps" / digest(str(site_dir.resolve()), length=16)
         self.site_dir = site_dir
-        self.value = site_fingerprint(data_files)
+        self.value = site_fingerprint(data_files) + (f" {site_url}" if site_url else "")
 
     def current(self) -> bool:
         try:
