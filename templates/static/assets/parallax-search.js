@@ -4,6 +4,9 @@
   "use strict";
   var box = document.querySelector("[data-px-search]");
   if (!box || typeof PagefindUI === "undefined") return;
+  // Pagefind ranks a quoted phrase's pages all alike; for such a search, order them by
+  // page kind instead (claim pages first: data-pagefind-sort="rank:..." on each page).
+  var phraseOrder = {};
   var bundle = new URL(box.getAttribute("data-px-search"), location.href).pathname;
   box.hidden = false;
   new PagefindUI({
@@ -17,8 +20,12 @@
     // A headline that quotes a claim must not outrank the claim's own page: page titles
     // count less than Pagefind's default (5), the page weights set in the index do the rest.
     ranking: { metaWeights: { title: 0.6 } },
-    // typographic quotation marks ask for a phrase too
-    processTerm: function (term) { return term.replace(/[\u201c\u201d\u201e\u201f\u2033]/g, "\""); },
+    sort: phraseOrder,  // read after processTerm, for every search
+    processTerm: function (term) {
+      term = term.replace(/[\u201c\u201d\u201e\u201f\u2033]/g, "\"");  // typographic marks too
+      if (/"[^"]+"/.test(term)) phraseOrder.rank = "desc"; else delete phraseOrder.rank;
+      return term;
+    },
     translations: { placeholder: "Search" }
   });
   var input = box.querySelector("input");
