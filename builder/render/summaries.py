@@ -35,7 +35,7 @@ _LIST_DESCRIPTIONS: Final = {
     "discrepancies": "Every discrepancy between outlets that is more than punctuation, by story.",
     "data": "The comparison as data: JSON following a published schema, and CSV, free to reuse.",
 }
-_DIGIT_GROUPS: Final = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?")
+_DIGIT_GROUPS: Final = re.compile(r"\b\d{1,3}(?:[,\u202f\u00a0]\d{3})+(?:\.\d+)?")
 
 
 def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
