@@ -501,9 +501,13 @@ class SpeakerFinder:
         return None
 
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
+        """The words between quotations ``qa`` and ``qb`` of ``paragraph``; none where either
+        quotation has no word of its own there (an empty quotation: '“Maria Lopez““0')."""
         words = self.paragraphs[paragraph]
-        a = next(k for k, w in enumerate(words) if w.quote == qa)
-        b = next(k for k, w in enumerate(words) if w.quote == qb)
+        a = next((k for k, w in enumerate(words) if w.quote == qa), None)
+        b = next((k for k, w in enumerate(words) if w.quote == qb), None)
+        if a is None or b is None:
+            return []
         return [w for w in words[a + 1 : b] if w.text not in {",", "."}]
 
     def quote_only(self, paragraph: int, qi: int) -> bool:
