@@ -95,7 +95,13 @@ def search(page, words: str):  # type: ignore[no-untyped-def]
     """Type ``words`` into the header's search box (Pagefind's UI); the result items."""
     page.locator(".px-search input.pagefind-ui__search-input").click()
     page.keyboard.type(words, delay=20)  # as a reader types, key by key
-    return page.locator(".pagefind-ui__result")
+    return page.locator(".pagefind-ui__result:not(:has(.pagefind-ui__loading))")  # shown, not placeholders
+
+
+def settled_results(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every result shown has loaded (Pagefind shows placeholders first)."""
+    page.wait_for_function("""() => document.querySelector('.pagefind-ui__result')
+        && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')""", timeout=10_000)
 
 
 QUOTE_CLAIM = urls.claim_url(STORY, "we-will-not-return-to-work")
@@ -160,7 +166,7 @@ def test_hostile_site_opens_no_dialog_and_injects_nothing(page, sites) -> None: 
     assert HOSTILE_TITLE in page.locator("h1").first.inner_text()
     assert "<script>" in page.title()
     search(page, "Officials").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(500)  # every result's fragment shown
+    settled_results(page)
     assert "<script>alert(1)</script>" in page.locator(".pagefind-ui__results").inner_text()
     assert page.locator(".pagefind-ui__results img[src='x']").count() == 0
     assert page.dialogs == []

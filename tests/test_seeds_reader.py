@@ -18,7 +18,7 @@ import pytest
 
 from builder.cli import main
 from tests.conftest import SEEDS
-from tests.test_browser import browser, page, search, serve_folder  # noqa: F401
+from tests.test_browser import browser, page, search, serve_folder, settled_results  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -63,6 +63,7 @@ def _page_kinds(site: Path, export: dict) -> dict[str, str]:
 
 
 def _result_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
+    settled_results(page)
     return page.locator(".pagefind-ui__result-title a").evaluate_all("els => els.map(e => e.href)")
 
 
@@ -72,6 +73,7 @@ def _all_result_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
     while more.count() and more.is_visible():
         more.click()
         page.wait_for_timeout(200)
+        settled_results(page)
     return _result_urls(page)
 
 
