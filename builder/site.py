@@ -74,15 +74,23 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
 SEARCH_EXCLUDE = (".px-crumbs", ".px-links", ".px-legend", ".px-filters", ".px-permalink", ".px-place")
 
 
+# Pagefind's other search interfaces, which the site does not load.
+SEARCH_UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
+                 "pagefind-modular-ui.css", "pagefind-modular-ui.js")
+
+
 def index_search(site: Path) -> None:
     """Index the built ``site`` with Pagefind (the binary ships in the ``pagefind`` package):
-    ``site/pagefind/`` holds the index in small chunks, fetched per query."""
+    ``site/pagefind/`` holds the index in small chunks, fetched per query, and the search UI
+    that templates/overrides/main.html loads."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
                "--exclude-selectors", ", ".join(SEARCH_EXCLUDE)]
     done = subprocess.run(command, cwd=site, capture_output=True, text=True)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip().splitlines()
         raise RuntimeError(f"search indexing (pagefind) failed: {detail[-1] if detail else done.returncode}")
+    for name in SEARCH_UNUSED:
+        (site / "pagefind" / name).unlink(missing_ok=True)
 
 
 def _swap(new: Path, site_dir: Path) -> None:
