@@ -13,6 +13,7 @@ import hashlib
 import json
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import asdict, fields
 from functools import lru_cache
 from pathlib import Path
@@ -45,13 +46,15 @@ def code_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def site_fingerprint(data_files: dict[str, bytes]) -> str:
+def site_fingerprint(data_files: Mapping[str, bytes], site_url: str | None = None) -> str:
     """A hash of everything a built site depends on: the exported data (which holds the
-    whole corpus), the templates, the render code, the mkdocs config and versions."""
+    whole corpus), the templates, the render code, the mkdocs config, versions and the
+    url the site is published at."""
     from importlib.metadata import version
 
     h = hashlib.sha256(__version__.encode())
-    for package in ("mkdocs", "mkdocs-material", "jinja2"):
+    h.update((site_url or "").encode())
+    for package in ("mkdocs", "mkdocs-material", "jinja2", "pagefind"):
         h.update(version(package).encode())
     _hash_files(_SITE_CODE, h)
     for name in sorted(data_files):

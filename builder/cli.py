@@ -49,6 +49,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", default="site", metavar="DIR",  # a str: "" must not become "."
                        help="where the site goes (default site/); Parallax's alone: a folder holding "
                             "anything else is refused")
+    build.add_argument("--site-url", metavar="URL",
+                       help="where the site will be published (e.g. https://example.org/parallax/): "
+                            "canonical links, link previews and a sitemap of every page "
+                            "(default: site_url in mkdocs.yml, if any)")
     common(build)
 
     extract = sub.add_parser("extract", help="write the data export only (JSON, and CSV beside it)")
@@ -105,7 +109,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.command == "build":
             report = build(args.folder, args.site_dir, jobs=args.jobs, cache_dir=cache_dir,
-                           strict=args.strict, progress=progress, ledger=ledger, dask=args.dask)
+                           strict=args.strict, progress=progress, ledger=ledger, dask=args.dask,
+                           site_url=args.site_url)
         else:
             report = collect(args.folder, jobs=args.jobs, cache_dir=cache_dir, progress=progress,
                              ledger=ledger, dask=args.dask)

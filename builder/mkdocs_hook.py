@@ -26,8 +26,11 @@ else:
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page as MkPage
 
+    from builder import urls
+    from builder.export import SCHEMA_PATH
     from builder.models import Corpus
     from builder.render import Page, render_pages, render_redirects
+    from builder.render.summaries import SEARCH_WEIGHTS
 
     @dataclass
     class _State:
@@ -74,6 +77,7 @@ else:
             files.append(File.generated(config, page.src_uri, content=page.html))
         for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             files.append(File.generated(config, name, content=content))
+        files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
         return files
 
     def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -83,8 +87,15 @@ else:
         if not generated.in_nav:
             page.title = html.escape(generated.title)  # type: ignore[misc]
         page.meta["hide"] = ["toc"]
+        # Read by templates/overrides/main.html; escaped here, as mkdocs' Jinja does not.
+        page.meta["description"] = html.escape(generated.description)
+        page.meta["parallax"] = {"kind": generated.kind, "search_terms": html.escape(generated.search_terms),
+                                 "search_weight": SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[1]}
         return ""  # nothing for Markdown to interpret: the content comes in on_page_content
 
     def on_page_content(content: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = _state.pages.get(page.file.src_uri)
-        return content if generated is None else generated.html
+        if generated is None:
+            return content
+        heading = SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[0]
+        return generated.html.replace("<h1", f'<h1 data-pagefind-weight="{heading}"', 1)

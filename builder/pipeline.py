@@ -232,7 +232,7 @@ def _progress_bar(total: int, wanted: bool | None) -> Progress:
 
 def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path | None = None,
           strict: bool = False, progress: bool | None = None, ledger: Path | None = None,
-          dask: str | None = None) -> BuildReport:
+          dask: str | None = None, site_url: str | None = None) -> BuildReport:
     """Collect, then write the exports and the site (atomically), then the id ledger.
 
     The site folder is checked first (``builder.site.check_site_dir``), so a folder
@@ -248,9 +248,10 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
         raise StrictError(report.corpus.warnings)
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
-    rebuilt = not (cache_dir and site_is_current(site_dir, data_files))
+    rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source)
+        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
+                   site_url=site_url)
     if ledger is not None:
         try:
             id_ledger.write(ids, ledger)

@@ -17,6 +17,8 @@ import logging
 import os
 import secrets
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from datetime import datetime, time, timezone
 from pathlib import Path
@@ -75,13 +77,14 @@ def check_site_dir(site_dir: Path | str, source: Path | None = None) -> Path:
     return path
 
 
-def site_is_current(site_dir: Path, data_files: Mapping[str, bytes]) -> bool:
-    """True when ``site_dir`` holds, intact, the site these data files and this code build."""
+def site_is_current(site_dir: Path, data_files: Mapping[str, bytes], site_url: str | None = None) -> bool:
+    """True when ``site_dir`` holds, intact, the site these data files, this code and this
+    site url build."""
     from builder.cache import site_fingerprint
 
     try:
         stamp = json.loads((Path(site_dir) / MARKER).read_bytes())
-        return (isinstance(stamp, dict) and stamp.get("built_from") == site_fingerprint(data_files)
+        return (isinstance(stamp, dict) and stamp.get("built_from") == site_fingerprint(data_files, site_url)
                 and stamp.get("files") == _tree_fingerprint(Path(site_dir)))
     except (OSError, ValueError):  # missing, unreadable, not JSON, not UTF-8: rebuild
         return False
@@ -116,12 +119,17 @@ def _source_date(corpus: Corpus) -> Iterator[None]:
 
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
-               strict: bool = False, config_file: Path | None = None, source: Path | None = None) -> None:
+               strict: bool = False, config_file: Path | None = None, source: Path | None = None,
+               site_url: str | None = None) -> None:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
     2. build into a fresh folder next to ``site_dir`` (permissions from the umask);
-    3. write the marker, rename the old site aside and the new one into place, delete the old one.
+    3. index it for search (Pagefind);
+    4. write the marker, rename the old site aside and the new one into place, delete the old one.
+
+    ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -135,9 +143,12 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     staging = _fresh_folder(site_dir, "new")
     try:
         with _source_date(corpus), mkdocs_hook.supplied(corpus, data_files), _quiet():
-            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict)
+            overrides = {"site_url": site_url} if site_url else {}
+            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
+                                 **overrides)
             build(config)
-        stamp = {"built_from": site_fingerprint(data_files), "files": _tree_fingerprint(staging)}
+        index_search(staging)
+        stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging)}
         write_atomic(staging / MARKER, (json.dumps(stamp) + "\n").encode())
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
@@ -177,6 +188,30 @@ def _running(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+# Left out of the index: the story's name on every page, the article headlines that
+# every version links to, and the controls of the tables.
+SEARCH_EXCLUDE = (".px-crumbs", ".px-links", ".px-legend", ".px-filters", ".px-permalink", ".px-place")
+
+
+# Pagefind's other search interfaces, which the site does not load.
+SEARCH_UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
+                 "pagefind-modular-ui.css", "pagefind-modular-ui.js")
+
+
+def index_search(site: Path) -> None:
+    """Index the built ``site`` with Pagefind (the binary ships in the ``pagefind`` package):
+    ``site/pagefind/`` holds the index in small chunks, fetched per query, and the search UI
+    that templates/overrides/main.html loads."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
+               "--exclude-selectors", ", ".join(SEARCH_EXCLUDE)]
+    done = subprocess.run(command, cwd=site, capture_output=True, text=True)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(f"search indexing (pagefind) failed: {detail[-1] if detail else done.returncode}")
+    for name in SEARCH_UNUSED:
+        (site / "pagefind" / name).unlink(missing_ok=True)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

@@ -30,3 +30,4 @@ def speaker_url(speaker_slug: str) -> str:
 DATA_JSON = "data/claims.json"
 DATA_CSV = "data/claims.csv"
 DATA_IDS = "data/ids.json"  # the id ledger of the build (builder.ledger)
+DATA_SCHEMA = "data/claims.schema.json"  # the contract of DATA_JSON, published beside it

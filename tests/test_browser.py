@@ -92,10 +92,16 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def search(page, words: str):  # type: ignore[no-untyped-def]
-    """Type ``words`` into material's search box; the result items."""
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(words, delay=20)  # material listens to key events, not to fill()
-    return page.locator(".md-search-result__item")
+    """Type ``words`` into the header's search box (Pagefind's UI); the result items."""
+    page.locator(".px-search input.pagefind-ui__search-input").click()
+    page.keyboard.type(words, delay=20)  # as a reader types, key by key
+    return page.locator(".pagefind-ui__result:not(:has(.pagefind-ui__loading))")  # shown, not placeholders
+
+
+def settled_results(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every result shown has loaded (Pagefind shows placeholders first)."""
+    page.wait_for_function("""() => document.querySelector('.pagefind-ui__result')
+        && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')""", timeout=10_000)
 
 
 QUOTE_CLAIM = urls.claim_url(STORY, "we-will-not-return-to-work")
@@ -131,7 +137,7 @@ def test_search_finds_a_quotations_words(page, sites) -> None:  # type: ignore[n
 def test_search_finds_a_speaker(page, sites) -> None:  # type: ignore[no-untyped-def]
     page.goto(sites["site"])
     search(page, "Berg").first.wait_for(timeout=10_000)
-    assert "berg" in page.locator(".md-search-result").inner_text().lower()
+    assert "berg" in page.locator(".pagefind-ui__results").inner_text().lower()
 
 
 def test_story_filter_hides_rows_that_do_not_match(page, sites) -> None:  # type: ignore[no-untyped-def]
@@ -160,8 +166,9 @@ def test_hostile_site_opens_no_dialog_and_injects_nothing(page, sites) -> None: 
     assert HOSTILE_TITLE in page.locator("h1").first.inner_text()
     assert "<script>" in page.title()
     search(page, "Officials").first.wait_for(timeout=10_000)
-    assert "<script>alert(1)</script>" in page.locator(".md-search-result").inner_text()
-    assert page.locator(".md-search-result img[src='x']").count() == 0
+    settled_results(page)
+    assert "<script>alert(1)</script>" in page.locator(".pagefind-ui__results").inner_text()
+    assert page.locator(".pagefind-ui__results img[src='x']").count() == 0
     assert page.dialogs == []
     assert page.errors == []
 

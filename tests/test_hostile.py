@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
-from tests.test_browser import browser, page, serve_folder  # noqa: F401  (fixtures)
+from tests.test_browser import browser, page, search, serve_folder  # noqa: F401  (fixtures)
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 JS_URL = "javascript:alert(1)"
@@ -258,9 +258,7 @@ def test_hostile_text_is_visible_as_text(page, served: str, built: Built) -> Non
 @pytest.mark.browser
 def test_search_results_show_hostile_text_without_running_it(page, served: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(served)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("onerror", delay=20)
-    results = page.locator(".md-search-result__item")
+    results = search(page, "onerror")
     results.first.wait_for(timeout=10_000)
     page.wait_for_timeout(300)
     assert page.evaluate(INJECTED)["img"] == 0

@@ -501,6 +501,8 @@ class SpeakerFinder:
         return None
 
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
+        """The words between quotations ``qa`` and ``qb`` of ``paragraph``; none where either
+        quotation has no word of its own there (an empty quotation: '“Maria Lopez““0')."""
         words = self.paragraphs[paragraph]
         a = next((k for k, w in enumerate(words) if w.quote == qa), None)
         b = next((k for k, w in enumerate(words) if w.quote == qb), None)

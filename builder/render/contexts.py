@@ -378,3 +378,5 @@ class DataContext:
     title: str = doc("page heading")
     downloads: tuple[Link, ...] = doc("the files")
     fields: tuple[tuple[str, str], ...] = doc("(field, description) rows")
+    schema: Link = doc("the JSON Schema the JSON download follows")
+    reuse: tuple[str, ...] = doc("paragraphs: what may be reused, and on what terms")

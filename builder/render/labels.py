@@ -87,3 +87,15 @@ DATA_FIELDS: Final = (
      "text, outlets, mentions, speaker), both_ways (outlets that print both), minor and "
      "minor_reason (punctuation or both-ways)"),
 )
+
+# What the Data page says may be reused: Parallax's own work is free, the articles are not ours.
+DATA_REUSE: Final = (
+    "What Parallax made is yours to reuse, for any purpose, under the Creative Commons "
+    "Attribution 4.0 licence (CC BY 4.0): the claims, their status and discrepancies, the "
+    "speakers, figures and dates as normalised, the ids, offsets and this site's pages. "
+    "Credit “Parallax” and link to the page or file you used.",
+    "The articles are not ours: their text, and the quotations taken from it, stay with their "
+    "outlets and authors. The downloads carry each article's body so that every offset can be "
+    "checked; quote from it as you would quote the article (briefly, naming the outlet), and "
+    "ask the outlet before republishing more.",
+)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,9 +19,10 @@ import jinja2
 import markupsafe
 
 from builder import urls
-from builder.models import Corpus
+from builder.models import Corpus, Mention
 from builder.render import views as V
 from builder.render import views_lists as VL
+from builder.render import summaries as S
 from builder.render.links import relative as relative_url
 from builder.render.lookup import Lookup
 from builder.render.views_article import article_context
@@ -38,6 +40,8 @@ class Page:
     html: str  # the page content, an HTML fragment
     kind: str  # home, stories, story, claim, article, outlets, outlet, speakers, ...
     in_nav: bool = False
+    description: str = ""  # plain text, for <meta name="description"> and link previews
+    search_terms: str = ""  # words the search index reads that the page does not show
 
 
 def src_uri(url: str) -> str:
@@ -103,33 +107,45 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
     lk = Lookup.of(corpus)
     pages: list[Page] = []
 
-    def add(url: str, title: str, template: str, context: Any, kind: str, *,
-            nav: bool = False, src: str | None = None) -> None:
-        pages.append(Page(src or src_uri(url), url, shown(title), render(template, context, env), kind, nav))
+    def add(url: str, title: str, template: str, context: Any, kind: str, description: str, *,
+            nav: bool = False, src: str | None = None, figures: tuple[Mention, ...] = ()) -> None:
+        html = render(template, context, env)
+        pages.append(Page(src or src_uri(url), url, shown(title), html, kind, nav, shown(description),
+                          S.number_forms(html, figures)))
 
-    add(V.HOME_URL, VL.SITE_TITLE, "home.html", VL.home_context(lk), "home", nav=True)
-    add(V.STORIES_URL, "Stories", "stories.html", VL.stories_context(lk), "stories", nav=True)
-    add(V.OUTLETS_URL, "Outlets", "outlets.html", VL.outlets_context(lk), "outlets", nav=True)
-    add(V.SPEAKERS_URL, "Speakers", "speakers.html", VL.speakers_context(lk), "speakers", nav=True)
-    add(V.DISCREPANCIES_URL, "Discrepancies", "discrepancies.html",
-        VL.discrepancies_context(lk), "discrepancies", nav=True)
-    add(V.DATA_URL, "Data", "data.html", VL.data_context(), "data", nav=True)
+    def figures(mention_ids: Iterable[str]) -> tuple[Mention, ...]:
+        return tuple(lk.mentions[m] for m in mention_ids if m in lk.mentions)
+
+    add(V.HOME_URL, VL.SITE_TITLE, "home.html", VL.home_context(lk), "home", S.SITE_DESCRIPTION,
+        nav=True)
+    for url, title, template, context, kind in [
+            (V.STORIES_URL, "Stories", "stories.html", VL.stories_context(lk), "stories"),
+            (V.OUTLETS_URL, "Outlets", "outlets.html", VL.outlets_context(lk), "outlets"),
+            (V.SPEAKERS_URL, "Speakers", "speakers.html", VL.speakers_context(lk), "speakers"),
+            (V.DISCREPANCIES_URL, "Discrepancies", "discrepancies.html",
+             VL.discrepancies_context(lk), "discrepancies"),
+            (V.DATA_URL, "Data", "data.html", VL.data_context(), "data")]:
+        add(url, title, template, context, kind, S.list_description(kind), nav=True)
     for story in sorted(corpus.stories, key=lambda s: s.id):
         add(urls.story_url(story.id), story.title, "story.html", V.story_context(lk, story),
-            "story", src=story_src_uri(story.id))
+            "story", S.story_description(lk, story), src=story_src_uri(story.id))
     for claim in sorted(corpus.claims, key=lambda c: (c.story, c.id)):
-        add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim")
+        add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim",
+            S.claim_description(lk, claim), figures=figures(claim.mentions))
     for retired in corpus.retired:
         if retired.state == "gone" or retired.into is None:
-            add(retired.url, retired.title, "gone.html", V.gone_context(lk, retired), "gone")
+            add(retired.url, retired.title, "gone.html", V.gone_context(lk, retired), "gone",
+                f"No longer on the site: {retired.title} ({retired.reason}).")
     for article in sorted(corpus.articles, key=lambda a: (a.story, a.id)):
         add(lk.article_url(article), article.title or article.path, "article.html",
-            article_context(lk, article), "article")
+            article_context(lk, article), "article", S.article_description(lk, article),
+            figures=lk.mentions_by_article.get(article.id, ()))
     for outlet in sorted(lk.outlet_slugs):
-        add(lk.outlet_url(outlet), outlet, "outlet.html", VL.outlet_context(lk, outlet), "outlet")
+        add(lk.outlet_url(outlet), outlet, "outlet.html", VL.outlet_context(lk, outlet), "outlet",
+            S.outlet_description(lk, outlet))
     for speaker in sorted(lk.speaker_slugs):
         add(lk.speaker_url(speaker) or "", speaker, "speaker.html",
-            VL.speaker_context(lk, speaker), "speaker")
+            VL.speaker_context(lk, speaker), "speaker", S.speaker_description(lk, speaker))
     return pages
 
 

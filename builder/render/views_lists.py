@@ -171,4 +171,6 @@ def discrepancies_context(lk: Lookup) -> DiscrepanciesContext:
 
 
 def data_context() -> DataContext:
-    return DataContext(title="Data", downloads=downloads(DATA_URL), fields=L.DATA_FIELDS)
+    return DataContext(title="Data", downloads=downloads(DATA_URL), fields=L.DATA_FIELDS,
+                       schema=Link("claims.schema.json", relative(DATA_URL, urls.DATA_SCHEMA)),
+                       reuse=L.DATA_REUSE)

@@ -1,0 +1,102 @@
+"""What a browser downloads to answer one search on a built site, measured in Chromium.
+
+Pagefind loads its index in chunks: one query fetches ``pagefind.js``, the WebAssembly
+module, the entry and meta files, the index chunks holding the query's words and the
+fragments of the results shown. This opens the site's home page, types each query into
+the search box as a reader would, and adds up the bytes of every response under
+``pagefind/`` (network events); the search UI's own script and style, loaded with
+every page, are reported apart.
+
+usage: python -m bench.search_payload SITE_DIR [QUERY ...]
+       (PARALLAX_CHROMIUM names the browser, default /usr/bin/chromium)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import json
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+QUERIES = ("better not say", "700000", "Zelenskyy")
+UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def pagefind_payload(site: Path, queries: Sequence[str] = QUERIES,
+                     chromium: str | None = None) -> dict[str, object]:
+    """Bytes fetched under ``pagefind/`` for each query, each in a fresh browser context
+    (empty cache), with the files fetched; and the UI files every page loads."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = chromium or os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
+    results: dict[str, object] = {}
+    with _served(Path(site)) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for query in queries:
+            context = browser.new_context()
+            page = context.new_page()
+            fetched: dict[str, int] = {}
+
+            def record(response, fetched=fetched) -> None:  # type: ignore[no-untyped-def]
+                path = response.url[len(base):]
+                if path.startswith("pagefind/") and response.ok:
+                    fetched[path] = len(response.body())
+
+            page.on("response", record)
+            page.goto(base)
+            page.wait_for_load_state("networkidle")
+            page.locator(".pagefind-ui__search-input").click()
+            page.keyboard.type(query, delay=20)
+            page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            ui = {k: v for k, v in fetched.items() if k.rsplit("/", 1)[-1] in UI_FILES}
+            search = {k: v for k, v in fetched.items() if k not in ui}
+            results[query] = {"bytes": sum(search.values()), "ui_bytes": sum(ui.values()),
+                              "files": dict(sorted(search.items()))}
+            context.close()
+        browser.close()
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        print(__doc__.strip().splitlines()[-2], file=sys.stderr)
+        return 2
+    found = pagefind_payload(Path(args[0]), args[1:] or QUERIES)
+    print(json.dumps(found, indent=1))
+    for query, row in found.items():
+        assert isinstance(row, dict)
+        print(f"{query!r}: {row['bytes']:,} bytes for the query "
+              f"({len(row['files'])} files), {row['ui_bytes']:,} bytes of search UI per page")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
