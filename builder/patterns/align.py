@@ -155,6 +155,57 @@ SUBJECT_MARKERS: frozenset[str] = frozenset({"previous", "more", "fewer", "extra
 # Sentences of two figures of one subject read alike at least this much (rapidfuzz
 # token_set_ratio of content words) to be one figure when an article gives several.
 FIGURE_CONTEXT_MIN = 60
+# Head nouns of subjects that name the same quantity in news (singular): each maps to one.
+# Only the head counts: "marchers", "protesters" and "demonstrators" are one crowd; the
+# verb ("gathered", "protested") never is part of it.
+HEAD_SYNONYMS: dict[str, str] = {
+    "marcher": "protester", "demonstrator": "protester", "protestor": "protester",
+    "package": "plan", "proposal": "plan", "bill": "plan", "measure": "plan", "legislation": "plan",
+    "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier",
+    "death": "killed", "fatality": "killed", "toll": "killed", "casualty": "killed",
+    "injury": "wounded", "person": "people", "individual": "people", "lawmaker": "legislator",
+    "legislator": "legislator", "congressman": "legislator", "vote": "vote", "ballot": "vote",
+    "home": "house", "dwelling": "house", "fund": "money", "funding": "money", "cash": "money",
+    "odd": "chance", "probability": "chance", "likelihood": "chance",
+}
+# Words that end the noun phrase whose last word is the head: "chance of losing".
+HEAD_STOPS: frozenset[str] = frozenset("""
+    of in on at for from to by with out than who which that whom them those these it
+    all tune figure sum amount total
+""".split())
+IRREGULAR_PLURALS: dict[str, str] = {
+    "men": "man", "women": "woman", "freshmen": "freshman", "children": "child", "people": "people",
+    "news": "news", "series": "series", "percent": "percent", "votes": "vote", "odds": "chance",
+}
+# Words after the head that say what happened to it, not what it is: "jobs package failed".
+OUTCOME_VERBS: frozenset[str] = frozenset("""
+    killed wounded injured dead died missing displaced arrested evacuated failed passed
+    running waiting voted approved
+""".split())
+# Units of money: a large amount is distinctive enough to align by value alone.
+MONEY_UNITS: frozenset[str] = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rupees",
+                                         "roubles", "francs", "kroner", "kronor", "rand", "hryvnias"})
+DISTINCTIVE_MONEY = 1e6
+# A value with at least this many significant digits ("134", "396", "45,100") rarely
+# recurs by chance in one story; "2", "10" or "300" do.
+DISTINCTIVE_DIGITS = 2
+# Two figures of the same distinctive value, one without a subject, join when their
+# sentences share at least this much (rapidfuzz token_set_ratio of content words).
+SAME_VALUE_CONTEXT_MIN = 30
+# Two figures of the same distinctive value under other head nouns ("two-thirds of the
+# vote", "the two-thirds majority support") join only when their sentences share this much.
+OTHER_HEAD_CONTEXT_MIN = 50
+# The values a hedge allows around its number, as factors: "more than $700 billion" allows
+# $716 billion, "about 300" allows 280; the figures still differ, but they are one claim.
+HEDGE_RANGES: dict[str, tuple[float, float]] = {
+    "more than": (1.0, 1.25), "over": (1.0, 1.25), "at least": (1.0, 1.25), "upwards of": (1.0, 1.25),
+    "just over": (1.0, 1.1), "well over": (1.0, 1.5), "greater than": (1.0, 1.25), "above": (1.0, 1.25),
+    "less than": (0.8, 1.0), "fewer than": (0.8, 1.0), "under": (0.8, 1.0), "below": (0.8, 1.0),
+    "just under": (0.9, 1.0), "up to": (0.8, 1.0), "at most": (0.8, 1.0), "as many as": (0.8, 1.0),
+    "as much as": (0.8, 1.0), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.05),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1),
+}
 # Two values are the same figure when they differ by at most this share.
 VALUE_TOLERANCE = 0.001
 
