@@ -47,6 +47,7 @@ from builder.patterns.align import (
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
     SENTENCE_END,
+    SPLIT_LEAD_MAX_WORDS,
     SPLIT_MAX_GAP,
     SPLIT_TRIMMED_TAIL,
     STOP_WORDS,
@@ -169,10 +170,11 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     4. same-quotation clusters: greedy by score, one-to-one between two articles,
        every member sharing most words with every other
     5. a longer quotation joins each cluster whose words it contains (partial quoting)
-    6. the parts of a quotation split by its attribution ("A," she said. "B.") join
-       into one claim only where another outlet quotes both as one passage, without
-       words between them; the paragraphs of a quotation running over several join
-       too, unless each is a claim of its own elsewhere: then the whole is in both
+    6. the parts of a quotation split by its attribution ("A," she said. "B.") stay two
+       claims: another outlet's version that holds both is in both claims (step 5),
+       unless one part is a lead-in too short to stand alone ("I hope it ends," she said); the
+       paragraphs of a quotation running over several join too, unless each is a claim
+       of its own elsewhere: then the whole is in both
     7. fragments join a claim only by an exact match or inside a same-speaker quote
     8. a lone long quotation already shown inside other claims is not repeated
     """
@@ -269,8 +271,9 @@ def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[st
             continue
         shared = [long for long in sorted((members(x) & members(y)) - {p, q})
                   if qs.by_id[long].article != qs.by_id[p].article]
-        if shared and all(_adjacent(qs, p, q, long) for long in shared):
-            merged.union(x, y)
+        lead_in = min(len(qs.by_id[p].text.split()), len(qs.by_id[q].text.split())) <= SPLIT_LEAD_MAX_WORDS
+        if shared and lead_in and all(_adjacent(qs, p, q, long) for long in shared):
+            merged.union(x, y)  # "I hope it's fast," he said. "...": too short to stand alone
         elif _runs_on(qs.by_id[p], qs.by_id[q], body_of):
             article = qs.by_id[p].article
             reported = [any(qs.by_id[m].article != article for m in members(r)) for r in (x, y)]

@@ -107,6 +107,10 @@ PART_MIN_SHARE = 0.5
 PART_FUZZY_RATIO = 80.0
 # ... and it has at least this many words (shorter ones are fragments' business).
 PART_MIN_WORDS = 4
+# The parts of a split quotation are two claims, each with another outlet's version that
+# holds both, unless one part has at most this many words ("I hope it's fast," he said.
+# "Every day ..."): a lead-in that short is no statement of its own and joins the rest.
+SPLIT_LEAD_MAX_WORDS = 4
 # When two parts of a split quotation land in the same longer quotation, at most
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
