@@ -37,6 +37,7 @@ from builder.models import Mention
 from builder.patterns.align import (
     CLUSTER_COHERENCE,
     FRAGMENT_CONTAINMENT_MIN_WORDS,
+    FRAGMENT_DETERMINERS,
     OTHER_SPEAKER_COVERAGE,
     OTHER_SPEAKER_MIN_WORDS,
     PART_COVERAGE,
@@ -175,7 +176,9 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
        unless one part is a lead-in too short to stand alone ("I hope it ends," she said); the
        paragraphs of a quotation running over several join too, unless each is a claim
        of its own elsewhere: then the whole is in both
-    7. fragments join a claim only by an exact match or inside a same-speaker quote
+    7. fragments that other articles quote alike (but for an article) are a claim of
+       their own; the others join a claim only by an exact match or inside a
+       same-speaker quote
     8. a lone long quotation already shown inside other claims is not repeated
     """
     qs = _Quotes(quotes)
@@ -235,13 +238,35 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         g.extra += [qs.by_id[i] for i in sorted(longs) if i not in core_ids
                     and qs.by_id[i] not in g.extra]
     # 7.
-    _attach_fragments(qs, fragments, list(final.values()))
+    shared, alone = _shared_fragments(qs, fragments)
+    _attach_fragments(qs, alone, list(final.values()))
     # 8.
     in_extra = {m.id for g in final.values() for m in g.extra}
     result = [g for g in final.values()
               if g.core and not (len(g.core) == 1 and not g.extra and g.core[0].id in in_extra)]
-    return result + _fragment_groups([f for f in fragments if not any(
-        f in g.core for g in result)])
+    return result + _fragment_groups([*shared, *(f for f in alone if not any(f in g.core for g in result))])
+
+
+def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
+    """A fragment's words without a leading determiner: "a slush fund" = "slush fund"."""
+    words = qs.words[f.id].norm
+    k = 0
+    while k < len(words) - 1 and words[k] in FRAGMENT_DETERMINERS:
+        k += 1
+    return words[k:]
+
+
+def _shared_fragments(qs: _Quotes, fragments: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """Step 7: fragments that other articles quote alike ("phony theology", "some phony
+    theology.") are a claim of their own, not words picked out of a longer quotation;
+    the rest may join the quotation that holds them."""
+    by_key: dict[tuple[str, ...], list[Mention]] = {}
+    for f in fragments:
+        if key := _fragment_key(qs, f):
+            by_key.setdefault(key, []).append(f)
+    shared = [f for fs in by_key.values() if len({f.article for f in fs}) > 1 for f in fs]
+    ids = {f.id for f in shared}
+    return shared, [f for f in fragments if f.id not in ids]
 
 
 def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]],
@@ -336,7 +361,10 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
     """Fragments that match no claim: the same words by the same speaker form one claim."""
     by_words: dict[str, dict[str, list[Mention]]] = {}
     for f in fragments:
-        key = normalise_quote(f.text).key or f.text
+        words = list(normalise_quote(f.text).norm)
+        while len(words) > 1 and words[0] in FRAGMENT_DETERMINERS:
+            words.pop(0)
+        key = " ".join(words) or f.text
         by_words.setdefault(key, {}).setdefault(f.speaker or "", []).append(f)
     groups = []
     for speakers in by_words.values():

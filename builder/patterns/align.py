@@ -129,6 +129,11 @@ CLUSTER_COHERENCE = 0.5
 # A fragment of one word joins a claim only by an exact match: a single word found
 # inside a longer quotation is no evidence that it was taken from there.
 FRAGMENT_CONTAINMENT_MIN_WORDS = 2
+# Leading words two outlets may add or drop around the same scare quote: "a slush fund"
+# and "slush fund", "some phony theology" and "phony theology" are one fragment.
+FRAGMENT_DETERMINERS: frozenset[str] = frozenset("""
+    a an the some this that these those his her their its our my your
+""".split())
 
 # --- figures ----------------------------------------------------------------------
 
