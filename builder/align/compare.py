@@ -26,9 +26,11 @@ from builder.extract.numbers import parse_number
 from builder.ids import digest, slugify
 from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
 from builder.patterns.align import (
+    AMPERSAND,
     APOSTROPHES,
     BRACKETED,
     CONTRACTION,
+    DOTTED_ABBREVIATION,
     DASHES,
     ELLIPSIS,
     NUMBER_ARTICLES,
@@ -140,6 +142,8 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
             word, after = word[:-1], "." + after
         after = re.sub(r"\s+", "", DASHES.sub("-", after))
         low = word.lower()
+        if DOTTED_ABBREVIATION.fullmatch(low):
+            low = low.replace(".", "")  # "F.B.I." = "FBI": punctuation, not another word
         split = CONTRACTION.match(low)
         if split:
             head, tail = split.groups()
@@ -167,6 +171,7 @@ def normalise_quote(text: str) -> Words:
         text = text.replace(mark, "'")
     text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", text))
     text = DASHES.sub(lambda m: " - ", text)
+    text = AMPERSAND.sub(" and ", text)
     norm: list[str] = []
     surface: list[str] = []
     punct: list[str] = []

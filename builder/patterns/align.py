@@ -15,6 +15,10 @@ import re
 BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,80}\])")
 # Marks of cut words: "…", "...", ". . ." (also ". . . ." at a sentence end).
 ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
+# "&" is the word "and": "conservation & healthy herds" = "conservation and healthy herds".
+AMPERSAND = re.compile(r"\s*&\s*")
+# An abbreviation written with dots is the same word without them: "F.B.I." = "FBI".
+DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
 # Apostrophes and single quotation marks written in various ways.
 APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
 # Dashes and hyphens: a dash separates words, it never carries meaning for the match.
