@@ -29,6 +29,7 @@ from builder.patterns.align import (
     AMPERSAND,
     APOSTROPHES,
     BRACKETED,
+    BRACKETED_WORD,
     CONTRACTION,
     DOTTED_ABBREVIATION,
     DASHES,
@@ -169,7 +170,7 @@ def normalise_quote(text: str) -> Words:
     text = unicodedata.normalize("NFKC", text)
     for mark in APOSTROPHES:
         text = text.replace(mark, "'")
-    text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", text))
+    text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", BRACKETED_WORD.sub(r"\1", text)))
     text = DASHES.sub(lambda m: " - ", text)
     text = AMPERSAND.sub(" and ", text)
     norm: list[str] = []

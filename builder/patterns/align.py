@@ -13,6 +13,9 @@ import re
 
 # Editorial insertions inside a quotation: "He (the minister) wants", "[the minister]".
 BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,80}\])")
+# ... but one word in square brackets is the editor's word standing in the speaker's
+# sentence ("He should pay [for] it"): it stays, without its brackets.
+BRACKETED_WORD = re.compile(r"\[([^\W\d_][\w'\u2019-]*)\]")
 # Marks of cut words: "…", "...", ". . ." (also ". . . ." at a sentence end).
 ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
 # "&" is the word "and": "conservation & healthy herds" = "conservation and healthy herds".
