@@ -26,6 +26,7 @@ from builder.patterns.align import (
     DISTINCTIVE_DIGITS,
     DISTINCTIVE_MONEY,
     FIGURE_CONTEXT_MIN,
+    GENERIC_HEADS,
     HEAD_STOPS,
     HEDGE_RANGES,
     OTHER_HEAD_CONTEXT_MIN,
@@ -147,8 +148,14 @@ def _distinctive(f: Mention) -> bool:
         return False
     if f.unit in MONEY_UNITS and abs(f.value) >= DISTINCTIVE_MONEY:
         return True
-    digits = re.sub(r"0+$", "", f"{abs(f.value):.6g}".replace(".", "").lstrip("0"))
-    return len(digits) >= DISTINCTIVE_DIGITS or f.unit == "percent" and f.value != int(f.value)
+    return _digits(f.value) >= DISTINCTIVE_DIGITS or f.unit == "percent" and f.value != int(f.value)
+
+
+def _digits(value: float | None) -> int:
+    """Significant digits: "134" -> 3, "700" -> 1, "5.6" -> 2."""
+    if value is None:
+        return 0
+    return len(re.sub(r"0+$", "", f"{abs(value):.6g}".replace(".", "").lstrip("0")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +168,14 @@ class _Quantity:
     value: tuple[float | None, float | None, float | None]
     distinctive: bool
     qualifier: str | None
+    words: frozenset[str]  # the subject's other words: "House-passed measures" -> {house, passed}
 
 
 def _quantity(f: Mention) -> _Quantity:
     return _Quantity(f.unit if f.unit != "people" else None, _era(f), subject_head(f),
-                     (f.value, f.low, f.high), _distinctive(f), (f.qualifier or "").lower() or None)
+                     (f.value, f.low, f.high), _distinctive(f), (f.qualifier or "").lower() or None,
+                     frozenset(w for w in figure_key(f.subject) if singular(w) != subject_head(f)
+                               and HEAD_SYNONYMS.get(singular(w)) != subject_head(f)))
 
 
 def same_quantity(a: _Quantity, b: _Quantity, alike: Callable[[], float]) -> float:
@@ -187,6 +197,9 @@ def same_quantity(a: _Quantity, b: _Quantity, alike: Callable[[], float]) -> flo
     if a.head and a.head == b.head:
         if same_value:
             return 3.0
+        if a.head in GENERIC_HEADS or a.value[0] is None or b.value[0] is None \
+                or not (a.words <= b.words or b.words <= a.words):
+            return 0.0  # "6,000 people" and "23,500 people"; "buildings damaged" and "destroyed"
         score = alike()
         return 2.0 + score / 100 if score >= FIGURE_CONTEXT_MIN else 0.0
     if not same_value or not (a.distinctive or b.distinctive):
@@ -196,13 +209,16 @@ def same_quantity(a: _Quantity, b: _Quantity, alike: Callable[[], float]) -> flo
         return 1.5 + score / 100 if score >= OTHER_HEAD_CONTEXT_MIN else 0.0
     if not a.head and not b.head:
         return 1.0 + score / 100
-    return 2.0 + score / 100 if score >= SAME_VALUE_CONTEXT_MIN else 0.0
+    need = SAME_VALUE_CONTEXT_MIN if a.unit in MONEY_UNITS or _digits(a.value[0]) > DISTINCTIVE_DIGITS \
+        else OTHER_HEAD_CONTEXT_MIN
+    return 2.0 + score / 100 if score >= need else 0.0
 
 
 def _hedged(a: _Quantity, b: _Quantity) -> bool:
     """``b``'s value is one ``a``'s hedge allows: "more than $700 billion" and "$716 billion"."""
-    if not a.qualifier or a.qualifier not in HEDGE_RANGES or a.value[0] is None or b.value[0] is None:
-        return False
+    if not a.qualifier or a.qualifier not in HEDGE_RANGES or a.value[0] is None or b.value[0] is None \
+            or a.unit == "percent":
+        return False  # a share's hedge is its rounding: "around 14%" is not 14.9%
     low, high = HEDGE_RANGES[a.qualifier]
     return low * a.value[0] <= b.value[0] <= high * a.value[0]
 

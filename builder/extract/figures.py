@@ -9,7 +9,9 @@ A figure is found in four steps:
    "Air Force One"), phone numbers, numbers in urls, ages in apposition, "father of
    two", references to known things ("the two leaders") and the pronoun "one";
 3. reading: hedge ("around", "more than"), range ("between 150 and 200"), unit
-   (currency, percent, time, people) and the subject counted ("rebel fighters killed");
+   (currency, percent, time, people) and the subject counted ("rebel fighters killed"),
+   with the parse of the figure's sentence giving the head noun on either side of
+   the number and its verb (``subject_head``, ``subject_verb``, ``subject_words``);
 4. whose figure: the speaker of the quotation holding it, else the source named by
    "according to" or a reporting verb in the same sentence.
 
@@ -35,8 +37,10 @@ from builder.extract.figure_subjects import (
     measure_before,
     noun_phrase,
     outcome_before,
+    parse_subject,
     subject_before,
 )
+from builder.nlp import parse
 from builder.extract.numbers import parse_number, vague_lower_bound
 from builder.ids import mention_id
 from builder.models import Article, Mention
@@ -558,14 +562,22 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
     previous: tuple[int, str | None] = (-1, None)
     figures = _candidates(body, blocked, bounds)
     dated = dated_spans(body, dates, figures)
-    for fig in figures:
-        sentence = sentence_of(bounds, fig.start, fig.end)
+    sentences = [sentence_of(bounds, fig.start, fig.end) for fig in figures]
+    unique = sorted(set(sentences))
+    parsed = dict(zip(unique, parse([body[lo:hi] for lo, hi in unique]))) if unique else {}
+    for fig, sentence in zip(figures, sentences):
+        read = parse_subject(parsed[sentence], fig.start - sentence[0], fig.end - sentence[0])
         subject = fig.subject or measure_before(body, fig, sentence[0]) or _subject(body, fig, sentence[1])
+        if subject and subject.lower() in P.WRAPPER_SUBJECTS:
+            subject = None  # "in all", "to the tune of": no subject of its own
         if subject:
             subject = outcome_before(body, fig, subject)
         else:
             carried = previous[1] if previous[0] == sentence[0] else None
             subject = subject_before(body, fig, sentence[0], carried)
+            if not subject or subject.lower() in P.WRAPPER_SUBJECTS:
+                # "to the tune of €2 billion": the parse knows (a duration counts time, not a noun)
+                subject = read.words if read and fig.unit not in P.TIME_UNITS.values() else None
         if subject and all(w in P.OUTCOME_WORDS for w in subject.split()) and previous[0] == sentence[0] and previous[1]:
             # "45,100 soldiers killed and 390,000 wounded": the noun carries over
             nouns = [w for w in previous[1].split() if w not in P.OUTCOME_WORDS]
@@ -585,5 +597,7 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
             context_start=sentence[0], context_end=sentence[1],
             speaker=_speaker(fig, body, doc, names, quotes, sentence),
             value=fig.value, low=fig.low, high=fig.high, unit=unit, qualifier=fig.qualifier, subject=subject,
+            subject_head=read.head if read else None, subject_verb=read.verb if read else None,
+            subject_words=read.words if read else None,
         ))
     return mentions

@@ -184,6 +184,9 @@ HEAD_SYNONYMS: dict[str, str] = {
     "home": "house", "dwelling": "house", "fund": "money", "funding": "money", "cash": "money",
     "odd": "chance", "probability": "chance", "likelihood": "chance",
 }
+# Heads too general to make two other values one figure: "6,000 people" and "23,500
+# people" count other things unless more is said.
+GENERIC_HEADS: frozenset[str] = frozenset({"people", "percent", "time", "year", "day", "thing", "one"})
 # Words that end the noun phrase whose last word is the head: "chance of losing".
 HEAD_STOPS: frozenset[str] = frozenset("""
     of in on at for from to by with out than who which that whom them those these it

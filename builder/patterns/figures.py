@@ -261,6 +261,11 @@ CLAUSE_OPENERS: frozenset[str] = frozenset("""
 DETERMINERS: frozenset[str] = frozenset("""
     the a an his her their its our my your this that these those
 """.split())
+# Nouns that only wrap an amount ("a figure of €2bn", "to the tune of $5m", "a sum of"):
+# what is counted is the object of the verb they belong to, or nothing.
+SUBJECT_WRAPPERS: frozenset[str] = frozenset({"tune", "figure", "sum", "amount", "total", "all"})
+# Subjects read after a number that only wrap it ("in all", "figure"): the parse decides.
+WRAPPER_SUBJECTS: frozenset[str] = frozenset({"in all", "all", "tune", "figure", "sum", "amount", "total"})
 # "the number of confirmed deaths": the counted noun is after "of".
 COUNT_WRAPPERS: frozenset[str] = frozenset({"number", "total", "tally", "count"})
 # Nouns of change: "a 12% rise in annual revenue" counts the revenue.
