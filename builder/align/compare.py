@@ -32,6 +32,8 @@ from builder.patterns.align import (
     BRACKETED_WORD,
     CONTRACTION,
     DOTTED_ABBREVIATION,
+    ROUNDED_AMOUNT,
+    ROUNDING_MIN_DIGITS,
     DASHES,
     ELLIPSIS,
     NUMBER_ARTICLES,
@@ -505,8 +507,10 @@ def figure_discrepancies(figures: Sequence[Mention], outlet_of: Mapping[str, str
         speakers = sorted({m.speaker for m in g if m.speaker})
         outlets = sorted({outlet_of[m.id] for m in g})
         parts.append(f"{label} ({'; '.join([*speakers, ', '.join(outlets)])})")
+    rounded = all(_rounds_to(g[0], h[0]) or _rounds_to(h[0], g[0]) for g in groups for h in groups if g is not h)
     out = [Discrepancy(_slug_id("number", *(s.replace(",", "") for s in shown)), "number",
-                       tuple(sorted(m.id for m in figures)), " vs ".join(parts))]
+                       tuple(sorted(m.id for m in figures)), " vs ".join(parts) + (" (rounded)" if rounded else ""),
+                       minor=rounded)]
     what = {}
     for label, g in zip(shown, groups):
         for m in g:
@@ -516,6 +520,19 @@ def figure_discrepancies(figures: Sequence[Mention], outlet_of: Mapping[str, str
     if speaker:
         out.append(speaker)
     return tuple(sorted(out, key=lambda d: d.id))
+
+
+def _rounds_to(short: Mention, full: Mention) -> bool:
+    """``short`` is ``full`` rounded to its own digits, keeping at least two, and written
+    with a scale as reporters round: "$1.4 billion" and "$1.375 billion" (not "$700 billion"
+    and "$716 billion", nor a count "4,500 votes" against "4,512 votes")."""
+    if short.value is None or full.value is None or short.low is not None or full.low is not None \
+            or not ROUNDED_AMOUNT.search(short.text):
+        return False
+    digits = len(f"{abs(short.value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+    if digits < ROUNDING_MIN_DIGITS or short.value == full.value:
+        return False
+    return float(f"{full.value:.{digits}g}") == short.value
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

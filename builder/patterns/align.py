@@ -225,6 +225,11 @@ HEDGE_RANGES: dict[str, tuple[float, float]] = {
     "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
     "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1),
 }
+# A value that is another rounded to its own digits, keeping at least this many, agrees
+# with it: "$1.4 billion" and "$1.375 billion" (the difference is shown as minor).
+ROUNDING_MIN_DIGITS = 2
+# ... where the rounded one is written with a scale: "1.4 billion", "$2.5m", "3.2bn".
+ROUNDED_AMOUNT = re.compile(r"\d(?:[ \u00a0]?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
 # Two values are the same figure when they differ by at most this share.
 VALUE_TOLERANCE = 0.001
 
