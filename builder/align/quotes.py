@@ -348,13 +348,22 @@ def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_G
         for g in groups:
             hits = sum(1 for m in g.core if not m.fragment and (
                 qs.words[m.id].norm == fw or (
-                    f.speaker and m.speaker == f.speaker and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
+                    _may_hold(f, m) and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
                     and _contains(qs.words[m.id].norm, fw))))
             if hits > best_hits or (hits and hits == best_hits and best is not None
                                     and min(m.id for m in g.core) < min(m.id for m in best.core)):
                 best, best_hits = g, hits
         if best is not None:
             best.core.append(f)
+
+
+def _may_hold(fragment: Mention, quote: Mention) -> bool:
+    """A quotation can be where a fragment was taken from: the same speaker, or a fragment
+    nobody is credited with inside its own article's quotation ("in Vietnam" after "... the
+    days that I served in Vietnam")."""
+    if fragment.speaker:
+        return quote.speaker == fragment.speaker
+    return quote.article == fragment.article
 
 
 def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
@@ -368,6 +377,11 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
         by_words.setdefault(key, {}).setdefault(f.speaker or "", []).append(f)
     groups = []
     for speakers in by_words.values():
+        for name in sorted(speakers, key=lambda n: (-len(n), n)):  # "Obama" joins "Malia Obama"
+            fuller = next((n for n in sorted(speakers) if n != name and name and len(n) > len(name)
+                           and compare.same_speaker(name, n)), None)
+            if fuller is not None and name in speakers:
+                speakers[fuller] += speakers.pop(name)
         named = sorted(s for s in speakers if s)
         if "" in speakers and len(named) == 1:
             speakers[named[0]] += speakers.pop("")
