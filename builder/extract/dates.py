@@ -70,6 +70,10 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("short-year", re.compile(rf"\b(?:{_alternation(list(P.SHORT_YEAR_LEADS))})[ \u00a0]"
                               rf"(?P<span>['\u2019](?P<yy>\d{{2}}))(?![\w'\u2019])")),
 )
+_AGO = re.compile(rf"\b(?P<n>\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                  rf"fifteen|twenty|thirty|forty|fifty)[ \u00a0](?P<unit>{_alternation(list(P.AGO_UNITS))})"
+                  rf"[ \u00a0]ago\b", re.IGNORECASE)
+_DATELINE = re.compile(P.DATELINE)
 _HOLIDAY = re.compile(rf"\b(?P<holiday>{_alternation([*P.HOLIDAYS_FIXED, *P.HOLIDAYS_WEEKDAY, P.ELECTION_DAY])})\b")
 _RELATIVE = re.compile(
     rf"\b(?:(?:{_alternation(list(P.RELATIVE_PARTS))})[ \u00a0])?(?P<rel>{_alternation(list(P.RELATIVE))})\b",
@@ -297,10 +301,22 @@ def _resolve_holiday(name: str, tense: int, published: date | None) -> str | Non
     return (min(side) if tense > 0 else max(side)).isoformat()
 
 
+def _resolve_ago(m: re.Match[str], published: date | None) -> str | None:
+    """ "12 years ago" -> the year twelve years before publication; weeks have no precision."""
+    from builder.extract.numbers import parse_number
+
+    n = parse_number(m.group("n").lower()) if m.group("n").lower() not in ("a", "an") else 1
+    unit = P.AGO_UNITS[m.group("unit").lower()]
+    if published is None or n is None or unit == "week":
+        return None
+    return _offset(published.isoformat(), unit, -int(n))
+
+
 def _relative(text: str, published: date | None, tense_at,
               bounds: Sequence[tuple[int, int]]) -> list[DateSpan]:
     found = [DateSpan(m.start(), m.end(), _resolve_relative(m.group("rel"), published), True, False)
              for m in _RELATIVE.finditer(text) if not _is_title(text, m, bounds)]
+    found += [DateSpan(m.start(), m.end(), _resolve_ago(m, published), True, False) for m in _AGO.finditer(text)]
     found += [DateSpan(m.start(), m.end(), _resolve_holiday(m.group("holiday"), tense_at(m.start(), m.end()),
                                                             published), True, False)
               for m in _HOLIDAY.finditer(text) if _is_holiday_date(text, m)]
@@ -347,6 +363,11 @@ def _find_dates(text: str, published: date | None, bounds: tuple[tuple[int, int]
         return earlier[-1][1] if earlier[-1][0] >= lo else None
 
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    for m in _DATELINE.finditer(text):  # "LONDON, Feb 9 (Reuters) -": the article's own date
+        head = re.match(rf"{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR})?(?:[ \u00a0]*\([^)]{{1,40}}\))?[ \u00a0]*[-\u2013\u2014]",
+                        text[m.end():m.end() + 60])
+        if head:
+            urls.append((m.start(), m.end() + head.end()))
     candidates = _explicit(text, published, tense_at, year_context) + _relative(text, published, tense_at, bounds)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
     # 1. longest first, then earliest pattern: keep what does not overlap a kept span

@@ -218,6 +218,11 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
             return True  # "Air Force One", "World War Two"
         if prev in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
             return True  # "Level Four", "top-three"
+    if re.search(rf"\b(?:{'|'.join(P.AGE_LEADS)})[ \u00a0]+(?:\d+(?:,[ \u00a0]*|[ \u00a0]+and[ \u00a0]+))*$",
+                 text[max(0, start - 60):start], re.IGNORECASE):
+        return True  # "ages 12, 8, 6 and 3"
+    if words == ["zero"] and unit is None:
+        return True  # "zero new paperwork": none, not a count
     before = text[max(0, start - 30):start].lower().split()
     if len(before) >= 2 and before[-1] == "of" and before[-2] in P.FAMILY_WORDS:
         return True  # "a father of two"
@@ -290,10 +295,12 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
 
     found: list[_Figure] = []
     consumed_until = -1
+    vague_words = [(v.start(), v.end()) for v in _VAGUE.finditer(text) if " " in v.group()]
     for m in _NUMBER.finditer(text):
         start, num_start, end = m.start(), m.start("num"), m.end()
-        if start < consumed_until or is_blocked(start, end):
-            continue
+        if start < consumed_until or is_blocked(start, end) \
+                or any(vs <= start and end <= ve for vs, ve in vague_words):
+            continue  # "a few hundred" is vague, not 100
         raw = m.group("num")
         value = parse_number(raw)
         article = re.match(r"an?[ \u00a0]", raw, re.IGNORECASE)

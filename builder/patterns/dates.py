@@ -97,6 +97,14 @@ HOLIDAY_FOLLOWERS: frozenset[str] = frozenset("""
 # this many days; further off, the tense decides (the next one, or the last one).
 HOLIDAY_NEAR_DAYS = 45
 
+# "12 years ago", "three months ago": a date counted back from publication (unit -> the
+# precision it resolves to; weeks have none).
+AGO_UNITS: dict[str, str] = {"year": "year", "years": "year", "month": "month", "months": "month",
+                             "day": "day", "days": "day", "week": "week", "weeks": "week"}
+# A dateline opening a paragraph ("LONDON, Feb 9 (Reuters) -") dates the article, not an
+# event: its date is never a mention.
+DATELINE = r"(?m)^[A-Z][A-Z .'\-]{1,40}(?:,[ \u00a0]?[A-Za-z .]{2,20})?,[ \u00a0]"
+
 # Words that may stand before a relative expression and belong to it: "late last month".
 RELATIVE_PARTS: tuple[str, ...] = ("early", "late", "mid", "earlier", "later")
 # Weekday modifiers: "last Friday" is strictly before publication, "next Friday" after.

@@ -212,6 +212,8 @@ NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "and", "de", "on"})
 FAMILY_WORDS: frozenset[str] = frozenset("""
     father mother parent dad mum mom grandfather grandmother grandparent
 """.split())
+# After these, a number (or a list of them: "ages 12, 8, 6 and 3") is an age, not a figure.
+AGE_LEADS: frozenset[str] = frozenset({"age", "ages", "aged"})
 # Before a spelled-out number below ten these make it a reference to known things
 # ("the two leaders", "their three children"), not a claim of how many there are.
 REFERENTIAL_DETERMINERS: frozenset[str] = frozenset("""
