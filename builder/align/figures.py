@@ -38,7 +38,9 @@ from builder.patterns.align import (
     STOP_WORDS,
     SUBJECT_MARKERS,
     SUBJECT_STOP_WORDS,
+    SHARE_UNITS,
     SUBJECT_SYNONYMS,
+    VALUE_SPREAD_MAX,
     VALUE_TOLERANCE,
 )
 
@@ -94,14 +96,15 @@ def figure_groups(figures: Sequence[Mention], body_of: Mapping[str, str] | None 
         if key:
             key = merged.get(key, key)
             known = units.get(key, set()) | units.get(figure_key(f.subject), set())
-            unit = f.unit or (next(iter(known)) if len(known) == 1 else None)
+            inherited = known - SHARE_UNITS  # a count never inherits "percent"
+            unit = f.unit or (next(iter(inherited)) if len(known) == 1 and inherited else None)
             gkey: tuple = ("s", tuple(sorted(key)), unit or "")
         else:  # 2.
             gkey = ("v", f.value, f.low, f.high, f.unit or "", f.speaker or "")
         groups.setdefault(gkey, []).append(f)
     out: list[list[Mention]] = []
     for _, ms in sorted(groups.items(), key=lambda kv: repr(kv[0])):
-        out += _split(ms, body_of or {})  # 3.
+        out += [part for g in _split(ms, body_of or {}) for part in _apart(g, body_of or {})]  # 3.
     return _join_same_quantity(out, body_of or {})  # 4.
 
 
@@ -291,6 +294,38 @@ def _join_same_quantity(groups: list[list[Mention]], body_of: Mapping[str, str])
         other = rj if root == ri else ri
         members[root] = members[root] + members.pop(other)
     return [members[r] for r in sorted(members, key=int)]
+
+
+def _related(a: Mention, b: Mention, context: Mapping[str, str]) -> bool:
+    """Two figures of one subject that can be one claim: the same value or one within a
+    hedge of it, two sources' values (a contested figure), values within
+    ``VALUE_SPREAD_MAX`` of each other, or sentences that read alike. A vague count
+    ("hundreds of residents") and a precise one are one claim only by their sentences."""
+    if compare.same_value(a, b) or _hedged(_quantity(a), _quantity(b)) or _hedged(_quantity(b), _quantity(a)):
+        return True
+    if a.article == b.article:
+        return False
+    if a.speaker and b.speaker and not compare.same_speaker(a.speaker, b.speaker) \
+            and a.unit not in SHARE_UNITS:
+        return True  # two sources' counts of one thing: contested (shares of a whole rarely are)
+    if a.value and b.value and max(a.value, b.value) <= VALUE_SPREAD_MAX * min(a.value, b.value):
+        return True
+    return fuzz.token_set_ratio(context[a.id], context[b.id]) >= FIGURE_CONTEXT_MIN
+
+
+def _apart(group: list[Mention], body_of: Mapping[str, str]) -> list[list[Mention]]:
+    """Step 3, continued: figures of one subject that cannot be one claim ("about 400
+    people" at a vigil, "up to 1,000 people a day" at a clinic) are split apart."""
+    if len({(f.value, f.low, f.high) for f in group}) < 2:
+        return [group]
+    context = {f.id: _context_words(f, body_of) for f in group}
+    clusters = Clusters(f.id for f in group)
+    for a, b in combinations(group, 2):
+        if _related(a, b, context):
+            clusters.union(a.id, b.id)
+    by_id = {f.id: f for f in group}
+    parts = sorted(([by_id[i] for i in ids] for ids in clusters.members.values()), key=lambda p: p[0].id)
+    return [sorted(p, key=lambda f: group.index(f)) for p in parts]
 
 
 def _merge_into_supersets(keys: set[frozenset[str]]) -> dict[frozenset[str], frozenset[str]]:

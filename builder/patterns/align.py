@@ -230,6 +230,12 @@ HEDGE_RANGES: dict[str, tuple[float, float]] = {
 ROUNDING_MIN_DIGITS = 2
 # ... where the rounded one is written with a scale: "1.4 billion", "$2.5m", "3.2bn".
 ROUNDED_AMOUNT = re.compile(r"\d(?:[ \u00a0]?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+# Two outlets' other values for one subject are one claim when the larger is at most this
+# many times the smaller (or their sentences read alike, or two sources give them):
+# "about 400 people" at a vigil and "up to 1,000 people a day" at a clinic are two.
+VALUE_SPREAD_MAX = 2.0
+# Units a figure without one never takes from others of its subject.
+SHARE_UNITS: frozenset[str] = frozenset({"percent", "percentage points"})
 # Two values are the same figure when they differ by at most this share.
 VALUE_TOLERANCE = 0.001
 
