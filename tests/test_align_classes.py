@@ -229,16 +229,17 @@ def test_sentence_start_months_anchored_relatives_and_back_references(election):
 def council(tmp_path_factory) -> Coverage:
     return Coverage(
         tmp_path_factory.mktemp("council"), "2025-03-20",
-        harbour_times="The opposition called the grant \u201ca slush fund\u201d on Thursday. "
+        harbour_times="The opposition called the grant \u201ca slush fund\u201d on Thursday.\n\n"
                       "\u201cWe will rebuild every school in this city. No child will lose a term,\u201d "
-                      "Mayor Ana Ortiz said. \u201cThe money is there \u2026 and it will be spent,\u201d "
-                      "Ortiz added.",
-        coast_daily="Critics called it a \u201cslush fund.\u201d \u201cWe will rebuild every school in "
-                    "this city,\u201d Mayor Ana Ortiz said. \u201cNo child will lose a term.\u201d "
+                      "Mayor Ana Ortiz said.\n\n"
+                      "\u201cThe money is there \u2026 and it will be spent,\u201d Ortiz added.",
+        coast_daily="Critics called it a \u201cslush fund.\u201d\n\n"
+                    "\u201cWe will rebuild every school in this city,\u201d Mayor Ana Ortiz said. "
+                    "\u201cNo child will lose a term.\u201d\n\n"
                     "\u201cThe money is there and it will be spent on classrooms,\u201d Ortiz said.",
-        river_post="The opposition spoke of \u201ca slush fund.\u201d \u201cWe will rebuild every "
-                    "school in this city,\u201d Mayor Ana Ortiz said. \u201cNo child will lose a term,\u201d "
-                    "she added.")
+        river_post="The opposition spoke of \u201ca slush fund.\u201d\n\n"
+                   "\u201cWe will rebuild every school in this city,\u201d Mayor Ana Ortiz said. "
+                   "\u201cNo child will lose a term,\u201d she added.")
 
 
 def test_fragments_that_differ_by_an_article_are_one_claim(council):
@@ -265,3 +266,10 @@ def test_an_ellipsis_and_a_trimmed_end_agree(council):
     assert len(cut) == 2
     claim = council.claim_of(cut[0])
     assert set(claim.mentions) == {m.id for m in cut} and claim.status == "agree"
+
+
+def test_the_same_quotation_is_one_claim_never_two_sharing_most_mentions(council):
+    quotes = [set(c.mentions) for c in council.corpus.claims if c.kind == "quote"]
+    for n, a in enumerate(quotes):
+        for b in quotes[n + 1:]:
+            assert len(a & b) * 2 < min(len(a), len(b)), (a, b)
