@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from builder.extract.numbers import parse_number
 from builder.ids import digest, slugify
 from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
@@ -32,6 +34,7 @@ from builder.patterns.align import (
     BRACKETED_WORD,
     CONTRACTION,
     DOTTED_ABBREVIATION,
+    NAME_TYPO_MIN_LETTERS,
     ROUNDED_AMOUNT,
     ROUNDING_MIN_DIGITS,
     DASHES,
@@ -431,6 +434,9 @@ def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
 def same_speaker(a: str, b: str) -> bool:
     """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
     wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())
+    if len(wa) == len(wb) > 1 and len(wa ^ wb) == 2:  # "Vincente Fox" / "Vicente Fox": a typo
+        x, y = sorted(wa ^ wb)
+        return min(len(x), len(y)) >= NAME_TYPO_MIN_LETTERS and Levenshtein.distance(x, y) <= 1
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 

@@ -89,6 +89,10 @@ STOP_WORDS: frozenset[str] = frozenset("""
     'd 'll 're 've 's 'm n't s said says say
 """.split())
 
+# Two credits are one person when one name is the other with a letter changed in a word of
+# at least this many letters ("Vincente Fox" / "Vicente Fox"), the other words the same.
+NAME_TYPO_MIN_LETTERS = 5
+
 # --- thresholds for quotations ----------------------------------------------------
 
 # Two versions are the same quotation when the longest common word sequence covers
