@@ -32,6 +32,7 @@ from builder.patterns.align import (
     APOSTROPHES,
     BRACKETED,
     BRACKETED_WORD,
+    CENSORED,
     CONTRACTION,
     DOTTED_ABBREVIATION,
     NAME_TYPO_MIN_LETTERS,
@@ -45,6 +46,7 @@ from builder.patterns.align import (
     OMISSION_SHARE,
     SPELLING_RULES,
     SPELLING_WORDS,
+    UNCENSORED,
     TITLE_CHARS,
     VALUE_TOLERANCE,
     WORD,
@@ -150,6 +152,9 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
         low = word.lower()
         if DOTTED_ABBREVIATION.fullmatch(low):
             low = low.replace(".", "")  # "F.B.I." = "FBI": punctuation, not another word
+        censored = CENSORED.fullmatch(low)
+        if censored:
+            low = _uncensor(censored)  # "f***ing" is matched as the word it hides, shown as written
         split = CONTRACTION.match(low)
         if split:
             head, tail = split.groups()
@@ -163,6 +168,14 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
             punct.append(after)
     _merge_numbers(norm, surface, punct)
     return norm, surface, punct
+
+
+def _uncensor(m: re.Match[str]) -> str:
+    """ "f***ing" -> "fucking": the listed word of that first letter, ending and length."""
+    first, stars, rest = m.groups()
+    size = len(first) + len(stars) + len(rest)
+    return next((w for w in UNCENSORED if w[0] == first.lower() and w.endswith(rest.lower()) and len(w) == size),
+                m.group())
 
 
 @lru_cache(maxsize=1 << 16)

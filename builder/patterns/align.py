@@ -22,13 +22,20 @@ ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
 AMPERSAND = re.compile(r"\s*&\s*")
 # An abbreviation written with dots is the same word without them: "F.B.I." = "FBI".
 DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
+# A word written with asterisks ("f***ing", "s**t") is the word it hides: the first of
+# these with the same first letter, ending and length (matching only; the text stays).
+CENSORED = re.compile(r"([A-Za-z])(\*+)([A-Za-z]*)")
+UNCENSORED: tuple[str, ...] = (
+    "fucking", "fucked", "fucker", "fuck", "shit", "shitty", "bullshit", "bitch", "bastard", "damn",
+    "damned", "hell", "ass", "asshole", "crap", "dick", "piss", "pissed", "motherfucker",
+)
 # Apostrophes and single quotation marks written in various ways.
 APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
 # Dashes and hyphens: a dash separates words, it never carries meaning for the match.
 DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 # One word of a quotation (after lower-casing): letters/digits with inner apostrophes,
 # periods (U.S.) or commas/points inside numbers (45,100 / 1.5).
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
+WORD = re.compile(r"[^\W\d_]\*+[^\W\d_]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
 # Contraction endings split off as their own token, so that "I'd rather" and
 # "I better" share the "I": a changed contraction is one changed word, not two.
 CONTRACTION = re.compile(r"^(.+?)('(?:d|ll|re|ve|s|m)|n't)$")
