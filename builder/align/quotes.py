@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import combinations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -244,7 +245,7 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     in_extra = {m.id for g in final.values() for m in g.extra}
     result = [g for g in final.values()
               if g.core and not (len(g.core) == 1 and not g.extra and g.core[0].id in in_extra)]
-    return result + _fragment_groups([*shared, *(f for f in alone if not any(f in g.core for g in result))])
+    return result + shared + _fragment_groups([f for f in alone if not any(f in g.core for g in result)])
 
 
 def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
@@ -256,17 +257,26 @@ def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
     return words[k:]
 
 
-def _shared_fragments(qs: _Quotes, fragments: Sequence[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _shared_fragments(qs: _Quotes, fragments: Sequence[Mention]) -> tuple[list[_Group], list[Mention]]:
     """Step 7: fragments that other articles quote alike ("phony theology", "some phony
-    theology.") are a claim of their own, not words picked out of a longer quotation;
-    the rest may join the quotation that holds them."""
-    by_key: dict[tuple[str, ...], list[Mention]] = {}
-    for f in fragments:
-        if key := _fragment_key(qs, f):
-            by_key.setdefault(key, []).append(f)
-    shared = [f for fs in by_key.values() if len({f.article for f in fs}) > 1 for f in fs]
-    ids = {f.id for f in shared}
-    return shared, [f for f in fragments if f.id not in ids]
+    theology."), or one inside the other ("many times", "lied many times"), are a claim
+    of their own, not words picked out of a longer quotation; the rest may join the
+    quotation that holds them."""
+    keyed = [(f, key) for f in fragments if (key := _fragment_key(qs, f))]
+    clusters = Clusters(f.id for f, _ in keyed)
+    for (f, kf), (g, kg) in combinations(keyed, 2):
+        if f.article != g.article and _credits_agree(f, g) and (
+                kf == kg or _contains(kf, kg) or _contains(kg, kf)):
+            clusters.union(f.id, g.id)
+    by_id = {f.id: f for f in fragments}
+    shared = [_Group(sorted((by_id[i] for i in ids), key=lambda m: (m.article, m.start)))
+              for _, ids in sorted(clusters.members.items()) if len({by_id[i].article for i in ids}) > 1]
+    taken = {m.id for g in shared for m in g.core}
+    return shared, [f for f in fragments if f.id not in taken]
+
+
+def _credits_agree(a: Mention, b: Mention) -> bool:
+    return not a.speaker or not b.speaker or compare.same_speaker(a.speaker, b.speaker)
 
 
 def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]],
