@@ -372,7 +372,7 @@ def _may_hold(fragment: Mention, quote: Mention) -> bool:
     nobody is credited with inside its own article's quotation ("in Vietnam" after "... the
     days that I served in Vietnam")."""
     if fragment.speaker:
-        return quote.speaker == fragment.speaker
+        return bool(quote.speaker) and compare.same_speaker(quote.speaker, fragment.speaker)
     return quote.article == fragment.article
 
 
