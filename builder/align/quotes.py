@@ -39,6 +39,7 @@ from builder.patterns.align import (
     CLUSTER_COHERENCE,
     FRAGMENT_CONTAINMENT_MIN_WORDS,
     FRAGMENT_DETERMINERS,
+    UNCREDITED_FRAGMENT_WORDS,
     OTHER_SPEAKER_COVERAGE,
     OTHER_SPEAKER_MIN_WORDS,
     PART_COVERAGE,
@@ -372,8 +373,8 @@ def _may_hold(fragment: Mention, quote: Mention) -> bool:
     nobody is credited with inside its own article's quotation ("in Vietnam" after "... the
     days that I served in Vietnam")."""
     if fragment.speaker:
-        return bool(quote.speaker) and compare.same_speaker(quote.speaker, fragment.speaker)
-    return quote.article == fragment.article
+        return not quote.speaker or compare.same_speaker(quote.speaker, fragment.speaker)
+    return quote.article == fragment.article or len(normalise_quote(fragment.text)) >= UNCREDITED_FRAGMENT_WORDS
 
 
 def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
