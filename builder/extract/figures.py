@@ -226,9 +226,10 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     before = text[max(0, start - 30):start].lower().split()
     if len(before) >= 2 and before[-1] == "of" and before[-2] in P.FAMILY_WORDS:
         return True  # "a father of two"
+    partitive = re.search(r"\bof[ \u00a0]+the[ \u00a0]+$", text[max(0, start - 10):start], re.IGNORECASE)
     if not is_digits and value < P.REFERENTIAL_MAX and not has_cur and prev in P.REFERENTIAL_DETERMINERS \
-            and not (value < 1 and _is_share(text, start, end)):
-        return True  # "the two leaders"
+            and not (value < 1 and _is_share(text, start, end)) and not partitive:
+        return True  # "the two leaders" (but "one of the nine lawmakers" counts them)
     if words == ["one"] and not counts_something:
         return True  # "no one", "one of them", "the one who"
     if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words) and not _is_share(text, start, end):
