@@ -6,9 +6,12 @@
 and ``../shared/tools/score_stories.py`` scores it; the gate holds the mean over the gold
 events. The texts are read from ``../shared`` only, never copied here.
 
-Measured (mean over the 12 gold events; score_stories.py MEAN line):
+Measured (mean over the 12 gold events; score_stories.py MEAN line), floors just under "after":
   before  figuresF1=0.927 datesF1=0.899 alignF1=0.713 status=0.654
-  after   see FLOORS: each floor sits just under the score reached.
+  after   figuresF1=0.98  datesF1=0.996 alignF1=0.866 status=0.829
+What is left is mostly quotations: overlapping passages of one speaker quoted with other
+words (counted as one claim by the gold, apart here), attribution errors that keep a
+fragment from its quotation, and wording judged inside a longer version (builder.align.compare).
 The floors guard against regressions; the rules were improved on what these events showed,
 so they no longer predict the score on unseen news.
 """
@@ -28,10 +31,10 @@ GOLD = SHARED / "realnews" / "basil-gold"
 SCORE_STORIES = SHARED / "tools" / "score_stories.py"
 
 FLOORS = {
-    "figuresF1": 0.95,
-    "datesF1": 0.95,
-    "alignF1": 0.80,
-    "status": 0.78,
+    "figuresF1": 0.975,
+    "datesF1": 0.99,
+    "alignF1": 0.86,
+    "status": 0.82,
 }
 
 
