@@ -47,6 +47,7 @@ from builder.patterns.align import (
     PART_MIN_SHARE,
     PART_MIN_WORDS,
     SAME_QUOTE_COVERAGE,
+    SEGMENT_MIN_WORDS,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
     SENTENCE_END,
@@ -160,7 +161,22 @@ def _compare_pair(qs: _Quotes, i: str, j: str
             start, end = passage(ws, wl)
             if fuzz.ratio(ws.key, " ".join(wl.norm[start:end])) >= PART_FUZZY_RATIO:
                 return "part", hits / ls, (short, long, start, end)
+    if relation != "other":  # a version cut by an ellipsis: each passage of it on its own
+        for cut, whole in ((i, j), (j, i)):
+            for seg in _segments(qs.words[cut]):
+                if len(seg) >= SEGMENT_MIN_WORDS:
+                    start, end, hits = locate(seg, qs.words[whole].norm)
+                    if hits / len(seg) >= max(PART_COVERAGE, need if relation == "unknown" else 0.0):
+                        return "part", hits / len(seg), (cut, whole, start, end)
     return "", 0.0, None
+
+
+def _segments(w: Words) -> list[tuple[str, ...]]:
+    """The passages of a quotation between its ellipses ("... now when you need it")."""
+    if not w.cuts:
+        return []
+    bounds = [0, *sorted(w.cuts), len(w.norm)]
+    return [w.norm[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 
 def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = None

@@ -129,6 +129,10 @@ PART_MIN_WORDS = 4
 # holds both, unless one part has at most this many words ("I hope it's fast," he said.
 # "Every day ..."): a lead-in that short is no statement of its own and joins the rest.
 SPLIT_LEAD_MAX_WORDS = 4
+# A version cut by an ellipsis ("You paid in to Medicare for years ... now when you need
+# it, ...") is also compared passage by passage: a passage of at least this many words
+# that lines up with another quotation (PART_COVERAGE) makes the two one claim.
+SEGMENT_MIN_WORDS = 6
 # When two parts of a split quotation land in the same longer quotation, at most
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
