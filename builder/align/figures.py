@@ -34,6 +34,7 @@ from builder.patterns.align import (
     IRREGULAR_PLURALS,
     MONEY_UNITS,
     OUTCOME_VERBS,
+    SAME_ARTICLE_REPEAT,
     SAME_VALUE_CONTEXT_MIN,
     STOP_WORDS,
     SUBJECT_MARKERS,
@@ -268,7 +269,7 @@ def _join_same_quantity(groups: list[list[Mention]], body_of: Mapping[str, str])
                     qa, qb = quantity[a.id], quantity[b.id]
                     if qa.unit == qb.unit and qa.era == qb.era and _close(qa.value, qb.value) \
                             and qa.distinctive and (not qa.head or not qb.head or qa.head == qb.head):
-                        best = max(best, 1.0)
+                        best = max(best, SAME_ARTICLE_REPEAT)
                     continue
                 def alike(a: Mention = a, b: Mention = b) -> float:
                     for f in (a, b):

@@ -230,6 +230,9 @@ DISTINCTIVE_DIGITS = 2
 # Two figures of the same distinctive value, one without a subject, join when their
 # sentences share at least this much (rapidfuzz token_set_ratio of content words).
 SAME_VALUE_CONTEXT_MIN = 30
+# A value repeated in one article (its subject unsaid or the same) is the surest sign of
+# one figure: it joins (score) before any pair across articles but the same head and value (3).
+SAME_ARTICLE_REPEAT = 2.5
 # Two figures of the same distinctive value under other head nouns ("two-thirds of the
 # vote", "the two-thirds majority support") join only when their sentences share this much.
 OTHER_HEAD_CONTEXT_MIN = 50
