@@ -4,7 +4,11 @@ Two outlets giving other numbers for "residents evacuated" report the same claim
 differ on it; so a figure's claim is keyed by its subject (canonical words, order-free)
 and unit, never by its value. The id is ``f-<canonical subject words>-<digest of subject
 and unit>``: values are not part of it, since another outlet's other value is the same
-claim. A figure without a subject joins only the very same figure from the same source.
+claim. Groups keyed by subject words then join by meaning (``same_quantity``): the
+subject's head noun (read from the parse at extraction, or from the subject words) and a
+small table of news synonyms, the unit, the year, and the value within its stated hedge,
+so "More than 300 marchers" and "some 300 demonstrators" are one claim, and a figure
+whose outlet names no subject joins the same distinctive value elsewhere ("$716 billion").
 """
 
 from __future__ import annotations
@@ -28,18 +32,18 @@ from builder.patterns.align import (
     FIGURE_CONTEXT_MIN,
     GENERIC_HEADS,
     HEAD_STOPS,
-    HEDGE_RANGES,
-    OTHER_HEAD_CONTEXT_MIN,
     HEAD_SYNONYMS,
+    HEDGE_RANGES,
     IRREGULAR_PLURALS,
     MONEY_UNITS,
+    OTHER_HEAD_CONTEXT_MIN,
     OUTCOME_VERBS,
     SAME_ARTICLE_REPEAT,
     SAME_VALUE_CONTEXT_MIN,
+    SHARE_UNITS,
     STOP_WORDS,
     SUBJECT_MARKERS,
     SUBJECT_STOP_WORDS,
-    SHARE_UNITS,
     SUBJECT_SYNONYMS,
     VALUE_SPREAD_MAX,
     VALUE_TOLERANCE,
@@ -79,7 +83,8 @@ def figure_groups(figures: Sequence[Mention], body_of: Mapping[str, str] | None 
        "global revenue"), never across an era or a comparison word;
     2. figures without a subject: only the very same figure from the same source;
     3. a group where one article gives other values from the same source (or from none)
-       is several figures: split by shared values and sentence context;
+       is several figures: split by shared values and sentence context; figures whose
+       values lie far apart with unlike sentences (and not two sources' counts) split too;
     4. the same quantity in other words: groups of other articles join when their
        figures count the same thing (``same_quantity``: the subject's head noun or a
        synonym, the same value within the stated hedge, or the same value where one
