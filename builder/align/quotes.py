@@ -163,20 +163,43 @@ def _compare_pair(qs: _Quotes, i: str, j: str
                 return "part", hits / ls, (short, long, start, end)
     if relation != "other":  # a version cut by an ellipsis: each passage of it on its own
         for cut, whole in ((i, j), (j, i)):
-            for seg in _segments(qs.words[cut]):
+            for seg, sentences in _segments(qs.words[cut]):
                 if len(seg) >= SEGMENT_MIN_WORDS:
                     start, end, hits = locate(seg, qs.words[whole].norm)
                     if hits / len(seg) >= max(PART_COVERAGE, need if relation == "unknown" else 0.0):
                         return "part", hits / len(seg), (cut, whole, start, end)
+                    if _sentences_in_order(sentences, qs.words[whole].norm):
+                        return "part", PART_COVERAGE, (cut, whole, start, end)
     return "", 0.0, None
 
 
-def _segments(w: Words) -> list[tuple[str, ...]]:
-    """The passages of a quotation between its ellipses ("... now when you need it")."""
+def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    """The passages of a quotation between its ellipses ("... now when you need it"),
+    each with its sentences."""
     if not w.cuts:
         return []
     bounds = [0, *sorted(w.cuts), len(w.norm)]
-    return [w.norm[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b > a:
+            ends = [k + 1 for k in range(a, b - 1) if SENTENCE_END.search(w.punct[k])]
+            cuts = [a, *ends, b]
+            out.append((w.norm[a:b], [w.norm[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]))
+    return out
+
+
+def _sentences_in_order(sentences: Sequence[tuple[str, ...]], long: tuple[str, ...]) -> bool:
+    """Every sentence of a passage (two or more, of ``PART_MIN_WORDS`` words each) stands
+    whole in ``long``, in order, whatever the other quotation put between them."""
+    if len(sentences) < 2 or any(len(x) < PART_MIN_WORDS for x in sentences):
+        return False
+    at = 0
+    for x in sentences:
+        found = next((k for k in range(at, len(long) - len(x) + 1) if long[k:k + len(x)] == x), None)
+        if found is None:
+            return False
+        at = found + len(x)
+    return True
 
 
 def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = None
