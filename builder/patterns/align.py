@@ -152,9 +152,9 @@ CLUSTER_COHERENCE = 0.5
 # inside a longer quotation is no evidence that it was taken from there.
 FRAGMENT_CONTAINMENT_MIN_WORDS = 2
 # A fragment nobody is credited with joins a quotation of another article that holds it
-# only with at least this many words ("will be vindicated"); with fewer, only its own
-# article's quotation.
-UNCREDITED_FRAGMENT_WORDS = 3
+# only with at least this many words ("anti-hunters", "will be vindicated"); a single
+# word, only its own article's quotation.
+UNCREDITED_FRAGMENT_WORDS = 2
 # Leading words two outlets may add or drop around the same scare quote: "a slush fund"
 # and "slush fund", "some phony theology" and "phony theology" are one fragment.
 FRAGMENT_DETERMINERS: frozenset[str] = frozenset("""
