@@ -268,14 +268,18 @@ def _cut(w: Words, a: int, b: int) -> Words:
 def passage(short: Words, long: Words) -> tuple[int, int]:
     """The passage of ``long`` that reports ``short``: located, then widened over words
     that replace unmatched words at the short version's ends ("are emerging" →
-    "arise"), but never across the end of a sentence."""
+    "arise"), but never across the end of a sentence or an ellipsis."""
     a, b, _ = locate(short.norm, long.norm)
     ops = SequenceMatcher(None, short.norm, long.norm[a:b], autojunk=False).get_opcodes()
+    if ops and ops[0][0] == "replace" and (cut := next((c for c in sorted(long.cuts) if a < c <= a + ops[0][4]),
+                                                        None)) is not None:
+        a = cut  # the words before an ellipsis are another passage, not other words for these
+        ops = SequenceMatcher(None, short.norm, long.norm[a:b], autojunk=False).get_opcodes()
     lead = ops[0][2] - ops[0][1] if ops and ops[0][0] == "delete" else 0
     trail = ops[-1][2] - ops[-1][1] if ops and ops[-1][0] == "delete" else 0
-    while trail and b < len(long) and not _SENTENCE_END.search(long.punct[b - 1]):
+    while trail and b < len(long) and b not in long.cuts and not _SENTENCE_END.search(long.punct[b - 1]):
         b, trail = b + 1, trail - 1
-    while lead and a > 0 and not _SENTENCE_END.search(long.punct[a - 1]):
+    while lead and a > 0 and a not in long.cuts and not _SENTENCE_END.search(long.punct[a - 1]):
         a, lead = a - 1, lead - 1
     return a, b
 
