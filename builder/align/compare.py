@@ -552,7 +552,7 @@ def _rounds_to(short: Mention, full: Mention) -> bool:
     if short.value is None or full.value is None or short.low is not None or full.low is not None \
             or not ROUNDED_AMOUNT.search(short.text):
         return False
-    digits = len(f"{abs(short.value):.6g}".replace(".", "").lstrip("0").rstrip("0"))
+    digits = len(f"{abs(short.value):.5e}".split("e")[0].replace(".", "").rstrip("0"))
     if digits < ROUNDING_MIN_DIGITS or short.value == full.value:
         return False
     return float(f"{full.value:.{digits}g}") == short.value

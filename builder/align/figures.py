@@ -164,7 +164,7 @@ def _digits(value: float | None) -> int:
     """Significant digits: "134" -> 3, "700" -> 1, "5.6" -> 2."""
     if value is None:
         return 0
-    return len(re.sub(r"0+$", "", f"{abs(value):.6g}".replace(".", "").lstrip("0")))
+    return len(f"{abs(value):.5e}".split("e")[0].replace(".", "").rstrip("0")) if value else 0
 
 
 @dataclass(frozen=True, slots=True)
