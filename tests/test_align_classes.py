@@ -197,7 +197,7 @@ def election(tmp_path_factory) -> Coverage:
                       "Councillors met ahead of October's budget. The 2019 referendum still divides "
                       "the town; the last vote was 12 years ago.",
         coast_daily="In March, the mayor will launch her campaign. The mayor first won in May 2021. "
-                    "The following month, she set up the transport board. She told ABC's This Week "
+                    "The following month, she set up the transport board. She told the programme This Week "
                     "that she would run.",
         river_post="The mayor spoke at a 2008 event in the old hall. At that March 2 event she "
                    "promised a tram. Commuters are braced on Monday for a second day of strikes.")

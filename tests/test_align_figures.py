@@ -107,10 +107,10 @@ def test_a_precise_count_is_not_a_rounding():
 
 def test_a_value_within_another_s_hedge_is_one_claim_that_differs():
     desk = Desk()
-    a = desk.article("Valley Post", "The law cut $716 billion from the health budget.")
-    b = desk.article("Hill Times", "Critics say more than $700 billion was taken out of the health budget.")
-    fa = desk.figure(a, "$716 billion", 716e9, None, unit="dollars")
-    fb = desk._add(b, "figure", "more than $700 billion", 0, value=700e9, unit="dollars", qualifier="more than")
+    a = desk.article("Valley Post", "The law cut $342 million from the health budget.")
+    b = desk.article("Hill Times", "Critics say more than $300 million was taken out of the health budget.")
+    fa = desk.figure(a, "$342 million", 342e6, None, unit="dollars")
+    fb = desk._add(b, "figure", "more than $300 million", 0, value=300e6, unit="dollars", qualifier="more than")
     claims = [c for c in desk.align() if c.kind == "figure"]
     assert [set(c.mentions) for c in claims] == [{fa.id, fb.id}]
     assert claims[0].status == "differ"

@@ -190,8 +190,8 @@ def test_attributive_years_sentence_start_months_ago_and_holidays_are_dates(sent
     "sentence",
     [
         "LONDON, Feb 9 (Reuters) - Dockers walked out.",
-        "She told ABC's This Week that she would run.",
-        "The Thanksgiving turkeys were pardoned.",
+        "She told the programme This Week that she would run.",
+        "The Thanksgiving parade was cancelled.",
     ],
 )
 def test_datelines_programme_titles_and_holiday_names_as_modifiers_are_not_dates(sentence):
@@ -217,5 +217,5 @@ def test_anchored_relatives_and_back_references_take_the_date_the_text_named():
         ("May 2021", "2021-05"), ("The following month", "2021-06")]
     assert found("He spoke at a 2008 event. At that March 2 event he promised a tram.", date(2025, 2, 9)) == [
         ("2008", "2008"), ("March 2", "2008-03-02")]
-    assert found("Her 2016 rival lied during an interview in early July.", date(2017, 12, 4)) == [
-        ("2016", "2016"), ("early July", "2016-07")]
+    assert found("Her 2019 rival misspoke during an interview in early June.", date(2020, 11, 20)) == [
+        ("2019", "2019"), ("early June", "2019-06")]

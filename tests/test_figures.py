@@ -404,10 +404,10 @@ def test_the_earlier_value_of_a_change_is_marked_previous(sentence, text, subjec
 @pytest.mark.parametrize(
     ("sentence", "values", "subject"),
     [
-        ("The bill passed in a 396-9 vote.", [396, 9], "votes"),
-        ("The House voted 396-9 on the motto.", [396, 9], "votes"),
-        ("Pelosi won a 134-to-63 vote.", [134, 63], "votes"),
-        ("Republicans hold a 242-190 seat advantage.", [242, 190], "seats"),
+        ("The bill passed in a 31-9 vote.", [31, 9], "votes"),
+        ("The council voted 27-4 on the plan.", [27, 4], "votes"),
+        ("The chair won a 58-to-21 vote.", [58, 21], "votes"),
+        ("The coalition holds a 212-198 seat advantage.", [212, 198], "seats"),
     ],
 )
 def test_a_vote_or_seat_tally_is_one_figure_per_side(sentence, values, subject):
@@ -419,11 +419,11 @@ def test_a_vote_or_seat_tally_is_one_figure_per_side(sentence, values, subject):
     ("sentence", "value", "unit", "subject"),
     [
         ("The 112-page report was published.", 112, None, "pages report"),
-        ("Democrats hold a six-vote majority.", 6, None, "votes majority"),
+        ("The coalition holds a six-vote margin.", 6, None, "votes margin"),
         ("He put the odds at a one-in-three chance.", 33.333, "percent", "chance"),
-        ("It clears the two-thirds majority support.", 66.667, "percent", "majority support"),
-        ("Spending may grow one-half of one percentage point faster.", 0.5, "percentage points", None),
-        ("He is one of the nine lawmakers who voted no.", 9, None, "lawmakers"),
+        ("The motion needs the two-thirds majority backing.", 66.667, "percent", "majority backing"),
+        ("Rates may rise by two-thirds of a percentage point.", 0.667, "percentage points", None),
+        ("She is one of the five jurors who objected.", 5, None, "jurors"),
     ],
 )
 def test_counts_in_compounds_ratios_and_partitives_are_figures(sentence, value, unit, subject):

@@ -451,7 +451,7 @@ def _wording(ref: Version, words: Words) -> tuple[Discrepancy, bool] | None:
 def same_speaker(a: str, b: str) -> bool:
     """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
     wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())
-    if len(wa) == len(wb) > 1 and len(wa ^ wb) == 2:  # "Vincente Fox" / "Vicente Fox": a typo
+    if len(wa) == len(wb) > 1 and len(wa ^ wb) == 2:  # "Mariela Quintero" / "Mariella Quintero": a typo
         x, y = sorted(wa ^ wb)
         return min(len(x), len(y)) >= NAME_TYPO_MIN_LETTERS and Levenshtein.distance(x, y) <= 1
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
@@ -547,8 +547,8 @@ def figure_discrepancies(figures: Sequence[Mention], outlet_of: Mapping[str, str
 
 def _rounds_to(short: Mention, full: Mention) -> bool:
     """``short`` is ``full`` rounded to its own digits, keeping at least two, and written
-    with a scale as reporters round: "$1.4 billion" and "$1.375 billion" (not "$700 billion"
-    and "$716 billion", nor a count "4,500 votes" against "4,512 votes")."""
+    with a scale as reporters round: "$1.4 billion" and "$1.375 billion" (not "$300 million"
+    and "$342 million", nor a count "4,500 votes" against "4,512 votes")."""
     if short.value is None or full.value is None or short.low is not None or full.low is not None \
             or not ROUNDED_AMOUNT.search(short.text):
         return False

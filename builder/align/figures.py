@@ -8,7 +8,7 @@ claim. Groups keyed by subject words then join by meaning (``same_quantity``): t
 subject's head noun (read from the parse at extraction, or from the subject words) and a
 small table of news synonyms, the unit, the year, and the value within its stated hedge,
 so "More than 300 marchers" and "some 300 demonstrators" are one claim, and a figure
-whose outlet names no subject joins the same distinctive value elsewhere ("$716 billion").
+whose outlet names no subject joins the same distinctive value elsewhere ("$342 million").
 """
 
 from __future__ import annotations
@@ -116,8 +116,8 @@ def figure_groups(figures: Sequence[Mention], body_of: Mapping[str, str] | None 
 
 def subject_head(f: Mention) -> str | None:
     """The canonical head noun of a figure's subject: the parse's head where extraction read
-    one, else the last noun before a preposition ("chance of losing" -> "chance",
-    "House-passed measures" -> "bill"), singular, through ``HEAD_SYNONYMS``."""
+    one, else the last noun before a preposition ("risk of flooding" -> "risk",
+    "Senate-approved measures" -> "bill"), singular, through ``HEAD_SYNONYMS``."""
     head = f.subject_head
     if not head and f.subject:
         words = re.findall(r"[a-z][a-z'-]*", re.sub(r"\(\d{4}\)", "", f.subject.lower()))
@@ -152,7 +152,7 @@ def _era(f: Mention) -> tuple[str, ...]:
 
 
 def _distinctive(f: Mention) -> bool:
-    """A value unlikely to recur by chance in one story: "$716 billion", "134", "1 in 3"."""
+    """A value unlikely to recur by chance in one story: "$342 million", "187", "1 in 3"."""
     if f.value is None:
         return False
     if f.unit in MONEY_UNITS and abs(f.value) >= DISTINCTIVE_MONEY:
@@ -161,7 +161,7 @@ def _distinctive(f: Mention) -> bool:
 
 
 def _digits(value: float | None) -> int:
-    """Significant digits: "134" -> 3, "700" -> 1, "5.6" -> 2."""
+    """Significant digits: "187" -> 3, "700" -> 1, "5.6" -> 2."""
     if value is None:
         return 0
     return len(f"{abs(value):.5e}".split("e")[0].replace(".", "").rstrip("0")) if value else 0
@@ -177,7 +177,7 @@ class _Quantity:
     value: tuple[float | None, float | None, float | None]
     distinctive: bool
     qualifier: str | None
-    words: frozenset[str]  # the subject's other words: "House-passed measures" -> {house, passed}
+    words: frozenset[str]  # the subject's other words: "Senate-approved measures" -> {senate, approved}
 
 
 def _quantity(f: Mention) -> _Quantity:
@@ -196,7 +196,7 @@ def same_quantity(a: _Quantity, b: _Quantity, alike: Callable[[], float]) -> flo
     3. one outlet names no subject: the same distinctive value with sentences alike
        (2); both name none: the same distinctive value (1);
     4. other head nouns: the same distinctive value with sentences much alike (1.5).
-    A value within another's hedge ("more than $700 billion", "$716 billion") counts
+    A value within another's hedge ("more than $300 million", "$342 million") counts
     as the same here; ``compare`` still shows the difference.
     ``alike`` gives how much their sentences read alike (0-100), computed only if needed.
     """
@@ -224,7 +224,7 @@ def same_quantity(a: _Quantity, b: _Quantity, alike: Callable[[], float]) -> flo
 
 
 def _hedged(a: _Quantity, b: _Quantity) -> bool:
-    """``b``'s value is one ``a``'s hedge allows: "more than $700 billion" and "$716 billion"."""
+    """``b``'s value is one ``a``'s hedge allows: "more than $300 million" and "$342 million"."""
     if not a.qualifier or a.qualifier not in HEDGE_RANGES or a.value[0] is None or b.value[0] is None \
             or a.unit == "percent":
         return False  # a share's hedge is its rounding: "around 14%" is not 14.9%
@@ -238,7 +238,7 @@ def _close(x: tuple[float | None, ...], y: tuple[float | None, ...]) -> bool:
 
 
 def _magnitude(value: float) -> tuple[int, int]:
-    """ "716" -> (7, 2): the leading digit and the power of ten."""
+    """ "342" -> (3, 2): the leading digit and the power of ten."""
     if value == 0:
         return 0, 0
     exponent = math.floor(math.log10(abs(value)))

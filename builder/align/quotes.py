@@ -298,8 +298,8 @@ def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
 
 
 def _shared_fragments(qs: _Quotes, fragments: Sequence[Mention]) -> tuple[list[_Group], list[Mention]]:
-    """Step 7: fragments that other articles quote alike ("phony theology", "some phony
-    theology."), or one inside the other ("many times", "lied many times"), are a claim
+    """Step 7: fragments that other articles quote alike ("a sham process",
+    "sham process."), or one inside the other ("reckless", "utterly reckless"), are a claim
     of their own, not words picked out of a longer quotation; the rest may join the
     quotation that holds them."""
     keyed = [(f, key) for f in fragments if (key := _fragment_key(qs, f))]
@@ -409,8 +409,8 @@ def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_G
 
 def _may_hold(fragment: Mention, quote: Mention) -> bool:
     """A quotation can be where a fragment was taken from: the same speaker, or a fragment
-    nobody is credited with inside its own article's quotation ("in Vietnam" after "... the
-    days that I served in Vietnam")."""
+    nobody is credited with inside its own article's quotation ("on the night shift" after
+    "... the years I worked on the night shift")."""
     if fragment.speaker:
         return not quote.speaker or compare.same_speaker(quote.speaker, fragment.speaker)
     return quote.article == fragment.article or len(normalise_quote(fragment.text)) >= UNCREDITED_FRAGMENT_WORDS
@@ -427,7 +427,7 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
         by_words.setdefault(key, {}).setdefault(f.speaker or "", []).append(f)
     groups = []
     for speakers in by_words.values():
-        for name in sorted(speakers, key=lambda n: (-len(n), n)):  # "Obama" joins "Malia Obama"
+        for name in sorted(speakers, key=lambda n: (-len(n), n)):  # "Ortiz" joins "Ana Ortiz"
             fuller = next((n for n in sorted(speakers) if n != name and name and len(n) > len(name)
                            and compare.same_speaker(name, n)), None)
             if fuller is not None and name in speakers:

@@ -258,7 +258,7 @@ def _resolve_weekday(weekday: int, modifier: int | None, tense: int, published: 
 
 
 def _is_title(text: str, m: re.Match[str], bounds: Sequence[tuple[int, int]]) -> bool:
-    """A relative phrase written as a title inside a sentence ("ABC's This Week") names a
+    """A relative phrase written as a title inside a sentence ("the programme This Week") names a
     programme, not a date."""
     words = m.group().split()
     return len(words) > 1 and all(w[:1].isupper() for w in words) and \
@@ -280,7 +280,7 @@ def _holiday(name: str, year: int) -> date:
 
 
 def _is_holiday_date(text: str, m: re.Match[str]) -> bool:
-    """"before Thanksgiving" is a date; "Obama's Thanksgiving address" names a thing."""
+    """"before Thanksgiving" is a date; "the mayor's Thanksgiving address" names a thing."""
     if re.search(r"['\u2019]s[ \u00a0]+$", text[max(0, m.start() - 4):m.start()]):
         return False
     after = re.match(r"(-)|[ \u00a0]+([A-Za-z]+)", text[m.end():m.end() + 30])
@@ -351,7 +351,7 @@ def _find_dates(text: str, published: date | None, bounds: tuple[tuple[int, int]
 
     def year_context(start: int) -> int | None:
         """The year a date without one takes from the text: one written earlier in its
-        sentence ("his 2016 rival ... in early July"), or after "that" ("at that March 2
+        sentence ("her 2019 rival ... in early June"), or after "that" ("at that March 2
         event"), the last one written before it."""
         earlier = [(at, y) for at, y in years if at < start]
         if not earlier:

@@ -215,7 +215,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 def parse_subject(sentence: Doc, start: int, end: int) -> ParsedSubject | None:
     """Read the subject of the figure at [start, end) (offsets into ``sentence``) from the parse.
 
-    1. the noun the number modifies, on either side: "15 bills", "$447 billion jobs package";
+    1. the noun the number modifies, on either side: "15 bills", "$90 million rescue package";
     2. else the noun of "in"/"of" after it: "€2 billion in unspent reconstruction funds";
     3. else, for "a figure of", "to the tune of", the object of the verb it belongs to
        ("shifting money ..., to the tune of €2 billion" -> money); for "a death toll of

@@ -162,7 +162,7 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _compound_count(text: str, end: int) -> tuple[str, int] | None:
-    """ "112-page report", "six-vote majority": (subject, end of the noun) for a counted compound."""
+    """ "112-page report", "six-vote margin": (subject, end of the noun) for a counted compound."""
     m = re.match(r"-([a-z]+)\b(?!-)(?:[ \u00a0]+([a-z]+))?", text[end:end + 40])
     if not m or m.group(1) not in P.COMPOUND_COUNTS:
         return None
@@ -229,7 +229,7 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
     partitive = re.search(r"\bof[ \u00a0]+the[ \u00a0]+$", text[max(0, start - 10):start], re.IGNORECASE)
     if not is_digits and value < P.REFERENTIAL_MAX and not has_cur and prev in P.REFERENTIAL_DETERMINERS \
             and not (value < 1 and _is_share(text, start, end)) and not partitive:
-        return True  # "the two leaders" (but "one of the nine lawmakers" counts them)
+        return True  # "the two leaders" (but "one of the five jurors" counts them)
     if words == ["one"] and not counts_something:
         return True  # "no one", "one of them", "the one who"
     if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words) and not _is_share(text, start, end):
@@ -324,7 +324,7 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
             second = _NUMBER.match(text, _RANGE_LINK.match(text, end).end())
             consumed_until = second.end()
             counted = _tally(text, start, end, second)
-            if counted:  # "passed in a 396-9 vote": one figure per side
+            if counted:  # "passed in a 31-9 vote": one figure per side
                 found.append(_Figure(start, end, value, subject=counted))
                 found.append(_Figure(second.start(), second.end(), parse_number(second.group("num")),
                                      subject=counted))

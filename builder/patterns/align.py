@@ -14,11 +14,11 @@ import re
 # Editorial insertions inside a quotation: "He (the minister) wants", "[the minister]".
 BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,80}\])")
 # ... but one word in square brackets is the editor's word standing in the speaker's
-# sentence ("He should pay [for] it"): it stays, without its brackets.
+# sentence ("We will fund [all] repairs"): it stays, without its brackets.
 BRACKETED_WORD = re.compile(r"\[([^\W\d_][\w'\u2019-]*)\]")
 # Marks of cut words: "…", "...", ". . ." (also ". . . ." at a sentence end).
 ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
-# "&" is the word "and": "conservation & healthy herds" = "conservation and healthy herds".
+# "&" is the word "and": "jobs & housing" = "jobs and housing".
 AMPERSAND = re.compile(r"\s*&\s*")
 # An abbreviation written with dots is the same word without them: "F.B.I." = "FBI".
 DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
@@ -97,7 +97,7 @@ STOP_WORDS: frozenset[str] = frozenset("""
 """.split())
 
 # Two credits are one person when one name is the other with a letter changed in a word of
-# at least this many letters ("Vincente Fox" / "Vicente Fox"), the other words the same.
+# at least this many letters ("Mariela Quintero" / "Mariella Quintero"), the other words the same.
 NAME_TYPO_MIN_LETTERS = 5
 
 # --- thresholds for quotations ----------------------------------------------------
@@ -129,8 +129,8 @@ PART_MIN_WORDS = 4
 # holds both, unless one part has at most this many words ("I hope it's fast," he said.
 # "Every day ..."): a lead-in that short is no statement of its own and joins the rest.
 SPLIT_LEAD_MAX_WORDS = 4
-# A version cut by an ellipsis ("You paid in to Medicare for years ... now when you need
-# it, ...") is also compared passage by passage: a passage of at least this many words
+# A version cut by an ellipsis ("We waited for months ... now the money is
+# gone, ...") is also compared passage by passage: a passage of at least this many words
 # that lines up with another quotation (PART_COVERAGE) makes the two one claim.
 SEGMENT_MIN_WORDS = 6
 # When two parts of a split quotation land in the same longer quotation, at most
@@ -152,11 +152,11 @@ CLUSTER_COHERENCE = 0.5
 # inside a longer quotation is no evidence that it was taken from there.
 FRAGMENT_CONTAINMENT_MIN_WORDS = 2
 # A fragment nobody is credited with joins a quotation of another article that holds it
-# only with at least this many words ("anti-hunters", "will be vindicated"); a single
+# only with at least this many words ("rent-strikers", "will be cleared"); a single
 # word, only its own article's quotation.
 UNCREDITED_FRAGMENT_WORDS = 2
 # Leading words two outlets may add or drop around the same scare quote: "a slush fund"
-# and "slush fund", "some phony theology" and "phony theology" are one fragment.
+# and "slush fund", "a sham process" and "sham process" are one fragment.
 FRAGMENT_DETERMINERS: frozenset[str] = frozenset("""
     a an the some this that these those his her their its our my your
 """.split())
@@ -206,7 +206,7 @@ HEAD_SYNONYMS: dict[str, str] = {
 # Heads too general to make two other values one figure: "6,000 people" and "23,500
 # people" count other things unless more is said.
 GENERIC_HEADS: frozenset[str] = frozenset({"people", "percent", "time", "year", "day", "thing", "one"})
-# Words that end the noun phrase whose last word is the head: "chance of losing".
+# Words that end the noun phrase whose last word is the head: "risk of flooding".
 HEAD_STOPS: frozenset[str] = frozenset("""
     of in on at for from to by with out than who which that whom them those these it
     all tune figure sum amount total
@@ -215,7 +215,7 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "men": "man", "women": "woman", "freshmen": "freshman", "children": "child", "people": "people",
     "news": "news", "series": "series", "percent": "percent", "votes": "vote", "odds": "chance",
 }
-# Words after the head that say what happened to it, not what it is: "jobs package failed".
+# Words after the head that say what happened to it, not what it is: "rescue package failed".
 OUTCOME_VERBS: frozenset[str] = frozenset("""
     killed wounded injured dead died missing displaced arrested evacuated failed passed
     running waiting voted approved
@@ -224,7 +224,7 @@ OUTCOME_VERBS: frozenset[str] = frozenset("""
 MONEY_UNITS: frozenset[str] = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rupees",
                                          "roubles", "francs", "kroner", "kronor", "rand", "hryvnias"})
 DISTINCTIVE_MONEY = 1e6
-# A value with at least this many significant digits ("134", "396", "45,100") rarely
+# A value with at least this many significant digits ("187", "513", "45,100") rarely
 # recurs by chance in one story; "2", "10" or "300" do.
 DISTINCTIVE_DIGITS = 2
 # Two figures of the same distinctive value, one without a subject, join when their
@@ -234,10 +234,10 @@ SAME_VALUE_CONTEXT_MIN = 30
 # one figure: it joins (score) before any pair across articles but the same head and value (3).
 SAME_ARTICLE_REPEAT = 2.5
 # Two figures of the same distinctive value under other head nouns ("two-thirds of the
-# vote", "the two-thirds majority support") join only when their sentences share this much.
+# seats", "the two-thirds majority backing") join only when their sentences share this much.
 OTHER_HEAD_CONTEXT_MIN = 50
-# The values a hedge allows around its number, as factors: "more than $700 billion" allows
-# $716 billion, "about 300" allows 280; the figures still differ, but they are one claim.
+# The values a hedge allows around its number, as factors: "more than $300 million" allows
+# $342 million, "about 300" allows 280; the figures still differ, but they are one claim.
 HEDGE_RANGES: dict[str, tuple[float, float]] = {
     "more than": (1.0, 1.25), "over": (1.0, 1.25), "at least": (1.0, 1.25), "upwards of": (1.0, 1.25),
     "just over": (1.0, 1.1), "well over": (1.0, 1.5), "greater than": (1.0, 1.25), "above": (1.0, 1.25),

@@ -87,7 +87,7 @@ HOLIDAYS_WEEKDAY: dict[str, tuple[int, int, int]] = {
 ELECTION_DAY = "Election Day"
 # A holiday's name is a date only when the next word is one of these (or punctuation):
 # "before Thanksgiving", "on Election Day earlier this month", "a dismal Election Day for
-# Democrats"; in "Thanksgiving turkeys", "the Thanksgiving Turkey" or "a Christmas-themed
+# the party"; in "Thanksgiving parades", "the Thanksgiving Parade" or "a Christmas-themed
 # event" it names a thing.
 HOLIDAY_FOLLOWERS: frozenset[str] = frozenset("""
     for in on at to and or but when with by from earlier later last this next that which
@@ -119,7 +119,7 @@ FUTURE_CUES: tuple[str, ...] = (
     # the present tense of a timetable: "polls open on Sunday", "the firm reports on 24 April"
     "opens", "polls open", "closes", "begins", "starts", "resumes", "reopens", "reconvenes",
     "reports", "takes place", "kicks off", "goes to the polls",
-    # what is still ahead: "to air on Tuesday", "a chance of losing in November",
+    # what is still ahead: "to air on Tuesday", "a chance of rain in November",
     # "ahead of October's budget", "commuters are braced on Monday for strikes"
     "to be", "to air", "ahead of", "chance of", "chance that", "braced", "running to",
     "going into", "up for",

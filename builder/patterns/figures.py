@@ -104,18 +104,18 @@ MEASURE_UNITS: dict[str, str] = {
 SHARE_FOLLOWERS: frozenset[str] = frozenset("of the their its his her our all as".split())
 # ... or one of these stands right before it ("by almost a quarter", "compared with half").
 SHARE_LEADS: frozenset[str] = frozenset("by with than to nearly almost about around roughly over under just".split())
-# After a fraction word these make it a share whatever stands before: "the two-thirds majority".
+# After a fraction word these make it a share whatever stands before: "the two-thirds majority backing".
 SHARE_NOUNS: frozenset[str] = frozenset({"majority", "supermajority", "share", "stake"})
 # Before a fraction word these make it a part of time or of a match: "the first half".
 NOT_SHARE_LEADS: frozenset[str] = frozenset("first second third fourth last final other the".split())
-# A vote or seat tally ("passed in a 396-9 vote", "voted 242-190", "a 242-190 seat
+# A vote or seat tally ("passed in a 31-9 vote", "voted 212-198", "a 212-198 seat
 # advantage") is two figures, one per side, when one of these words follows it (noun ->
 # the subject counted) ...
 TALLY_NOUNS: dict[str, str] = {
     "vote": "votes", "votes": "votes", "margin": "votes", "majority": "votes", "tally": "votes",
     "decision": "votes", "ruling": "votes", "seat": "seats", "seats": "seats",
 }
-# ... or one of these stands right before it ("voted 396-9", "by a vote of 134-63").
+# ... or one of these stands right before it ("voted 31-9", "by a vote of 58-21").
 TALLY_LEADS: frozenset[str] = frozenset("voted vote votes of".split())
 # A number hyphenated to one of these counts it: "the 112-page report", "a six-vote
 # majority", "a 12-member panel" (the subject is the plural and the noun after it).
