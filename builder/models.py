@@ -20,7 +20,7 @@ DiscrepancyType = Literal["wording", "number", "date", "speaker", "omission"]
 VariantRelation = Literal["reference", "agrees", "punctuation", "differs", "source"]
 # Why a discrepancy is minor (shown, not counted): other punctuation only, or an
 # article that also quotes the words as the others do.
-MinorReason = Literal["punctuation", "both-ways"]
+MinorReason = Literal["punctuation", "both-ways", "rounding"]
 
 # How a quotation's speaker was found: the steps of the attribution chain, in order.
 ATTRIBUTION_STEPS = ("same-sentence", "colon", "pronoun", "paragraph", "continuation")
@@ -111,6 +111,9 @@ class Mention:
     unit: str | None = None  # people, dollars, percent, years, hours ...
     qualifier: str | None = None  # hedge as written: "around", "more than", "at least"
     subject: str | None = None  # what is counted: "Ukrainian soldiers killed"
+    subject_head: str | None = None  # the subject's head noun, lemmatised, from the parse: "soldier"
+    subject_verb: str | None = None  # the verb the figure belongs to, lemmatised: "kill"
+    subject_words: str | None = None  # the sentence's words the subject was read from
     # dates
     date: str | None = None  # ISO 8601 at the precision the text supports: YYYY, YYYY-MM, YYYY-MM-DD
     relative: bool = False  # resolved against the publication date ("Friday", "last month")

@@ -154,7 +154,7 @@ def test_bracketed_insertion_is_not_a_difference() -> None:
     assert claim.status == "agree"
 
 
-def test_split_quote_parts_join_the_full_quotation() -> None:
+def test_split_quote_parts_are_two_claims_each_holding_the_full_quotation() -> None:
     d = Desk()
     a = d.article("Harbour Times", "\u201cI hope it ends soon. Every day the harbour stays shut, families "
                   "lose money,\u201d Ortiz said.")
@@ -166,10 +166,23 @@ def test_split_quote_parts_join_the_full_quotation() -> None:
     second = d.quote(b, "Every day the harbour stays shut, families lose money.", "Ana Ortiz",
                      continues=first)
     claims = d.align()
-    claim = only_claim_with(claims, full)
-    assert set(claim.mentions) == {full.id, first.id, second.id}
-    assert claim.status == "agree"
-    assert len(claims) == 1
+    assert set(only_claim_with(claims, first).mentions) == {full.id, first.id}
+    assert set(only_claim_with(claims, second).mentions) == {full.id, second.id}
+    assert {c.status for c in claims} == {"agree"} and len(claims) == 2
+
+
+def test_a_lead_in_too_short_to_stand_alone_joins_the_rest_of_its_quotation() -> None:
+    d = Desk()
+    a = d.article("Harbour Times", "\u201cI hope it ends. Every day the harbour stays shut, families "
+                  "lose money,\u201d Ortiz said.")
+    b = d.article("Coast Daily", "\u201cI hope it ends,\u201d Ortiz said. \u201cEvery day the "
+                  "harbour stays shut, families lose money.\u201d")
+    full = d.quote(a, "I hope it ends. Every day the harbour stays shut, families lose money,", "Ana Ortiz")
+    first = d.quote(b, "I hope it ends,", "Ana Ortiz")
+    second = d.quote(b, "Every day the harbour stays shut, families lose money.", "Ana Ortiz",
+                     continues=first)
+    (claim,) = d.align()
+    assert set(claim.mentions) == {full.id, first.id, second.id} and claim.status == "agree"
 
 
 def test_split_quote_parts_stay_apart_where_another_outlet_has_words_between() -> None:
@@ -471,7 +484,7 @@ def test_parts_split_the_same_way_by_two_outlets_stay_two_claims() -> None:
     assert set(only_claim_with(claims, a2).mentions) == {a2.id, b2.id}
 
 
-def test_split_parts_join_where_another_outlet_quotes_them_as_one_despite_a_trimmed_tail() -> None:
+def test_a_version_spanning_both_parts_of_a_split_quotation_joins_both_despite_a_trimmed_tail() -> None:
     d = Desk()
     a = d.article("Harbour Times", "\u201cThe union accepts that errors were made at the depot. "
                   "It denies any wrongdoing at all,\u201d Berg said.")
@@ -481,9 +494,10 @@ def test_split_parts_join_where_another_outlet_quotes_them_as_one_despite_a_trim
                     "at all,", "Tomas Berg")
     b1 = d.quote(b, "The union accepts that errors were made,", "Tomas Berg")
     b2 = d.quote(b, "It denies any wrongdoing at all.", "Tomas Berg", continues=b1)
-    claim = only_claim_with(d.align(), b1)
-    assert set(claim.mentions) == {whole.id, b1.id, b2.id}
-    assert claim.status == "agree"
+    claims = d.align()
+    first, second = only_claim_with(claims, b1), only_claim_with(claims, b2)
+    assert set(first.mentions) == {whole.id, b1.id} and set(second.mentions) == {whole.id, b2.id}
+    assert first.status == second.status == "agree"
 
 
 def test_paragraphs_of_one_quotation_reported_apart_elsewhere_stand_in_both_claims() -> None:

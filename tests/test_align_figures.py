@@ -80,3 +80,47 @@ def test_figure_key_reads_a_death_toll_as_people_killed_and_keeps_the_year():
     assert figure_key("death toll") == figure_key("people killed") == figure_key("confirmed deaths")
     assert figure_key("people killed (1998)") != figure_key("people killed")
     assert figure_key("people") == frozenset({"people"})
+
+
+def test_a_rounded_amount_agrees_with_the_difference_shown_as_minor():
+    desk = Desk()
+    texts = ("$1.4 billion", "$1.375 billion", "$1.4 billion")
+    arts = [desk.article(o, f"The port expansion will cost {t}.") for o, t in
+            zip(("Valley Post", "Hill Times", "Coast Daily"), texts)]
+    for art, t, v in zip(arts, texts, (1.4e9, 1.375e9, 1.4e9)):
+        desk.figure(art, t, v, "port expansion cost", unit="dollars")
+    (claim,) = [c for c in desk.align() if c.kind == "figure"]
+    assert claim.status == "agree"
+    (number,) = [d for d in claim.discrepancies if d.type == "number"]
+    assert number.minor and "rounded" in number.summary
+
+
+def test_a_precise_count_is_not_a_rounding():
+    desk = Desk()
+    a = desk.article("Valley Post", "Dwyer won by 4,500 votes.")
+    b = desk.article("Hill Times", "Dwyer's majority was 4,512 votes.")
+    desk.figure(a, "4,500 votes", 4500, "votes majority", unit=None)
+    desk.figure(b, "4,512 votes", 4512, "votes majority", unit=None)
+    (claim,) = [c for c in desk.align() if c.kind == "figure"]
+    assert claim.status == "differ"
+
+
+def test_a_value_within_another_s_hedge_is_one_claim_that_differs():
+    desk = Desk()
+    a = desk.article("Valley Post", "The law cut $342 million from the health budget.")
+    b = desk.article("Hill Times", "Critics say more than $300 million was taken out of the health budget.")
+    fa = desk.figure(a, "$342 million", 342e6, None, unit="dollars")
+    fb = desk._add(b, "figure", "more than $300 million", 0, value=300e6, unit="dollars", qualifier="more than")
+    claims = [c for c in desk.align() if c.kind == "figure"]
+    assert [set(c.mentions) for c in claims] == [{fa.id, fb.id}]
+    assert claims[0].status == "differ"
+
+
+def test_a_figure_without_subject_joins_the_same_distinctive_value_whoever_is_credited():
+    desk = Desk()
+    a = desk.article("Valley Post", "The wall would cost around $8 billion, engineers said.")
+    b = desk.article("Hill Times", "Building the wall would cost about $8 billion.")
+    fa = desk.figure(a, "around $8 billion", 8e9, None, unit="dollars")
+    fb = desk.figure(b, "about $8 billion", 8e9, None, unit="dollars", speaker="Planning office")
+    (claim,) = [c for c in desk.align() if c.kind == "figure"]
+    assert set(claim.mentions) == {fa.id, fb.id}

@@ -127,7 +127,6 @@ def test_relative_period_restating_an_explicit_date_is_dropped() -> None:
         "The siege lasted nearly three years.",
         "Talks were expected to last about a week.",
         "The agency hired 2000 workers and spent $2019 on it.",
-        "Researchers studied the 2022 outbreak in detail.",
         "He may resign, and the march may go ahead.",
         "April Smith was elected chair.",
         "Read more at https://example.com/news/2024/11/report.",
@@ -169,3 +168,54 @@ def test_mention_offsets_context_and_id_are_consistent() -> None:
 )
 def test_passive_timetable_and_same_day_future_dates(sentence: str, text: str, iso: str) -> None:
     assert (text, iso) in found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Researchers studied the 2022 outbreak in detail.", [("2022", "2022")]),
+        ("The campaign of '08 is long over.", [("'08", "2008")]),
+        ("In March, the plant closed.", [("In March", "2024-03")]),
+        ("Last September the mayor resigned.", [("Last September", "2024-09")]),
+        ("The dispute began 12 years ago.", [("12 years ago", "2013")]),
+        ("Talks were held before Thanksgiving.", [("Thanksgiving", "2024-11-28")]),
+        ("Turnout fell on Election Day.", [("Election Day", "2024-11-05")]),
+    ],
+)
+def test_attributive_years_sentence_start_months_ago_and_holidays_are_dates(sentence, expected):
+    assert found(sentence, date(2025, 2, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "LONDON, Feb 9 (Reuters) - Dockers walked out.",
+        "She told the programme This Week that she would run.",
+        "The Thanksgiving parade was cancelled.",
+    ],
+)
+def test_datelines_programme_titles_and_holiday_names_as_modifiers_are_not_dates(sentence):
+    assert found(sentence, date(2025, 2, 9)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor is standing for re-election in May.", "2025-05"),
+        ("Ministers met ahead of October's budget.", "2025-10"),
+        ("Commuters are braced on Monday for a second day of strikes.", "2025-02-10"),
+        ("The interview, to air Tuesday morning, was taped.", "2025-02-11"),
+    ],
+)
+def test_the_future_sense_resolves_forward(sentence, expected):
+    ((_, iso),) = found(sentence, date(2025, 2, 9))
+    assert iso == expected
+
+
+def test_anchored_relatives_and_back_references_take_the_date_the_text_named():
+    assert found("In May 2021 she won. The following month, she set up a board.", date(2025, 2, 9)) == [
+        ("May 2021", "2021-05"), ("The following month", "2021-06")]
+    assert found("He spoke at a 2008 event. At that March 2 event he promised a tram.", date(2025, 2, 9)) == [
+        ("2008", "2008"), ("March 2", "2008-03-02")]
+    assert found("Her 2019 rival misspoke during an interview in early June.", date(2020, 11, 20)) == [
+        ("2019", "2019"), ("early June", "2019-06")]

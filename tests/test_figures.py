@@ -225,7 +225,6 @@ def test_half_a_unit_is_a_figure(sentence: str, value: float, unit: str) -> None
     [
         "A similar bill failed 48-52 in the Senate.",
         "Call 1-800-621-3362 for assistance.",
-        "The panel voted 11-1 to approve the merger.",
     ],
 )
 def test_hyphenated_pair_without_a_counted_noun_is_a_tally_or_a_code(sentence: str) -> None:
@@ -400,3 +399,60 @@ def test_a_date_that_belongs_elsewhere_leaves_the_figure_as_today_s(sentence, te
 )
 def test_the_earlier_value_of_a_change_is_marked_previous(sentence, text, subject):
     assert subject_of(sentence, text) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "subject"),
+    [
+        ("The bill passed in a 31-9 vote.", [31, 9], "votes"),
+        ("The council voted 27-4 on the plan.", [27, 4], "votes"),
+        ("The chair won a 58-to-21 vote.", [58, 21], "votes"),
+        ("The coalition holds a 212-198 seat advantage.", [212, 198], "seats"),
+    ],
+)
+def test_a_vote_or_seat_tally_is_one_figure_per_side(sentence, values, subject):
+    found = figures(sentence)
+    assert [f.value for f in found] == values and {f.subject for f in found} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "subject"),
+    [
+        ("The 112-page report was published.", 112, None, "pages report"),
+        ("The coalition holds a six-vote margin.", 6, None, "votes margin"),
+        ("He put the odds at a one-in-three chance.", 33.333, "percent", "chance"),
+        ("The motion needs the two-thirds majority backing.", 66.667, "percent", "majority backing"),
+        ("Rates may rise by two-thirds of a percentage point.", 0.667, "percentage points", None),
+        ("She is one of the five jurors who objected.", 5, None, "jurors"),
+    ],
+)
+def test_counts_in_compounds_ratios_and_partitives_are_figures(sentence, value, unit, subject):
+    fig = only(sentence)
+    assert (fig.value, fig.unit) == (pytest.approx(value, abs=0.01), unit)
+    if subject:
+        assert fig.subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her children, ages 12, 8, 6 and 3, were at home.",
+        "The scheme means zero new paperwork for farmers.",
+        "It was a steep climb in a year when neither party was popular.",
+    ],
+)
+def test_ages_zero_and_a_year_as_a_time_are_not_figures(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_few_hundred_is_vague_not_one_hundred():
+    fig = only("A few hundred applicants are still waiting.")
+    assert fig.value is None and fig.low == 200 and fig.text == "A few hundred"
+
+
+def test_the_parse_reads_the_subject_either_side_of_the_number_with_its_verb():
+    before = only("The plan means shifting money from the budget, to the tune of \u20ac2 billion.")
+    assert (before.subject, before.subject_head, before.subject_verb) == ("money", "money", "shift")
+    after = only("The ministry will move \u20ac2 billion in unspent reconstruction funds to hospitals.")
+    assert (after.subject_head, after.subject_verb, after.subject_words) == (
+        "fund", "move", "unspent reconstruction funds")

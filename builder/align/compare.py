@@ -23,19 +23,29 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from builder.extract.numbers import parse_number
 from builder.ids import digest, slugify
 from builder.models import ClaimStatus, Discrepancy, Mention, WordDiff
 from builder.patterns.align import (
+    AMPERSAND,
     APOSTROPHES,
     BRACKETED,
+    BRACKETED_WORD,
+    CENSORED,
     CONTRACTION,
+    DOTTED_ABBREVIATION,
+    NAME_TYPO_MIN_LETTERS,
+    ROUNDED_AMOUNT,
+    ROUNDING_MIN_DIGITS,
     DASHES,
     ELLIPSIS,
     NUMBER_ARTICLES,
     NUMBER_JOINERS,
     SPELLING_RULES,
     SPELLING_WORDS,
+    UNCENSORED,
     TITLE_CHARS,
     VALUE_TOLERANCE,
     WORD,
@@ -139,6 +149,11 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
             word, after = word[:-1], "." + after
         after = re.sub(r"\s+", "", DASHES.sub("-", after))
         low = word.lower()
+        if DOTTED_ABBREVIATION.fullmatch(low):
+            low = low.replace(".", "")  # "F.B.I." = "FBI": punctuation, not another word
+        censored = CENSORED.fullmatch(low)
+        if censored:
+            low = _uncensor(censored)  # "f***ing" is matched as the word it hides, shown as written
         split = CONTRACTION.match(low)
         if split:
             head, tail = split.groups()
@@ -154,6 +169,14 @@ def _segment_words(segment: str) -> tuple[list[str], list[str], list[str]]:
     return norm, surface, punct
 
 
+def _uncensor(m: re.Match[str]) -> str:
+    """ "f***ing" -> "fucking": the listed word of that first letter, ending and length."""
+    first, stars, rest = m.groups()
+    size = len(first) + len(stars) + len(rest)
+    return next((w for w in UNCENSORED if w[0] == first.lower() and w.endswith(rest.lower()) and len(w) == size),
+                m.group())
+
+
 @lru_cache(maxsize=1 << 16)
 def normalise_quote(text: str) -> Words:
     """The words of a quotation, normalised for matching; an ellipsis becomes a cut.
@@ -164,8 +187,9 @@ def normalise_quote(text: str) -> Words:
     text = unicodedata.normalize("NFKC", text)
     for mark in APOSTROPHES:
         text = text.replace(mark, "'")
-    text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", text))
+    text = _DOUBLE_QUOTES.sub(" ", BRACKETED.sub("", BRACKETED_WORD.sub(r"\1", text)))
     text = DASHES.sub(lambda m: " - ", text)
+    text = AMPERSAND.sub(" and ", text)
     norm: list[str] = []
     surface: list[str] = []
     punct: list[str] = []
@@ -243,14 +267,18 @@ def _cut(w: Words, a: int, b: int) -> Words:
 def passage(short: Words, long: Words) -> tuple[int, int]:
     """The passage of ``long`` that reports ``short``: located, then widened over words
     that replace unmatched words at the short version's ends ("are emerging" →
-    "arise"), but never across the end of a sentence."""
+    "arise"), but never across the end of a sentence or an ellipsis."""
     a, b, _ = locate(short.norm, long.norm)
     ops = SequenceMatcher(None, short.norm, long.norm[a:b], autojunk=False).get_opcodes()
+    if ops and ops[0][0] == "replace" and (cut := next((c for c in sorted(long.cuts) if a < c <= a + ops[0][4]),
+                                                        None)) is not None:
+        a = cut  # the words before an ellipsis are another passage, not other words for these
+        ops = SequenceMatcher(None, short.norm, long.norm[a:b], autojunk=False).get_opcodes()
     lead = ops[0][2] - ops[0][1] if ops and ops[0][0] == "delete" else 0
     trail = ops[-1][2] - ops[-1][1] if ops and ops[-1][0] == "delete" else 0
-    while trail and b < len(long) and not _SENTENCE_END.search(long.punct[b - 1]):
+    while trail and b < len(long) and b not in long.cuts and not _SENTENCE_END.search(long.punct[b - 1]):
         b, trail = b + 1, trail - 1
-    while lead and a > 0 and not _SENTENCE_END.search(long.punct[a - 1]):
+    while lead and a > 0 and a not in long.cuts and not _SENTENCE_END.search(long.punct[a - 1]):
         a, lead = a - 1, lead - 1
     return a, b
 
@@ -385,6 +413,9 @@ class Version:
 def same_speaker(a: str, b: str) -> bool:
     """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
     wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())
+    if len(wa) == len(wb) > 1 and len(wa ^ wb) == 2:  # "Mariela Quintero" / "Mariella Quintero": a typo
+        x, y = sorted(wa ^ wb)
+        return min(len(x), len(y)) >= NAME_TYPO_MIN_LETTERS and Levenshtein.distance(x, y) <= 1
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
@@ -407,6 +438,19 @@ def format_value(m: Mention) -> str:
     if m.low is not None and m.high is not None:
         return f"{fmt(m.low)}\u2013{fmt(m.high)}"
     return fmt(m.value) if m.value is not None else m.text
+
+
+def rounds_to(short: Mention, full: Mention) -> bool:
+    """``short`` is ``full`` rounded to its own digits, keeping at least two, and written
+    with a scale as reporters round: "$1.4 billion" and "$1.375 billion" (not "$300 million"
+    and "$342 million", nor a count "4,500 votes" against "4,512 votes")."""
+    if short.value is None or full.value is None or short.low is not None or full.low is not None \
+            or not ROUNDED_AMOUNT.search(short.text):
+        return False
+    digits = len(f"{abs(short.value):.5e}".split("e")[0].replace(".", "").rstrip("0"))
+    if digits < ROUNDING_MIN_DIGITS or short.value == full.value:
+        return False
+    return float(f"{full.value:.{digits}g}") == short.value
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

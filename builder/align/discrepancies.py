@@ -22,6 +22,7 @@ from builder.align.compare import (
     Version,
     diff_summary,
     format_value,
+    rounds_to,
     same_speaker,
     slug_id,
     status_of,
@@ -217,8 +218,14 @@ def figure_discrepancies(variants: Sequence[Variant], figures: Sequence[Mention]
     the most reported first), and a ``speaker`` one where they credit other sources."""
     if len(variants) < 2:
         return ()
+    by_id = {m.id: m for m in figures}
+    first = [by_id[v.mentions[0]] for v in variants if v.mentions and v.mentions[0] in by_id]
+    rounded = len(first) == len(variants) and all(
+        rounds_to(a, b) or rounds_to(b, a) for a in first for b in first if a is not b)
     out = [_discrepancy(slug_id("number", *(v.text.replace(",", "") for v in variants)), "number",
-                        [side_of(v) for v in variants], " vs ".join(_value_part(v) for v in variants))]
+                        [side_of(v) for v in variants],
+                        " vs ".join(_value_part(v) for v in variants) + (" (rounded)" if rounded else ""),
+                        minor=rounded, minor_reason="rounding" if rounded else None)]
     what = {}
     label_of = {m: v.text for v in variants for m in v.mentions}
     for m in sorted(figures, key=lambda m: m.id):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import combinations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -36,6 +37,8 @@ from builder.models import Mention
 from builder.patterns.align import (
     CLUSTER_COHERENCE,
     FRAGMENT_CONTAINMENT_MIN_WORDS,
+    FRAGMENT_DETERMINERS,
+    UNCREDITED_FRAGMENT_WORDS,
     OTHER_SPEAKER_COVERAGE,
     OTHER_SPEAKER_MIN_WORDS,
     PART_COVERAGE,
@@ -43,9 +46,11 @@ from builder.patterns.align import (
     PART_MIN_SHARE,
     PART_MIN_WORDS,
     SAME_QUOTE_COVERAGE,
+    SEGMENT_MIN_WORDS,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
     SENTENCE_END,
+    SPLIT_LEAD_MAX_WORDS,
     SPLIT_MAX_GAP,
     SPLIT_TRIMMED_TAIL,
     STOP_WORDS,
@@ -155,7 +160,45 @@ def _compare_pair(qs: _Quotes, i: str, j: str
             start, end = passage(ws, wl)
             if fuzz.ratio(ws.key, " ".join(wl.norm[start:end])) >= PART_FUZZY_RATIO:
                 return "part", hits / ls, (short, long, start, end)
+    if relation != "other":  # a version cut by an ellipsis: each passage of it on its own
+        for cut, whole in ((i, j), (j, i)):
+            for seg, sentences in _segments(qs.words[cut]):
+                if len(seg) >= SEGMENT_MIN_WORDS:
+                    start, end, hits = locate(seg, qs.words[whole].norm)
+                    if hits / len(seg) >= max(PART_COVERAGE, need if relation == "unknown" else 0.0):
+                        return "part", hits / len(seg), (cut, whole, start, end)
+                    if _sentences_in_order(sentences, qs.words[whole].norm):
+                        return "part", PART_COVERAGE, (cut, whole, start, end)
     return "", 0.0, None
+
+
+def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
+    """The passages of a quotation between its ellipses ("... now when you need it"),
+    each with its sentences."""
+    if not w.cuts:
+        return []
+    bounds = [0, *sorted(w.cuts), len(w.norm)]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        if b > a:
+            ends = [k + 1 for k in range(a, b - 1) if SENTENCE_END.search(w.punct[k])]
+            cuts = [a, *ends, b]
+            out.append((w.norm[a:b], [w.norm[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]))
+    return out
+
+
+def _sentences_in_order(sentences: Sequence[tuple[str, ...]], long: tuple[str, ...]) -> bool:
+    """Every sentence of a passage (two or more, of ``PART_MIN_WORDS`` words each) stands
+    whole in ``long``, in order, whatever the other quotation put between them."""
+    if len(sentences) < 2 or any(len(x) < PART_MIN_WORDS for x in sentences):
+        return False
+    at = 0
+    for x in sentences:
+        found = next((k for k in range(at, len(long) - len(x) + 1) if long[k:k + len(x)] == x), None)
+        if found is None:
+            return False
+        at = found + len(x)
+    return True
 
 
 def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = None
@@ -168,11 +211,14 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     4. same-quotation clusters: greedy by score, one-to-one between two articles,
        every member sharing most words with every other
     5. a longer quotation joins each cluster whose words it contains (partial quoting)
-    6. the parts of a quotation split by its attribution ("A," she said. "B.") join
-       into one claim only where another outlet quotes both as one passage, without
-       words between them; the paragraphs of a quotation running over several join
-       too, unless each is a claim of its own elsewhere: then the whole is in both
-    7. fragments join a claim only by an exact match or inside a same-speaker quote
+    6. the parts of a quotation split by its attribution ("A," she said. "B.") stay two
+       claims: another outlet's version that holds both is in both claims (step 5),
+       unless one part is a lead-in too short to stand alone ("I hope it ends," she said); the
+       paragraphs of a quotation running over several join too, unless each is a claim
+       of its own elsewhere: then the whole is in both
+    7. fragments that other articles quote alike (but for an article) are a claim of
+       their own; the others join a claim only by an exact match or inside a
+       same-speaker quote
     8. a lone long quotation already shown inside other claims is not repeated
     """
     qs = _Quotes(quotes)
@@ -232,13 +278,44 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         g.extra += [qs.by_id[i] for i in sorted(longs) if i not in core_ids
                     and qs.by_id[i] not in g.extra]
     # 7.
-    _attach_fragments(qs, fragments, list(final.values()))
+    shared, alone = _shared_fragments(qs, fragments)
+    _attach_fragments(qs, alone, list(final.values()))
     # 8.
     in_extra = {m.id for g in final.values() for m in g.extra}
     result = [g for g in final.values()
               if g.core and not (len(g.core) == 1 and not g.extra and g.core[0].id in in_extra)]
-    return result + _fragment_groups([f for f in fragments if not any(
-        f in g.core for g in result)])
+    return result + shared + _fragment_groups([f for f in alone if not any(f in g.core for g in result)])
+
+
+def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
+    """A fragment's words without a leading determiner: "a slush fund" = "slush fund"."""
+    words = qs.words[f.id].norm
+    k = 0
+    while k < len(words) - 1 and words[k] in FRAGMENT_DETERMINERS:
+        k += 1
+    return words[k:]
+
+
+def _shared_fragments(qs: _Quotes, fragments: Sequence[Mention]) -> tuple[list[_Group], list[Mention]]:
+    """Step 7: fragments that other articles quote alike ("a sham process",
+    "sham process."), or one inside the other ("reckless", "utterly reckless"), are a claim
+    of their own, not words picked out of a longer quotation; the rest may join the
+    quotation that holds them."""
+    keyed = [(f, key) for f in fragments if (key := _fragment_key(qs, f))]
+    clusters = Clusters(f.id for f, _ in keyed)
+    for (f, kf), (g, kg) in combinations(keyed, 2):
+        if f.article != g.article and _credits_agree(f, g) and (
+                kf == kg or _contains(kf, kg) or _contains(kg, kf)):
+            clusters.union(f.id, g.id)
+    by_id = {f.id: f for f in fragments}
+    shared = [_Group(sorted((by_id[i] for i in ids), key=lambda m: (m.article, m.start)))
+              for _, ids in sorted(clusters.members.items()) if len({by_id[i].article for i in ids}) > 1]
+    taken = {m.id for g in shared for m in g.core}
+    return shared, [f for f in fragments if f.id not in taken]
+
+
+def _credits_agree(a: Mention, b: Mention) -> bool:
+    return not a.speaker or not b.speaker or compare.same_speaker(a.speaker, b.speaker)
 
 
 def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[str]],
@@ -268,8 +345,9 @@ def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[st
             continue
         shared = [long for long in sorted((members(x) & members(y)) - {p, q})
                   if qs.by_id[long].article != qs.by_id[p].article]
-        if shared and all(_adjacent(qs, p, q, long) for long in shared):
-            merged.union(x, y)
+        lead_in = min(len(qs.by_id[p].text.split()), len(qs.by_id[q].text.split())) <= SPLIT_LEAD_MAX_WORDS
+        if shared and lead_in and all(_adjacent(qs, p, q, long) for long in shared):
+            merged.union(x, y)  # "I hope it's fast," he said. "...": too short to stand alone
         elif _runs_on(qs.by_id[p], qs.by_id[q], body_of):
             article = qs.by_id[p].article
             reported = [any(qs.by_id[m].article != article for m in members(r)) for r in (x, y)]
@@ -319,7 +397,7 @@ def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_G
         for g in groups:
             hits = sum(1 for m in g.core if not m.fragment and (
                 qs.words[m.id].norm == fw or (
-                    f.speaker and m.speaker == f.speaker and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
+                    _may_hold(f, m) and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
                     and _contains(qs.words[m.id].norm, fw))))
             if hits > best_hits or (hits and hits == best_hits and best is not None
                                     and min(m.id for m in g.core) < min(m.id for m in best.core)):
@@ -328,14 +406,31 @@ def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_G
             best.core.append(f)
 
 
+def _may_hold(fragment: Mention, quote: Mention) -> bool:
+    """A quotation can be where a fragment was taken from: the same speaker, or a fragment
+    nobody is credited with inside its own article's quotation ("on the night shift" after
+    "... the years I worked on the night shift")."""
+    if fragment.speaker:
+        return not quote.speaker or compare.same_speaker(quote.speaker, fragment.speaker)
+    return quote.article == fragment.article or len(normalise_quote(fragment.text)) >= UNCREDITED_FRAGMENT_WORDS
+
+
 def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
     """Fragments that match no claim: the same words by the same speaker form one claim."""
     by_words: dict[str, dict[str, list[Mention]]] = {}
     for f in fragments:
-        key = normalise_quote(f.text).key or f.text
+        words = list(normalise_quote(f.text).norm)
+        while len(words) > 1 and words[0] in FRAGMENT_DETERMINERS:
+            words.pop(0)
+        key = " ".join(words) or f.text
         by_words.setdefault(key, {}).setdefault(f.speaker or "", []).append(f)
     groups = []
     for speakers in by_words.values():
+        for name in sorted(speakers, key=lambda n: (-len(n), n)):  # "Ortiz" joins "Ana Ortiz"
+            fuller = next((n for n in sorted(speakers) if n != name and name and len(n) > len(name)
+                           and compare.same_speaker(name, n)), None)
+            if fuller is not None and name in speakers:
+                speakers[fuller] += speakers.pop(name)
         named = sorted(s for s in speakers if s)
         if "" in speakers and len(named) == 1:
             speakers[named[0]] += speakers.pop("")
@@ -380,8 +475,16 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     anchor = min_hash(t for m in own for t in _trigrams(words[m.id].norm))
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
-    # title and discrepancies come from the variants (``discrepancies.judge``)
-    return ClaimParts(ident, "", (), speaker, versions=tuple(versions))
+    # discrepancies come from the variants (``discrepancies.judge``); the title from the
+    # claim's own words, never from a longer quotation it was found inside
+    return ClaimParts(ident, _own_title(own, words), (), speaker, versions=tuple(versions))
+
+
+def _own_title(own: Sequence[Mention], words: dict[str, Words]) -> str:
+    """The claim's own words as most of its articles quote them (ties: the fuller)."""
+    counts = Counter(words[m.id].key for m in own)
+    best = max(own, key=lambda m: (counts[words[m.id].key], len(words[m.id]), -m.start), default=None)
+    return best.text.strip(" ,;:\u2013\u2014-") if best else ""
 
 
 def _chain_roots(members: Sequence[Mention]) -> dict[str, str]:

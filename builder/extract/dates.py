@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -64,7 +64,17 @@ _EXPLICIT: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("day-noyear", re.compile(rf"{_WEEKDAY_PREFIX}(?<![\d,.$€£])(?:the{_SP})?{_DAY}{_SP}(?:of{_SP})?{_MONTH}")),
     ("year", re.compile(rf"\b(?<![\d$€£#.,:/\w'’-]){_PART}{_YEAR}")),
     ("month-noyear", re.compile(rf"\b(?:{_alternation(list(P.MONTH_LEADS))})[ \u00a0](?P<span>{_PART}{_MONTH})")),
+    ("month-noyear", re.compile(rf"(?:^|(?<=[.!?\n]\s)|(?<=[.!?][\"\u201d]\s)|(?<=\n))"
+                                rf"(?P<span>(?:{_alternation(list(P.MONTH_LEADS_CAPITALISED))})[ \u00a0]{_MONTH})",
+                                re.MULTILINE)),
+    ("short-year", re.compile(rf"\b(?:{_alternation(list(P.SHORT_YEAR_LEADS))})[ \u00a0]"
+                              rf"(?P<span>['\u2019](?P<yy>\d{{2}}))(?![\w'\u2019])")),
 )
+_AGO = re.compile(rf"\b(?P<n>\d{{1,3}}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                  rf"fifteen|twenty|thirty|forty|fifty)[ \u00a0](?P<unit>{_alternation(list(P.AGO_UNITS))})"
+                  rf"[ \u00a0]ago\b", re.IGNORECASE)
+_DATELINE = re.compile(P.DATELINE)
+_HOLIDAY = re.compile(rf"\b(?P<holiday>{_alternation([*P.HOLIDAYS_FIXED, *P.HOLIDAYS_WEEKDAY, P.ELECTION_DAY])})\b")
 _RELATIVE = re.compile(
     rf"\b(?:(?:{_alternation(list(P.RELATIVE_PARTS))})[ \u00a0])?(?P<rel>{_alternation(list(P.RELATIVE))})\b",
     re.IGNORECASE,
@@ -76,7 +86,7 @@ _WEEKDAY = re.compile(
 # starts, and the link target stops at the next bracket (no rescans of a long line).
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+%-])[\w.+%-]+@[\w-]+(?:\.[\w-]+)+|\]\([^)\]]*\)")
 _FUTURE_WORDS = _alternation([c for c in P.FUTURE_CUES if not c.startswith("'")])
-_FUTURE = re.compile(rf"(?:(?<=\w)['’]ll|\b(?:{_FUTURE_WORDS}))\b", re.IGNORECASE)
+_FUTURE = re.compile(rf"(?:(?<=\w)['’]ll|\b(?:{_FUTURE_WORDS}))\b|{P.FUTURE_PROGRESSIVE}", re.IGNORECASE)
 _PAST = re.compile(rf"\b(?:{_alternation(sorted(P.PAST_CUES))}|[a-z]{{3,}}ed)\b")
 _PASSIVE_BEFORE = re.compile(rf"\b(?:{_alternation(list(P.PASSIVE_AUXILIARIES))})[ \u00a0]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[ \u00a0]*(%|per cent|percent|[A-Za-z-]+)")
@@ -119,8 +129,9 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     ("On Friday, she said").
     """
     window = text[lo:hi]
-    future_spans = [(m.start() + lo, m.end() + lo) for m in _FUTURE.finditer(window)]
-    cues = [(s, e, 1) for s, e in future_spans]
+    future = [(m.start() + lo, m.end() + lo, m.group().lower()) for m in _FUTURE.finditer(window)]
+    future_spans = [(s, e) for s, e, _ in future]
+    cues = [(s, e, 1) for s, e, _ in future]
     for m in _PAST.finditer(window):
         s, e = m.start() + lo, m.end() + lo
         if _PASSIVE_BEFORE.search(text, max(lo, s - 10), s):
@@ -130,6 +141,10 @@ def _tense(text: str, start: int, end: int, lo: int, hi: int) -> int:
     before = [(start - e, d) for s, e, d in cues if e <= start]
     after = [(s - end, d) for s, e, d in cues if s >= end]
     nearest = min(before) if before else min(after) if after else None
+    if nearest and nearest[1] > 0 and before and any(d < 0 for _, d in after):
+        weak = {s for s, e, word in future if word in P.WEAK_FUTURE_CUES}
+        if any(start - e == nearest[0] and s in weak for s, e, _ in future):
+            return -1  # "reports ... on Friday first articulated": the past verb decides
     return nearest[1] if nearest else -1
 
 
@@ -158,7 +173,8 @@ def _infer_year(month: int, day: int | None, published: date, tense: int) -> int
 
 
 def _is_year(text: str, m: re.Match[str]) -> bool:
-    """A bare four-digit number that dates something (not "2000 troops", "the 2022 invasion")."""
+    """A bare four-digit number that dates something ("in 2014", "the 2022 invasion"; not
+    "2000 troops")."""
     year = int(m.group("year"))
     before = text[max(0, m.start() - 12):m.start()].lower().rstrip()
     if not P.YEAR_MIN <= year <= P.YEAR_MAX:
@@ -171,15 +187,10 @@ def _is_year(text: str, m: re.Match[str]) -> bool:
     next_word = after.group(1).lower() if after else ""
     if next_word in _NOT_A_YEAR_AFTER or next_word in ("%", "percent", "per cent"):
         return False
-    if not m.group("part"):
-        prev_words = before.split()
-        prev = prev_words[-1] if prev_words else ""
-        if prev in P.ATTRIBUTIVE_DETERMINERS and after and next_word.islower() and after.start(1) == m.end() + 1:
-            return False
     return True
 
 
-def _explicit(text: str, published: date | None, tense_at) -> list[DateSpan]:
+def _explicit(text: str, published: date | None, tense_at, year_context) -> list[DateSpan]:
     found: list[DateSpan] = []
     for kind, pattern in _EXPLICIT:
         for m in pattern.finditer(text):
@@ -192,11 +203,19 @@ def _explicit(text: str, published: date | None, tense_at) -> list[DateSpan]:
             if kind == "year" and not _is_year(text, m):
                 continue
             relative = kind.endswith("noyear")
-            if relative:
-                if published is None:
+            if kind == "short-year":
+                yy = int(groups["yy"])
+                century = (published.year if published else 2000) // 100 * 100
+                year = century + yy if century + yy <= (published.year if published else 2099) else century - 100 + yy
+            elif relative:
+                stated = year_context(start)
+                if stated is not None:
+                    year = stated
+                elif published is None:
                     found.append(DateSpan(start, end, None, True, True))
                     continue
-                year = _infer_year(month, day, published, tense_at(start, end))
+                else:
+                    year = _infer_year(month, day, published, tense_at(start, end))
             else:
                 year = int(groups["year"])
             if day is not None:
@@ -240,9 +259,69 @@ def _resolve_weekday(weekday: int, modifier: int | None, tense: int, published: 
     return (published + timedelta(days=ahead)).isoformat()
 
 
-def _relative(text: str, published: date | None, tense_at) -> list[DateSpan]:
+def _is_title(text: str, m: re.Match[str], bounds: Sequence[tuple[int, int]]) -> bool:
+    """A relative phrase written as a title inside a sentence ("the programme This Week") names a
+    programme, not a date."""
+    words = m.group().split()
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and \
+        sentence_of(bounds, m.start(), m.end())[0] != m.start()
+
+
+def _holiday(name: str, year: int) -> date:
+    if name in P.HOLIDAYS_FIXED:
+        return date(year, *P.HOLIDAYS_FIXED[name])
+    if name == P.ELECTION_DAY:
+        first = date(year, 11, 2)
+        return first + timedelta(days=(1 - first.weekday()) % 7)
+    month, weekday, n = P.HOLIDAYS_WEEKDAY[name]
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _is_holiday_date(text: str, m: re.Match[str]) -> bool:
+    """"before Thanksgiving" is a date; "the mayor's Thanksgiving address" names a thing."""
+    if re.search(r"['\u2019]s[ \u00a0]+$", text[max(0, m.start() - 4):m.start()]):
+        return False
+    after = re.match(r"(-)|[ \u00a0]+([A-Za-z]+)", text[m.end():m.end() + 30])
+    if after is None:
+        return True
+    return not after.group(1) and after.group(2).lower() in P.HOLIDAY_FOLLOWERS
+
+
+def _resolve_holiday(name: str, tense: int, published: date | None) -> str | None:
+    """The holiday nearest to publication, or where far off the next (future) or last one."""
+    if published is None:
+        return None
+    options = [_holiday(name, published.year + k) for k in (-1, 0, 1)]
+    nearest = min(options, key=lambda d: abs((d - published).days))
+    if abs((nearest - published).days) <= P.HOLIDAY_NEAR_DAYS:
+        return nearest.isoformat()
+    side = [d for d in options if (d >= published if tense > 0 else d <= published)]
+    return (min(side) if tense > 0 else max(side)).isoformat()
+
+
+def _resolve_ago(m: re.Match[str], published: date | None) -> str | None:
+    """ "12 years ago" -> the year twelve years before publication; weeks have no precision."""
+    from builder.extract.numbers import parse_number
+
+    n = parse_number(m.group("n").lower()) if m.group("n").lower() not in ("a", "an") else 1
+    unit = P.AGO_UNITS[m.group("unit").lower()]
+    if published is None or n is None or unit == "week":
+        return None
+    return _offset(published.isoformat(), unit, -int(n))
+
+
+def _relative(text: str, published: date | None, tense_at,
+              bounds: Sequence[tuple[int, int]]) -> list[DateSpan]:
     found = [DateSpan(m.start(), m.end(), _resolve_relative(m.group("rel"), published), True, False)
-             for m in _RELATIVE.finditer(text)]
+             for m in _RELATIVE.finditer(text) if not _is_title(text, m, bounds)]
+    found += [DateSpan(m.start(), m.end(), _resolve_ago(m, published), True, False) for m in _AGO.finditer(text)]
+    found += [DateSpan(m.start(), m.end(), _resolve_holiday(m.group("holiday"), tense_at(m.start(), m.end()),
+                                                            published), True, False)
+              for m in _HOLIDAY.finditer(text) if _is_holiday_date(text, m)]
     for m in _WEEKDAY.finditer(text):
         mod = m.group("mod")
         modifier = P.WEEKDAY_MODIFIERS[mod] if mod else None
@@ -268,8 +347,30 @@ def _find_dates(text: str, published: date | None, bounds: tuple[tuple[int, int]
         lo, hi = sentence_of(bounds, start, end)
         return _tense(text, start, end, lo, hi)
 
+    years = sorted((m.start(), int(m.group("year"))) for kind, pattern in _EXPLICIT
+                   if kind in ("day", "month", "year") for m in pattern.finditer(text)
+                   if kind != "year" or _is_year(text, m))
+
+    def year_context(start: int) -> int | None:
+        """The year a date without one takes from the text: one written earlier in its
+        sentence ("her 2019 rival ... in early June"), or after "that" ("at that March 2
+        event"), the last one written before it."""
+        earlier = [(at, y) for at, y in years if at < start]
+        if not earlier:
+            return None
+        lead = text[max(0, start - 12):start].lower().split()
+        if lead and (lead[-1] in P.BACK_REFERENCES or " ".join(lead[-2:]) in P.BACK_REFERENCES):
+            return earlier[-1][1]
+        lo = sentence_of(bounds, start, start + 1)[0]
+        return earlier[-1][1] if earlier[-1][0] >= lo else None
+
     urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
-    candidates = _explicit(text, published, tense_at) + _relative(text, published, tense_at)
+    for m in _DATELINE.finditer(text):  # "LONDON, Feb 9 (Reuters) -": the article's own date
+        head = re.match(rf"{_MONTH}{_SP}{_DAY}(?:,?{_SP}{_YEAR})?(?:[ \u00a0]*\([^)]{{1,40}}\))?[ \u00a0]*[-\u2013\u2014]",
+                        text[m.end():m.end() + 60])
+        if head:
+            urls.append((m.start(), m.end() + head.end()))
+    candidates = _explicit(text, published, tense_at, year_context) + _relative(text, published, tense_at, bounds)
     candidates = [c for c in candidates if not any(s < c.end and c.start < e for s, e in urls)]
     # 1. longest first, then earliest pattern: keep what does not overlap a kept span
     kept: list[DateSpan] = []
@@ -286,7 +387,31 @@ def _find_dates(text: str, published: date | None, bounds: tuple[tuple[int, int]
         ):
             continue
         result.append(c)
-    return tuple(sorted(result, key=lambda c: c.start))
+    # 3. "the following month" counts from the date named last before it
+    result.sort(key=lambda c: c.start)
+    for i, c in enumerate(result):
+        phrase = text[c.start:c.end].lower()
+        if phrase in P.ANCHORED_RELATIVE:
+            unit, offset = P.RELATIVE[phrase]
+            anchor = next((k.date for k in reversed(result[:i]) if k.date and len(k.date) >= _PRECISION[unit]), None)
+            if anchor:
+                result[i] = replace(c, date=_offset(anchor, unit, offset))
+    return tuple(result)
+
+
+_PRECISION = {"day": 10, "week": 10, "weekend": 10, "month": 7, "year": 4}
+
+
+def _offset(anchor: str, unit: str, offset: int) -> str | None:
+    """``anchor`` (YYYY[-MM[-DD]]) moved by ``offset`` units, at the unit's precision."""
+    if unit in ("week", "weekend"):
+        return None
+    if unit == "day":
+        return (date.fromisoformat(anchor[:10]) + timedelta(days=offset)).isoformat()
+    if unit == "month":
+        year, month = _shift_month(int(anchor[:4]), int(anchor[5:7]), offset)
+        return f"{year:04d}-{month:02d}"
+    return f"{int(anchor[:4]) + offset:04d}"
 
 
 def extract_dates(article: Article, doc: Doc) -> list[Mention]:

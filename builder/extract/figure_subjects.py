@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
+
+from spacy.tokens import Doc, Token
 
 from builder.extract.dates import DateSpan
 from builder.extract.numbers import parse_number
@@ -194,3 +197,74 @@ def is_previous(text: str, fig: Span, figures: Sequence[Span]) -> bool:
     word = m.group(1).lower().strip(",")
     return word in ("up", "down") or any(0 <= fig.start - f.end <= len(m.group(0)) + 1 for f in figures
                                          if f.end <= fig.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSubject:
+    """What the parse says a figure counts: the head noun (lemma), its verb, the words."""
+
+    head: str | None
+    verb: str | None
+    words: str | None
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "npadvmod", "poss"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def parse_subject(sentence: Doc, start: int, end: int) -> ParsedSubject | None:
+    """Read the subject of the figure at [start, end) (offsets into ``sentence``) from the parse.
+
+    1. the noun the number modifies, on either side: "15 bills", "$90 million rescue package";
+    2. else the noun of "in"/"of" after it: "€2 billion in unspent reconstruction funds";
+    3. else, for "a figure of", "to the tune of", the object of the verb it belongs to
+       ("shifting money ..., to the tune of €2 billion" -> money); for "a death toll of
+       1,200" the noun before "of";
+    4. the verb: the first verb above the number (its lemma): "spent €5m" -> spend.
+    """
+    inside = [t for t in sentence if t.idx < end and t.idx + len(t) > start]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    tops = [t for t in inside if t.head.i not in ids or t.head.i == t.i] or inside[-1:]
+    root = next((t for t in reversed(tops) if t.like_num or t.pos_ in ("NUM", "SYM", "NOUN")), tops[-1])
+    noun = None
+    if root.dep_ in _MODIFIER_DEPS and root.head.pos_ in _NOUNS and root.head.i not in ids:
+        noun = root.head  # 1.
+    if noun is None:  # 2.
+        for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+            kinds = _NOUNS if prep.lower_ == "of" else {"NOUN"}  # "in London" is a place
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in kinds), None)
+            if noun is not None:
+                break
+    if noun is None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in _NOUNS:
+        wrapper = root.head.head  # 3.
+        if wrapper.lemma_.lower() in P.SUBJECT_WRAPPERS:
+            verb = _verb_above(wrapper)
+            noun = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ in _NOUNS),
+                        None) if verb is not None else None
+        else:
+            noun = wrapper
+    if noun is None and root.pos_ == "NOUN" and root.is_alpha and len(root) > 2 \
+            and not any(root.lower_ in table for table in (P.FRACTIONS, P.SCALES, P.UNITS, P.TIME_UNITS,
+                                                           P.MEASURE_UNITS, P.CURRENCY_WORDS, P.PERCENT_WORDS)):
+        noun = root
+    verb = _verb_above(noun if noun is not None and noun.i not in ids else root)
+    words = None
+    if noun is not None:
+        kept = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.i not in ids
+                and not t.like_num]
+        words = " ".join([*(t.text for t in kept), noun.text]) if noun.i not in ids else noun.text
+    return ParsedSubject(noun.lemma_.lower() if noun is not None else None,
+                         verb.lemma_.lower() if verb is not None else None, words)
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The first verb at or above ``token`` in the parse."""
+    seen = set()
+    while token.i not in seen:
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        seen.add(token.i)
+        token = token.head
+    return None

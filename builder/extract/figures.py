@@ -9,7 +9,9 @@ A figure is found in four steps:
    "Air Force One"), phone numbers, numbers in urls, ages in apposition, "father of
    two", references to known things ("the two leaders") and the pronoun "one";
 3. reading: hedge ("around", "more than"), range ("between 150 and 200"), unit
-   (currency, percent, time, people) and the subject counted ("rebel fighters killed");
+   (currency, percent, time, people) and the subject counted ("rebel fighters killed"),
+   with the parse of the figure's sentence giving the head noun on either side of
+   the number and its verb (``subject_head``, ``subject_verb``, ``subject_words``);
 4. whose figure: the speaker of the quotation holding it, else the source named by
    "according to" or a reporting verb in the same sentence.
 
@@ -35,8 +37,10 @@ from builder.extract.figure_subjects import (
     measure_before,
     noun_phrase,
     outcome_before,
+    parse_subject,
     subject_before,
 )
+from builder.nlp import parse
 from builder.extract.numbers import parse_number, vague_lower_bound
 from builder.ids import mention_id
 from builder.models import Article, Mention
@@ -71,10 +75,12 @@ _HALF_A = re.compile(
 )
 _GLUED_AFTER = re.compile(rf"(?P<u>{_GLUED})(?![\w])", re.IGNORECASE)
 _STREET_AFTER = re.compile(rf"{_SP}(?:{_alternation(P.STREET_PREFIXES)})\b")
-_RATIO = re.compile(rf"{_SP}(?:in|out{_SP}of){_SP}(?P<den>\d+|{_NUMWORD})\b(?![.,]\d)", re.IGNORECASE)
+_RATIO = re.compile(rf"(?:{_SP}|-)(?:in|out{_SP}of|out-of)(?:{_SP}|-)(?P<den>\d+|{_NUMWORD})\b(?![.,]\d)",
+                    re.IGNORECASE)
+_OF_A_POINT = re.compile(rf"{_SP}of{_SP}(?:a|one){_SP}percentage{_SP}point\b", re.IGNORECASE)
 _HEDGE_BEFORE = re.compile(rf"\b(?P<hedge>{_alternation(P.HEDGES)}){_SP}+$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(rf"\bbetween{_SP}+$", re.IGNORECASE)
-_RANGE_LINK = re.compile(rf"{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
+_RANGE_LINK = re.compile(rf"-to-|{_SP}?(?:-|–|—)\s?|{_SP}(?:to|and){_SP}")
 _PERCENT_AFTER = re.compile(rf"{_SP}?(?P<u>%|per{_SP}cent\b|percent\b|percentage{_SP}points?\b)", re.IGNORECASE)
 _WORD_AFTER = re.compile(rf"(?P<sep>{_SP}|-)(?P<w>[A-Za-z][A-Za-z'’-]*)")
 # Linear on any input: the e-mail part starts only where a run of address characters
@@ -122,6 +128,8 @@ def _is_share(text: str, start: int, end: int) -> bool:
     prev = _prev_word(text, start).strip(",;:")
     next_word = _WORD_AFTER.match(text, end)
     follows = next_word.group("w").lower() if next_word and next_word.group("sep") == " " else ""
+    if follows in P.SHARE_NOUNS:
+        return True
     if prev in P.NOT_SHARE_LEADS:
         return False
     return follows in P.SHARE_FOLLOWERS or prev in P.SHARE_LEADS
@@ -153,6 +161,27 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
             if head in table:
                 return table[head], m.start("w") + len(head)
     return None, end
+
+
+def _compound_count(text: str, end: int) -> tuple[str, int] | None:
+    """ "112-page report", "six-vote margin": (subject, end of the noun) for a counted compound."""
+    m = re.match(r"-([a-z]+)\b(?!-)(?:[ \u00a0]+([a-z]+))?", text[end:end + 40])
+    if not m or m.group(1) not in P.COMPOUND_COUNTS:
+        return None
+    after = m.group(2)
+    noun = after if after and after not in P.SUBJECT_STOPWORDS else None
+    subject = f"{P.COMPOUND_COUNTS[m.group(1)]} {noun}" if noun else P.COMPOUND_COUNTS[m.group(1)]
+    return subject, end + len(m.group(1)) + 1
+
+
+def _tally(text: str, start: int, first_end: int, second: re.Match[str]) -> str | None:
+    """The subject of both sides of a vote or seat tally, or None for a score or a code."""
+    noun = re.match(r"[ \u00a0-]+([a-z]+)", text[second.end():second.end() + 20])
+    if noun and noun.group(1) in P.TALLY_NOUNS:
+        return P.TALLY_NOUNS[noun.group(1)]
+    if _prev_word(text, start) in P.TALLY_LEADS:
+        return "votes"
+    return None
 
 
 def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: float,
@@ -191,11 +220,18 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
             return True  # "Air Force One", "World War Two"
         if prev in P.LABEL_WORDS or re.search(r"[A-Za-z]-$", text[max(0, start - 2):start]):
             return True  # "Level Four", "top-three"
+    if re.search(rf"\b(?:{'|'.join(P.AGE_LEADS)})[ \u00a0]+(?:\d+(?:,[ \u00a0]*|[ \u00a0]+and[ \u00a0]+))*$",
+                 text[max(0, start - 60):start], re.IGNORECASE):
+        return True  # "ages 12, 8, 6 and 3"
+    if words == ["zero"] and unit is None:
+        return True  # "zero new paperwork": none, not a count
     before = text[max(0, start - 30):start].lower().split()
     if len(before) >= 2 and before[-1] == "of" and before[-2] in P.FAMILY_WORDS:
         return True  # "a father of two"
-    if not is_digits and value < P.REFERENTIAL_MAX and not has_cur and prev in P.REFERENTIAL_DETERMINERS:
-        return True  # "the two leaders"
+    partitive = re.search(r"\bof[ \u00a0]+the[ \u00a0]+$", text[max(0, start - 10):start], re.IGNORECASE)
+    if not is_digits and value < P.REFERENTIAL_MAX and not has_cur and prev in P.REFERENTIAL_DETERMINERS \
+            and not (value < 1 and _is_share(text, start, end)) and not partitive:
+        return True  # "the two leaders" (but "one of the five jurors" counts them)
     if words == ["one"] and not counts_something:
         return True  # "no one", "one of them", "the one who"
     if all(w in P.FRACTIONS or w in ("a", "an", "and") for w in words) and not _is_share(text, start, end):
@@ -206,7 +242,9 @@ def _rejected(text: str, start: int, num_start: int, end: int, raw: str, value: 
         return True  # ages: "the 23-year-old"
     if _ADDRESS.match(text, end) or _STREET_AFTER.match(text, end):
         return True  # "10 Downing Street", "218 Avenida Colón"
-    if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",):
+    if next_word and next_word.group("sep") == "-" and unit is None and next_lower not in ("strong",) \
+            and not _ratio(text, end, value) and _compound_count(text, end) is None \
+            and not re.match(r"-to-\d", after):
         return True  # compounds: "two-state", "10-point", "one-off"
     return False
 
@@ -241,7 +279,7 @@ def _range(text: str, start: int, end: int, raw: str, value: float, cur: str | N
         factor = high / float(scaled.group().replace(",", ""))
         if value * factor <= high:
             low = value * factor
-    hyphen = word in ("-", "–", "—")
+    hyphen = word in ("-", "–", "—", "-to-")
     after_unit, _ = _unit_after(text, second.end())
     after_word = _WORD_AFTER.match(text, second.end())
     counted = (after_unit is not None or bool(second.group("cur") or cur)
@@ -260,12 +298,19 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
 
     found: list[_Figure] = []
     consumed_until = -1
+    vague_words = [(v.start(), v.end()) for v in _VAGUE.finditer(text) if " " in v.group()]
     for m in _NUMBER.finditer(text):
         start, num_start, end = m.start(), m.start("num"), m.end()
-        if start < consumed_until or is_blocked(start, end):
-            continue
+        if start < consumed_until or is_blocked(start, end) \
+                or any(vs <= start and end <= ve for vs, ve in vague_words):
+            continue  # "a few hundred" is vague, not 100
         raw = m.group("num")
         value = parse_number(raw)
+        article = re.match(r"an?[ \u00a0]", raw, re.IGNORECASE)
+        if value is None and article and not m.group("cur"):  # "a two-in-three chance": the article is not the number
+            start = num_start = num_start + article.end()
+            raw = raw[article.end():]
+            value = parse_number(raw)
         if value is None:
             continue
         sentence_start = sentence_of(bounds, start, end)[0]
@@ -278,8 +323,14 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
         is_share = not cur and value < 1 and words[-1] in P.FRACTIONS
         span = None if is_share else _range(text, start, end, raw, value, cur, is_blocked)
         if span == "tally":
-            consumed_until = _NUMBER.match(text, _RANGE_LINK.match(text, end).end()).end()
-            continue  # a score, a tally or a code: "won 3-1", "passed 48-52"
+            second = _NUMBER.match(text, _RANGE_LINK.match(text, end).end())
+            consumed_until = second.end()
+            counted = _tally(text, start, end, second)
+            if counted:  # "passed in a 31-9 vote": one figure per side
+                found.append(_Figure(start, end, value, subject=counted))
+                found.append(_Figure(second.start(), second.end(), parse_number(second.group("num")),
+                                     subject=counted))
+            continue  # else a score or a code: "won 3-1"
         if span:
             start, end, low, high, cur = span
             value = low
@@ -291,11 +342,23 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
                                  qualifier=qualifier))
             consumed_until = ratio.end()
             continue
+        point = _OF_A_POINT.match(text, end) if is_share else None
+        if point:  # "one-half of one percentage point"
+            hedged_start, qualifier = _hedge(text, start)
+            found.append(_Figure(hedged_start, point.end(), value, unit="percentage points", qualifier=qualifier))
+            consumed_until = point.end()
+            continue
         if is_share:
             # "a third of the buildings", "two-thirds": a share, in percent like "one in five"
             hedged_start, qualifier = _hedge(text, start)
             found.append(_Figure(hedged_start, end, 100 * value, unit="percent", qualifier=qualifier))
             consumed_until = end
+            continue
+        compound = None if cur or low is not None else _compound_count(text, end)
+        if compound:  # "the 112-page report": 112 pages
+            hedged_start, qualifier = _hedge(text, start)
+            found.append(_Figure(hedged_start, compound[1], value, qualifier=qualifier, subject=compound[0]))
+            consumed_until = compound[1]
             continue
         unit, unit_end = _unit_after(text, end)
         if cur:
@@ -320,6 +383,9 @@ def _candidates(text: str, blocked: list[tuple[int, int]], bounds: list[tuple[in
         start = m.start() if is_hedge else m.start("num")
         if is_blocked(start, m.end()) or any(f.start < m.end() and start < f.end for f in found):
             continue
+        after = _WORD_AFTER.match(text, m.end())
+        if after and after.group("w").lower() in P.DURATION_NOT_BEFORE:
+            continue  # "in a year when ...": a time, not an amount
         found.append(_Figure(start, m.end(), 1.0, unit=P.TIME_UNITS[m.group("unit").lower()],
                              qualifier=lead if is_hedge else None))
     for m in _HALF_A.finditer(text):
@@ -506,14 +572,22 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
     previous: tuple[int, str | None] = (-1, None)
     figures = _candidates(body, blocked, bounds)
     dated = dated_spans(body, dates, figures)
-    for fig in figures:
-        sentence = sentence_of(bounds, fig.start, fig.end)
-        subject = measure_before(body, fig, sentence[0]) or _subject(body, fig, sentence[1])
+    sentences = [sentence_of(bounds, fig.start, fig.end) for fig in figures]
+    unique = sorted(set(sentences))
+    parsed = dict(zip(unique, parse([body[lo:hi] for lo, hi in unique]))) if unique else {}
+    for fig, sentence in zip(figures, sentences):
+        read = parse_subject(parsed[sentence], fig.start - sentence[0], fig.end - sentence[0])
+        subject = fig.subject or measure_before(body, fig, sentence[0]) or _subject(body, fig, sentence[1])
+        if subject and subject.lower() in P.WRAPPER_SUBJECTS:
+            subject = None  # "in all", "to the tune of": no subject of its own
         if subject:
             subject = outcome_before(body, fig, subject)
         else:
             carried = previous[1] if previous[0] == sentence[0] else None
             subject = subject_before(body, fig, sentence[0], carried)
+            if not subject or subject.lower() in P.WRAPPER_SUBJECTS:
+                # "to the tune of €2 billion": the parse knows (a duration counts time, not a noun)
+                subject = read.words if read and fig.unit not in P.TIME_UNITS.values() else None
         if subject and all(w in P.OUTCOME_WORDS for w in subject.split()) and previous[0] == sentence[0] and previous[1]:
             # "45,100 soldiers killed and 390,000 wounded": the noun carries over
             nouns = [w for w in previous[1].split() if w not in P.OUTCOME_WORDS]
@@ -533,5 +607,7 @@ def extract_figures(article: Article, doc: Doc, quotes: Sequence[Mention]) -> li
             context_start=sentence[0], context_end=sentence[1],
             speaker=_speaker(fig, body, doc, names, quotes, sentence),
             value=fig.value, low=fig.low, high=fig.high, unit=unit, qualifier=fig.qualifier, subject=subject,
+            subject_head=read.head if read else None, subject_verb=read.verb if read else None,
+            subject_words=read.words if read else None,
         ))
     return mentions

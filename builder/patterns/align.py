@@ -13,15 +13,29 @@ import re
 
 # Editorial insertions inside a quotation: "He (the minister) wants", "[the minister]".
 BRACKETED = re.compile(r"\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,80}\])")
+# ... but one word in square brackets is the editor's word standing in the speaker's
+# sentence ("We will fund [all] repairs"): it stays, without its brackets.
+BRACKETED_WORD = re.compile(r"\[([^\W\d_][\w'\u2019-]*)\]")
 # Marks of cut words: "…", "...", ". . ." (also ". . . ." at a sentence end).
 ELLIPSIS = re.compile(r"\u2026|\.(?:\s?\.){2,}")
+# "&" is the word "and": "jobs & housing" = "jobs and housing".
+AMPERSAND = re.compile(r"\s*&\s*")
+# An abbreviation written with dots is the same word without them: "F.B.I." = "FBI".
+DOTTED_ABBREVIATION = re.compile(r"(?:[a-z]\.){2,}")
+# A word written with asterisks ("f***ing", "s**t") is the word it hides: the first of
+# these with the same first letter, ending and length (matching only; the text stays).
+CENSORED = re.compile(r"([A-Za-z])(\*+)([A-Za-z]*)")
+UNCENSORED: tuple[str, ...] = (
+    "fucking", "fucked", "fucker", "fuck", "shit", "shitty", "bullshit", "bitch", "bastard", "damn",
+    "damned", "hell", "ass", "asshole", "crap", "dick", "piss", "pissed", "motherfucker",
+)
 # Apostrophes and single quotation marks written in various ways.
 APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
 # Dashes and hyphens: a dash separates words, it never carries meaning for the match.
 DASHES = re.compile(r"[\u2010-\u2015\u2212\-]+")
 # One word of a quotation (after lower-casing): letters/digits with inner apostrophes,
 # periods (U.S.) or commas/points inside numbers (45,100 / 1.5).
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
+WORD = re.compile(r"[^\W\d_]\*+[^\W\d_]*|\d+(?:[.,]\d+)*|[^\W\d_]+(?:[.'][^\W\d_]+)*\.?|[^\W_]+")
 # Contraction endings split off as their own token, so that "I'd rather" and
 # "I better" share the "I": a changed contraction is one changed word, not two.
 CONTRACTION = re.compile(r"^(.+?)('(?:d|ll|re|ve|s|m)|n't)$")
@@ -82,6 +96,10 @@ STOP_WORDS: frozenset[str] = frozenset("""
     'd 'll 're 've 's 'm n't s said says say
 """.split())
 
+# Two credits are one person when one name is the other with a letter changed in a word of
+# at least this many letters ("Mariela Quintero" / "Mariella Quintero"), the other words the same.
+NAME_TYPO_MIN_LETTERS = 5
+
 # --- thresholds for quotations ----------------------------------------------------
 
 # Two versions are the same quotation when the longest common word sequence covers
@@ -107,6 +125,14 @@ PART_MIN_SHARE = 0.5
 PART_FUZZY_RATIO = 80.0
 # ... and it has at least this many words (shorter ones are fragments' business).
 PART_MIN_WORDS = 4
+# The parts of a split quotation are two claims, each with another outlet's version that
+# holds both, unless one part has at most this many words ("I hope it's fast," he said.
+# "Every day ..."): a lead-in that short is no statement of its own and joins the rest.
+SPLIT_LEAD_MAX_WORDS = 4
+# A version cut by an ellipsis ("We waited for months ... now the money is
+# gone, ...") is also compared passage by passage: a passage of at least this many words
+# that lines up with another quotation (PART_COVERAGE) makes the two one claim.
+SEGMENT_MIN_WORDS = 6
 # When two parts of a split quotation land in the same longer quotation, at most
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
@@ -125,6 +151,15 @@ CLUSTER_COHERENCE = 0.5
 # A fragment of one word joins a claim only by an exact match: a single word found
 # inside a longer quotation is no evidence that it was taken from there.
 FRAGMENT_CONTAINMENT_MIN_WORDS = 2
+# A fragment nobody is credited with joins a quotation of another article that holds it
+# only with at least this many words ("rent-strikers", "will be cleared"); a single
+# word, only its own article's quotation.
+UNCREDITED_FRAGMENT_WORDS = 2
+# Leading words two outlets may add or drop around the same scare quote: "a slush fund"
+# and "slush fund", "a sham process" and "sham process" are one fragment.
+FRAGMENT_DETERMINERS: frozenset[str] = frozenset("""
+    a an the some this that these those his her their its our my your
+""".split())
 
 # --- figures ----------------------------------------------------------------------
 
@@ -155,6 +190,74 @@ SUBJECT_MARKERS: frozenset[str] = frozenset({"previous", "more", "fewer", "extra
 # Sentences of two figures of one subject read alike at least this much (rapidfuzz
 # token_set_ratio of content words) to be one figure when an article gives several.
 FIGURE_CONTEXT_MIN = 60
+# Head nouns of subjects that name the same quantity in news (singular): each maps to one.
+# Only the head counts: "marchers", "protesters" and "demonstrators" are one crowd; the
+# verb ("gathered", "protested") never is part of it.
+HEAD_SYNONYMS: dict[str, str] = {
+    "marcher": "protester", "demonstrator": "protester", "protestor": "protester",
+    "package": "plan", "proposal": "plan", "bill": "plan", "measure": "plan", "legislation": "plan",
+    "troop": "soldier", "serviceman": "soldier", "servicemember": "soldier",
+    "death": "killed", "fatality": "killed", "toll": "killed", "casualty": "killed",
+    "injury": "wounded", "person": "people", "individual": "people", "lawmaker": "legislator",
+    "legislator": "legislator", "congressman": "legislator", "vote": "vote", "ballot": "vote",
+    "home": "house", "dwelling": "house", "fund": "money", "funding": "money", "cash": "money",
+    "odd": "chance", "probability": "chance", "likelihood": "chance",
+}
+# Heads too general to make two other values one figure: "6,000 people" and "23,500
+# people" count other things unless more is said.
+GENERIC_HEADS: frozenset[str] = frozenset({"people", "percent", "time", "year", "day", "thing", "one"})
+# Words that end the noun phrase whose last word is the head: "risk of flooding".
+HEAD_STOPS: frozenset[str] = frozenset("""
+    of in on at for from to by with out than who which that whom them those these it
+    all tune figure sum amount total
+""".split())
+IRREGULAR_PLURALS: dict[str, str] = {
+    "men": "man", "women": "woman", "freshmen": "freshman", "children": "child", "people": "people",
+    "news": "news", "series": "series", "percent": "percent", "votes": "vote", "odds": "chance",
+}
+# Words after the head that say what happened to it, not what it is: "rescue package failed".
+OUTCOME_VERBS: frozenset[str] = frozenset("""
+    killed wounded injured dead died missing displaced arrested evacuated failed passed
+    running waiting voted approved
+""".split())
+# Units of money: a large amount is distinctive enough to align by value alone.
+MONEY_UNITS: frozenset[str] = frozenset({"dollars", "euros", "pounds", "yen", "yuan", "rupees",
+                                         "roubles", "francs", "kroner", "kronor", "rand", "hryvnias"})
+DISTINCTIVE_MONEY = 1e6
+# A value with at least this many significant digits ("187", "513", "45,100") rarely
+# recurs by chance in one story; "2", "10" or "300" do.
+DISTINCTIVE_DIGITS = 2
+# Two figures of the same distinctive value, one without a subject, join when their
+# sentences share at least this much (rapidfuzz token_set_ratio of content words).
+SAME_VALUE_CONTEXT_MIN = 30
+# A value repeated in one article (its subject unsaid or the same) is the surest sign of
+# one figure: it joins (score) before any pair across articles but the same head and value (3).
+SAME_ARTICLE_REPEAT = 2.5
+# Two figures of the same distinctive value under other head nouns ("two-thirds of the
+# seats", "the two-thirds majority backing") join only when their sentences share this much.
+OTHER_HEAD_CONTEXT_MIN = 50
+# The values a hedge allows around its number, as factors: "more than $300 million" allows
+# $342 million, "about 300" allows 280; the figures still differ, but they are one claim.
+HEDGE_RANGES: dict[str, tuple[float, float]] = {
+    "more than": (1.0, 1.25), "over": (1.0, 1.25), "at least": (1.0, 1.25), "upwards of": (1.0, 1.25),
+    "just over": (1.0, 1.1), "well over": (1.0, 1.5), "greater than": (1.0, 1.25), "above": (1.0, 1.25),
+    "less than": (0.8, 1.0), "fewer than": (0.8, 1.0), "under": (0.8, 1.0), "below": (0.8, 1.0),
+    "just under": (0.9, 1.0), "up to": (0.8, 1.0), "at most": (0.8, 1.0), "as many as": (0.8, 1.0),
+    "as much as": (0.8, 1.0), "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.05),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1),
+}
+# A value that is another rounded to its own digits, keeping at least this many, agrees
+# with it: "$1.4 billion" and "$1.375 billion" (the difference is shown as minor).
+ROUNDING_MIN_DIGITS = 2
+# ... where the rounded one is written with a scale: "1.4 billion", "$2.5m", "3.2bn".
+ROUNDED_AMOUNT = re.compile(r"\d(?:[ \u00a0]?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+# Two outlets' other values for one subject are one claim when the larger is at most this
+# many times the smaller (or their sentences read alike, or two sources give them):
+# "about 400 people" at a vigil and "up to 1,000 people a day" at a clinic are two.
+VALUE_SPREAD_MAX = 2.0
+# Units a figure without one never takes from others of its subject.
+SHARE_UNITS: frozenset[str] = frozenset({"percent", "percentage points"})
 # Two values are the same figure when they differ by at most this share.
 VALUE_TOLERANCE = 0.001
 

@@ -18,8 +18,16 @@ MONTHS: dict[str, int] = {
 MONTH_LEADS: tuple[str, ...] = (
     "in", "since", "by", "until", "till", "from", "through", "throughout", "during", "of",
     "early", "late", "mid", "mid-", "last", "next", "this", "before", "after", "between",
-    "and", "to", "on",
+    "and", "to", "on", "into",
 )
+# The same leads opening a sentence: "In March, ...", "Last September ...".
+MONTH_LEADS_CAPITALISED: tuple[str, ...] = tuple(
+    w.capitalize() for w in MONTH_LEADS if w in ("in", "since", "by", "until", "from", "through",
+                                                  "throughout", "during", "early", "late", "last",
+                                                  "next", "this", "before", "after"))
+# A year written with an apostrophe ("the campaign of '08") only after one of these words.
+SHORT_YEAR_LEADS: tuple[str, ...] = ("in", "of", "since", "from", "until", "by", "and", "to",
+                                     "before", "after", "class of")
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -49,6 +57,54 @@ RELATIVE: dict[str, tuple[str, int]] = {
     "earlier this year": ("year", 0), "later this year": ("year", 0),
     "the following year": ("year", 1), "the previous year": ("year", -1),
 }
+# Relative expressions counted from the date the text has just named, not from the
+# publication date: "In May ... The following month" is June.
+ANCHORED_RELATIVE: frozenset[str] = frozenset({
+    "the following week", "the previous week", "the week before", "the week after",
+    "the following month", "the previous month", "the following year", "the previous year",
+    "the following day", "the next day", "the previous day", "the day before", "the day after",
+})
+RELATIVE.update({"the following day": ("day", 1), "the next day": ("day", 1),
+                 "the previous day": ("day", -1), "the day before": ("day", -1),
+                 "the day after": ("day", 1)})
+# Words before a date without a year that point back to a date already named: "at that
+# March 2 event" (after "a 2008 event") is in the year last written.
+BACK_REFERENCES: tuple[str, ...] = ("that", "the same", "those")
+# Holidays as dates: name -> (month, day) for fixed ones, or (month, weekday, n) for the
+# n-th weekday of the month (n = -1: the last; Election Day: the Tuesday after the first
+# Monday of November, i.e. the first Tuesday on or after November 2).
+HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
+    "Christmas Day": (12, 25), "Christmas Eve": (12, 24), "Christmas": (12, 25),
+    "New Year's Day": (1, 1), "New Year's Eve": (12, 31), "Independence Day": (7, 4),
+    "the Fourth of July": (7, 4), "Veterans Day": (11, 11), "Boxing Day": (12, 26),
+    "Halloween": (10, 31), "Valentine's Day": (2, 14),
+}
+HOLIDAYS_WEEKDAY: dict[str, tuple[int, int, int]] = {
+    "Thanksgiving Day": (11, 3, 4), "Thanksgiving": (11, 3, 4), "Labor Day": (9, 0, 1),
+    "Memorial Day": (5, 0, -1), "Martin Luther King Day": (1, 0, 3),
+    "Presidents' Day": (2, 0, 3), "Presidents Day": (2, 0, 3),
+}
+ELECTION_DAY = "Election Day"
+# A holiday's name is a date only when the next word is one of these (or punctuation):
+# "before Thanksgiving", "on Election Day earlier this month", "a dismal Election Day for
+# the party"; in "Thanksgiving parades", "the Thanksgiving Parade" or "a Christmas-themed
+# event" it names a thing.
+HOLIDAY_FOLLOWERS: frozenset[str] = frozenset("""
+    for in on at to and or but when with by from earlier later last this next that which
+    as after before since until is was will would had has have eve weekend morning night
+""".split())
+# A holiday named without a year is the nearest one to publication when it lies within
+# this many days; further off, the tense decides (the next one, or the last one).
+HOLIDAY_NEAR_DAYS = 45
+
+# "12 years ago", "three months ago": a date counted back from publication (unit -> the
+# precision it resolves to; weeks have none).
+AGO_UNITS: dict[str, str] = {"year": "year", "years": "year", "month": "month", "months": "month",
+                             "day": "day", "days": "day", "week": "week", "weeks": "week"}
+# A dateline opening a paragraph ("LONDON, Feb 9 (Reuters) -") dates the article, not an
+# event: its date is never a mention.
+DATELINE = r"(?m)^[A-Z][A-Z .'\-]{1,40}(?:,[ \u00a0]?[A-Za-z .]{2,20})?,[ \u00a0]"
+
 # Words that may stand before a relative expression and belong to it: "late last month".
 RELATIVE_PARTS: tuple[str, ...] = ("early", "late", "mid", "earlier", "later")
 # Weekday modifiers: "last Friday" is strictly before publication, "next Friday" after.
@@ -63,7 +119,18 @@ FUTURE_CUES: tuple[str, ...] = (
     # the present tense of a timetable: "polls open on Sunday", "the firm reports on 24 April"
     "opens", "polls open", "closes", "begins", "starts", "resumes", "reopens", "reconvenes",
     "reports", "takes place", "kicks off", "goes to the polls",
+    # what is still ahead: "to air on Tuesday", "a chance of rain in November",
+    # "ahead of October's budget", "commuters are braced on Monday for strikes"
+    "to be", "to air", "ahead of", "chance of", "chance that", "braced", "running to",
+    "going into", "up for",
 )
+# Cues of the present tense of a timetable: a past verb after the date outweighs them
+# ("The paper reports the minister on Friday announced ...").
+WEAK_FUTURE_CUES: frozenset[str] = frozenset({
+    "opens", "closes", "begins", "starts", "resumes", "reopens", "reconvenes", "reports",
+})
+# The present progressive of a plan: "is standing for re-election in May".
+FUTURE_PROGRESSIVE = r"\b(?:is|are|am)[ \u00a0]+(?:standing|running|preparing|bracing|heading|gearing)\b"
 # A participle after one of these is passive, not past: "will be completed by May".
 PASSIVE_AUXILIARIES: tuple[str, ...] = ("be", "being")
 PAST_CUES: frozenset[str] = frozenset("""

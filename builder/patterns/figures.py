@@ -101,11 +101,28 @@ MEASURE_UNITS: dict[str, str] = {
 }
 # A fraction word is a share ("a third of the vote" = 33.3 percent) when one of these
 # follows it ("half their value", "two-thirds of voters") ...
-SHARE_FOLLOWERS: frozenset[str] = frozenset("of the their its his her our all".split())
+SHARE_FOLLOWERS: frozenset[str] = frozenset("of the their its his her our all as".split())
 # ... or one of these stands right before it ("by almost a quarter", "compared with half").
 SHARE_LEADS: frozenset[str] = frozenset("by with than to nearly almost about around roughly over under just".split())
+# After a fraction word these make it a share whatever stands before: "the two-thirds majority backing".
+SHARE_NOUNS: frozenset[str] = frozenset({"majority", "supermajority", "share", "stake"})
 # Before a fraction word these make it a part of time or of a match: "the first half".
 NOT_SHARE_LEADS: frozenset[str] = frozenset("first second third fourth last final other the".split())
+# A vote or seat tally ("passed in a 31-9 vote", "voted 212-198", "a 212-198 seat
+# advantage") is two figures, one per side, when one of these words follows it (noun ->
+# the subject counted) ...
+TALLY_NOUNS: dict[str, str] = {
+    "vote": "votes", "votes": "votes", "margin": "votes", "majority": "votes", "tally": "votes",
+    "decision": "votes", "ruling": "votes", "seat": "seats", "seats": "seats",
+}
+# ... or one of these stands right before it ("voted 31-9", "by a vote of 58-21").
+TALLY_LEADS: frozenset[str] = frozenset("voted vote votes of".split())
+# A number hyphenated to one of these counts it: "the 112-page report", "a six-vote
+# majority", "a 12-member panel" (the subject is the plural and the noun after it).
+COMPOUND_COUNTS: dict[str, str] = {
+    "page": "pages", "vote": "votes", "seat": "seats", "member": "members", "person": "people",
+    "man": "men", "woman": "women", "count": "counts", "story": "storeys", "bed": "beds",
+}
 # Nouns that count people: the figure's unit becomes "people".
 PERSON_NOUNS: frozenset[str] = frozenset("""
     people persons person individuals civilians soldiers soldier troops servicemen
@@ -195,6 +212,8 @@ NAME_CONNECTORS: frozenset[str] = frozenset({"of", "for", "and", "de", "on"})
 FAMILY_WORDS: frozenset[str] = frozenset("""
     father mother parent dad mum mom grandfather grandmother grandparent
 """.split())
+# After these, a number (or a list of them: "ages 12, 8, 6 and 3") is an age, not a figure.
+AGE_LEADS: frozenset[str] = frozenset({"age", "ages", "aged"})
 # Before a spelled-out number below ten these make it a reference to known things
 # ("the two leaders", "their three children"), not a claim of how many there are.
 REFERENTIAL_DETERMINERS: frozenset[str] = frozenset("""
@@ -208,6 +227,8 @@ TIME_OF_DAY_SUFFIXES: tuple[str, ...] = (
 )
 # After a duration these make it a point in time ("five years ago"), not an amount.
 TIME_POINT_AFTER: frozenset[str] = frozenset({"ago", "earlier", "later", "before", "previously"})
+# After "in a year" these make it a time, not a duration: "in a year when neither party ...".
+DURATION_NOT_BEFORE: frozenset[str] = frozenset({"when", "where", "that", "which", "of"})
 # Before a counted noun these belong to the subject: "29 more seats", "3,000 extra staff".
 SUBJECT_COMPARATIVES: frozenset[str] = frozenset({"more", "fewer", "less", "extra", "additional", "new"})
 # Years: a bare four-digit number in this range is a year unless it counts something.
@@ -242,6 +263,11 @@ CLAUSE_OPENERS: frozenset[str] = frozenset("""
 DETERMINERS: frozenset[str] = frozenset("""
     the a an his her their its our my your this that these those
 """.split())
+# Nouns that only wrap an amount ("a figure of €2bn", "to the tune of $5m", "a sum of"):
+# what is counted is the object of the verb they belong to, or nothing.
+SUBJECT_WRAPPERS: frozenset[str] = frozenset({"tune", "figure", "sum", "amount", "total", "all"})
+# Subjects read after a number that only wrap it ("in all", "figure"): the parse decides.
+WRAPPER_SUBJECTS: frozenset[str] = frozenset({"in all", "all", "tune", "figure", "sum", "amount", "total"})
 # "the number of confirmed deaths": the counted noun is after "of".
 COUNT_WRAPPERS: frozenset[str] = frozenset({"number", "total", "tally", "count"})
 # Nouns of change: "a 12% rise in annual revenue" counts the revenue.

@@ -50,6 +50,7 @@ ATTRIBUTION_LABELS: Final = {
 MINOR_LABELS: Final = {
     "punctuation": "minor: punctuation only",
     "both-ways": "minor: the same article also quotes it as the others do",
+    "rounding": "minor: the same figure, rounded",
 }
 # How a variant stands to the most common one (models.VariantRelation), in words.
 RELATION_LABELS: Final = {
@@ -85,7 +86,7 @@ DATA_FIELDS: Final = (
     ("claims[].discrepancies[]", "id (the anchor on the claim page), type (wording, number, "
      "date, speaker, omission), mentions, summary, sides (the most common side first: variant, "
      "text, outlets, mentions, speaker), both_ways (outlets that print both), minor and "
-     "minor_reason (punctuation or both-ways)"),
+     "minor_reason (punctuation, both-ways or rounding)"),
 )
 
 # What the Data page says may be reused: Parallax's own work is free, the articles are not ours.
