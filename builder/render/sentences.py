@@ -75,7 +75,10 @@ def claim_sentence(lk: Lookup, claim: Claim) -> str:
         given = "; ".join(f"{s.speaker} gives {s.value} ({names(s.outlets)})" for s in claim.contested)
         return f"The sources give different figures: {given}. The outlets report each as given."
     if claim.status == "single" or len(outlets) == 1:
-        return f"Only {outlets[0]} reports this {what}: {claim.variants[0].text if claim.variants else claim.title}."
+        if claim.kind == "figure":
+            return full_stop(f"Only {outlets[0]} reports this figure: {claim.title}")
+        value = claim.variants[0].text if claim.variants else ""
+        return full_stop(f"Only {outlets[0]} gives this date{f' ({value})' if value else ''}: {quoted(claim.title)}")
     variants = list(claim.variants)
     if len(variants) <= 1:
         value = variants[0].text if variants else claim.title
@@ -85,8 +88,9 @@ def claim_sentence(lk: Lookup, claim: Claim) -> str:
 
 
 def _reports(outlets: Sequence[str], reports: int) -> str:
-    """"Three outlets", or "Three outlets (two independent reports)" where wire copies repeat."""
-    text = count_of(len(outlets), "outlet")
+    """"A and B", "Three outlets", or "Three outlets (two independent reports)" where wire
+    copies repeat."""
+    text = names(outlets) if len(outlets) <= 2 else count_of(len(outlets), "outlet")
     if 0 < reports < len(outlets):
         text += f" ({count_of(reports, 'independent report', capital=False)})"
     return text
@@ -99,7 +103,10 @@ def _all_reports(claim: Claim, outlets: Sequence[str]) -> str:
 
 def _quote_sentence(lk: Lookup, claim: Claim, outlets: Sequence[str]) -> str:
     speaker = claim.speaker
-    says = f"quote {speaker} as saying" if speaker else "quote"
+    def says(outlets: Sequence[str]) -> str:
+        verb = _verb(outlets, "quotes", "quote")
+        return f"{verb} {speaker} as saying" if speaker else verb
+
     if claim.status == "single" or len(outlets) == 1:
         who = f"{speaker} as saying " if speaker else ""
         return full_stop(f"Only {outlets[0]} quotes {who}{quoted(claim.variants[0].text if claim.variants else claim.title)}")
@@ -112,7 +119,7 @@ def _quote_sentence(lk: Lookup, claim: Claim, outlets: Sequence[str]) -> str:
     else:
         changed, text = [], quoted(ref.text if ref else claim.title)
     if not differing:
-        alike = f"{_all_reports(claim, outlets)} {says} {text}"
+        alike = f"{_all_reports(claim, outlets)} {says(outlets)} {text}"
         if any(v.relation == "punctuation" for v in variants):
             alike += ", punctuation aside"
         sentence = alike
@@ -121,7 +128,7 @@ def _quote_sentence(lk: Lookup, claim: Claim, outlets: Sequence[str]) -> str:
         others = [f"{_who(v)} {'also ' if set(v.outlets) <= also else ''}"
                   f"{_verb(v.outlets, 'has', 'have')} {around_changes(v.text, c[1])}"
                   for v, c in zip(differing, changed)]
-        sentence = f"{_reports(ref.outlets, ref.reports)} {says} {text}; " + "; ".join(others)
+        sentence = f"{_reports(ref.outlets, ref.reports)} {says(ref.outlets)} {text}; " + "; ".join(others)
     for d in counted_speakers(claim):
         sentence += f"; {names(d[0])} {_verb(d[0], 'credits', 'credit')} the words to {d[1]}"
     return full_stop(sentence)

@@ -361,6 +361,9 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
     )
 
 
+CARD_WORDS, CARD_CONTEXT = 30, 8  # a variant card shows at most about this many words
+
+
 def variant_parts(claim: Claim, v: Variant) -> tuple[Chunk, ...]:
     """A quotation variant's words with its changes marked: in a differing variant the
     words it changes ('ins'), in the most common one the words others change ('ref')."""
@@ -379,11 +382,21 @@ def variant_parts(claim: Claim, v: Variant) -> tuple[Chunk, ...]:
     else:
         marked, op = set(), "equal"
     spans = word_spans(v.text, words)
-    if not marked or spans is None:
+    if spans is None:
         return (Chunk("equal", v.text),)
-    parts: list[Chunk] = []
-    pos = 0
-    for i in sorted(marked):
+    # a long quotation shows the words around its changes (its whole text is further down)
+    first, last = 0, len(spans)
+    if len(spans) > CARD_WORDS:
+        first = max(0, min(marked) - CARD_CONTEXT) if marked else 0
+        last = min(len(spans), (max(marked) + 1 + CARD_CONTEXT) if marked else CARD_WORDS)
+    start_at, end_at = (spans[first][0], spans[last - 1][1]) if spans else (0, len(v.text))
+    if first == 0:
+        start_at = 0
+    if last == len(spans):
+        end_at = len(v.text)
+    parts: list[Chunk] = [Chunk("equal", "…")] if start_at else []
+    pos = start_at
+    for i in sorted(m for m in marked if first <= m < last):
         start, end = spans[i]
         if parts and parts[-1].op == op and not v.text[pos:start].strip():
             parts[-1] = Chunk(op, parts[-1].text + v.text[pos:end])  # one mark over adjacent words
@@ -392,8 +405,10 @@ def variant_parts(claim: Claim, v: Variant) -> tuple[Chunk, ...]:
                 parts.append(Chunk("equal", v.text[pos:start]))
             parts.append(Chunk(op, v.text[start:end]))
         pos = end
-    if pos < len(v.text):
-        parts.append(Chunk("equal", v.text[pos:]))
+    if pos < end_at:
+        parts.append(Chunk("equal", v.text[pos:end_at]))
+    if end_at < len(v.text):
+        parts.append(Chunk("equal", "…"))
     return tuple(parts)
 
 
