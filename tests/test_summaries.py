@@ -32,7 +32,7 @@ def test_every_page_has_its_own_description_and_claim_pages_say_how_outlets_diff
     descriptions = [p.description for p in pages]
     assert all(descriptions) and len(set(descriptions)) == len(descriptions)
     wording = next(p for p in pages if p.kind == "claim" and "cranes" in p.title)
-    assert wording.description.startswith("Maria Lopez, quoted: “We will not return")
-    assert "2 outlets differ" in wording.description and "won't" in wording.description
+    assert wording.description.startswith("Quotation: Coastal Herald quotes Maria Lopez as saying “We will not return")
+    assert "Daily Ledger has “We won't return" in wording.description
     figure = next(p for p in pages if p.kind == "claim" and "1,200" in p.description)
     assert "1200" in figure.search_terms.split() and "1500" in figure.search_terms.split()

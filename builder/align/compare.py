@@ -292,6 +292,41 @@ def _window(ref: Words, other: Words) -> tuple[Words, Words]:
     return ref, other
 
 
+def changed_words(ref: Words, other: Words) -> tuple[frozenset[int], frozenset[int]]:
+    """Indices of the words of ``ref`` and of ``other`` that ``word_diff`` reports as
+    changed: the same window (partial quoting), cuts and trimmed ends left out."""
+    ra, rb, oa, ob = 0, len(ref), 0, len(other)
+    if len(other) > len(ref):
+        oa, ob = passage(ref, other)
+    elif len(ref) > len(other):
+        ra, rb = passage(other, ref)
+    ops = [op for op in SequenceMatcher(None, ref.norm[ra:rb], other.norm[oa:ob], autojunk=False).get_opcodes()
+           if not (op[0] in ("insert", "delete") and (op[1] + ra in ref.cuts or op[3] + oa in other.cuts))]
+    while ops and ops[0][0] in ("insert", "delete"):
+        ops.pop(0)
+    while ops and ops[-1][0] in ("insert", "delete"):
+        ops.pop()
+    in_ref = {ra + i for tag, i1, i2, _, _ in ops if tag != "equal" for i in range(i1, i2)}
+    in_other = {oa + j for tag, _, _, j1, j2 in ops if tag != "equal" for j in range(j1, j2)}
+    return frozenset(in_ref), frozenset(in_other)
+
+
+def word_spans(text: str, words: Words) -> list[tuple[int, int]] | None:
+    """Where each surface word of ``words`` (``normalise_quote(text)``) stands in ``text``;
+    None where one cannot be found (the text was normalised beyond recognition)."""
+    plain = text
+    for mark in APOSTROPHES:
+        plain = plain.replace(mark, "'")
+    spans, pos = [], 0
+    for word in words.surface:
+        at = plain.find(word, pos)
+        if at < 0:
+            return None
+        spans.append((at, at + len(word)))
+        pos = at + len(word)
+    return spans
+
+
 def word_diff(ref: Words, other: Words) -> tuple[WordDiff, ...]:
     """Word operations turning the reference version into the other one.
 

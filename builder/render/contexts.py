@@ -30,7 +30,7 @@ class Link:
 class Chunk:
     """A piece of text, marked as inserted, deleted or unchanged in a word diff."""
 
-    op: str = doc("'equal', 'ins' or 'del'")
+    op: str = doc("'equal', 'ins' or 'del' (a variant's words: also 'ref', words other variants change)")
     text: str = doc("the words")
 
 
@@ -218,6 +218,8 @@ class VariantCard:
 
     id: str = doc("the variant id, the card's anchor")
     text: str = doc("the variant's words (a figure's value, a date)")
+    parts: tuple[Chunk, ...] = doc("the words with the changes marked: 'ins' the words this variant "
+                                   "changes, 'ref' (most common variant) the words others change")
     relation: str = doc("relation code to the most common variant (a css class)")
     relation_label: str = doc("the relation in words")
     changes: str = doc("the changed words against the most common variant ('I better → "
@@ -249,6 +251,7 @@ class ResolvedSection:
 @dataclass(frozen=True, slots=True)
 class ClaimContext:
     title: str = doc("the claim's title")
+    summary: str = doc("one sentence: what the outlets do with the claim (builder.render.sentences)")
     story: Link = doc("the story the claim belongs to")
     kind_label: str = doc("kind in words")
     status: str = doc("status code")

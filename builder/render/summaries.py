@@ -12,6 +12,7 @@ from typing import Final
 from builder.models import Article, Claim, Mention, Story
 from builder.render import labels as L
 from builder.render.lookup import Lookup
+from builder.render.sentences import claim_sentence
 from builder.render.views import plural
 
 DESCRIPTION_CHARS: Final = 200  # previews cut longer text; end on a word before that
@@ -53,29 +54,10 @@ def _outlet_list(outlets: list[str], most: int = 3) -> str:
     return f"{', '.join(outlets[:most])} and {len(outlets) - most} more"
 
 
-def _sentence(text: str) -> str:
-    text = text.strip().rstrip(".…,;: ")
-    return f"{text}." if text else ""
-
-
 def claim_description(lk: Lookup, claim: Claim) -> str:
-    """What the claim is, then what the outlets do with it: agree, differ (and how), or one alone."""
-    outlets = sorted({lk.outlet_of(m) for m in claim.mentions if m in lk.mentions})
-    if claim.kind == "quote":
-        words = claim.title.strip().strip("“”\"").strip()
-        what = f"{claim.speaker or 'Unattributed'}, quoted: “{words}”."
-    else:
-        what = _sentence(f"{L.KIND_LABELS.get(claim.kind, claim.kind)}: {claim.title}")
-    differences = [_sentence(d.summary) for d in lk.counted(claim)]
-    if claim.status == "single" and outlets:
-        status = f"Reported by {outlets[0]} alone."
-    elif claim.status == "differ":
-        status = f"{len(outlets)} outlets differ."
-    elif outlets:
-        status = f"{plural(len(outlets), 'outlet')} agree ({_outlet_list(outlets)})."
-    else:
-        status = ""
-    return shorten(" ".join(p for p in [what, status, *differences] if p))
+    """The sentence at the top of the claim's page: what the outlets do with it."""
+    kind = L.KIND_LABELS.get(claim.kind, claim.kind)
+    return shorten(f"{kind}: {claim_sentence(lk, claim)}")
 
 
 def story_description(lk: Lookup, story: Story) -> str:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 
 from builder import urls
-from builder.align.compare import diff_summary
+from builder.align.compare import changed_words, diff_summary, normalise_quote, word_spans
 from builder.align.variants import independent_reports
 from builder.models import (
     Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, Variant, WordDiff,
@@ -20,6 +20,7 @@ from builder.render.contexts import (
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
+from builder.render.sentences import claim_sentence
 
 HOME_URL, STORIES_URL, OUTLETS_URL = "", "stories/", "outlets/"
 SPEAKERS_URL, DISCREPANCIES_URL, DATA_URL = "speakers/", "discrepancies/", "data/"
@@ -243,6 +244,7 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
     speaker_url = lk.speaker_url(claim.speaker) if claim.speaker else None
     return ClaimContext(
         title=claim.title,
+        summary=claim_sentence(lk, claim),
         story=Link(story.title, relative(here, urls.story_url(story.id))),
         kind_label=L.KIND_LABELS.get(claim.kind, claim.kind),
         status=claim.status,
@@ -347,6 +349,7 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
     return VariantCard(
         id=v.id,
         text=v.text,
+        parts=variant_parts(claim, v),
         relation=v.relation,
         relation_label=L.RELATION_LABELS.get(relation, relation),
         changes=diff_summary([op for op in v.diff if op.op != "equal"]),
@@ -356,6 +359,57 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
         first=when,
         speakers=", ".join(v.speakers),
     )
+
+
+CARD_WORDS, CARD_CONTEXT = 30, 8  # a variant card shows at most about this many words
+
+
+def variant_parts(claim: Claim, v: Variant) -> tuple[Chunk, ...]:
+    """A quotation variant's words with its changes marked: in a differing variant the
+    words it changes ('ins'), in the most common one the words others change ('ref')."""
+    if claim.kind != "quote" or not claim.variants:
+        return (Chunk("equal", v.text),)
+    ref = claim.variants[0]
+    words = normalise_quote(v.text)
+    if v is ref:
+        marked: set[int] = set()
+        for other in claim.variants[1:]:
+            if other.relation == "differs":
+                marked |= changed_words(words, normalise_quote(other.text))[0]
+        op = "ref"
+    elif v.relation == "differs":
+        marked, op = set(changed_words(normalise_quote(ref.text), words)[1]), "ins"
+    else:
+        marked, op = set(), "equal"
+    spans = word_spans(v.text, words)
+    if spans is None:
+        return (Chunk("equal", v.text),)
+    # a long quotation shows the words around its changes (its whole text is further down)
+    first, last = 0, len(spans)
+    if len(spans) > CARD_WORDS:
+        first = max(0, min(marked) - CARD_CONTEXT) if marked else 0
+        last = min(len(spans), (max(marked) + 1 + CARD_CONTEXT) if marked else CARD_WORDS)
+    start_at, end_at = (spans[first][0], spans[last - 1][1]) if spans else (0, len(v.text))
+    if first == 0:
+        start_at = 0
+    if last == len(spans):
+        end_at = len(v.text)
+    parts: list[Chunk] = [Chunk("equal", "…")] if start_at else []
+    pos = start_at
+    for i in sorted(m for m in marked if first <= m < last):
+        start, end = spans[i]
+        if parts and parts[-1].op == op and not v.text[pos:start].strip():
+            parts[-1] = Chunk(op, parts[-1].text + v.text[pos:end])  # one mark over adjacent words
+        else:
+            if start > pos:
+                parts.append(Chunk("equal", v.text[pos:start]))
+            parts.append(Chunk(op, v.text[start:end]))
+        pos = end
+    if pos < end_at:
+        parts.append(Chunk("equal", v.text[pos:end_at]))
+    if end_at < len(v.text):
+        parts.append(Chunk("equal", "…"))
+    return tuple(parts)
 
 
 def _version(lk: Lookup, mentions: list[Mention], here: str,
