@@ -51,3 +51,15 @@ def test_the_first_screen_shows_the_summary_and_every_changed_word(page, served,
             assert box and box["y"] + box["height"] <= height, (claim["id"], view, marks.nth(k).inner_text())
             assert normalise_quote(marks.nth(k).inner_text()).norm  # a word, not a stray mark
     assert page.errors == []
+
+
+def test_the_story_page_opens_with_its_most_significant_discrepancies(site, export) -> None:  # noqa: F811
+    story = export["stories"][0]
+    html = (site / story["url"] / "index.html").read_text(encoding="utf-8")
+    top = html.split('<h2 id="claims">', 1)[0]
+    assert "Five outlets reported this story" in top
+    headlines = top.split('<ul class="px-headlines">', 1)[1].split("</ul>", 1)[0]
+    items = headlines.split("<li>")[1:]
+    assert 0 < len(items) <= 5
+    assert "the sources give different figures" in items[0]  # numbers before wordings
+    assert any("I better not say" in item for item in items)

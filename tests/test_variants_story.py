@@ -87,6 +87,12 @@ def test_each_wording_discrepancy_runs_between_the_reference_and_one_variant(six
     assert [op["b"] for op in by_other[third["id"]]["diff"] if op["op"] != "equal"] == ["hope to"]
 
 
+def _matrix_row(site, story_url: str, claim_id: str) -> str:
+    """The claim's row of the story page's claims x outlets matrix."""
+    matrix = _html(site, story_url).split('<h2 id="claims">', 1)[1]
+    return matrix.split(f'href="claims/{claim_id}/"', 1)[1].split("</tr>")[0]
+
+
 def test_counts_agree_between_export_summary_pages(six) -> None:
     site, data, _ = six
     counted = sum(1 for c in data["claims"] for d in c["discrepancies"]
@@ -95,15 +101,13 @@ def test_counts_agree_between_export_summary_pages(six) -> None:
     assert f"<strong>{counted} discrepanc" in _html(site, "")
     assert re.search(rf"<p class=\"px-meta\">{counted} discrepanc", _html(site, "discrepancies/"))
     claim = _quote_claim(data)
-    row = _html(site, story_url).split(f'href="claims/{claim["id"]}/"', 1)[1].split("</tr>")[0]
-    assert "2 discrepancies" in row
+    assert "2 discrepancies" in _matrix_row(site, story_url, claim["id"])
 
 
 def test_matrix_marks_only_the_outlets_of_the_minority_variants(six) -> None:
     site, data, printed = six
     claim = _quote_claim(data)
-    row = _html(site, data["stories"][0]["url"]).split(f'href="claims/{claim["id"]}/"', 1)[1]
-    row = row.split("</tr>")[0]
+    row = _matrix_row(site, data["stories"][0]["url"], claim["id"])
     marked = set(re.findall(r'class="px-cell px-(?:differs|both)" data-outlet="([^"]+)"', row))
     assert marked == {o for o, w in printed.items() if w != WORDINGS[0]}
 

@@ -144,6 +144,9 @@ class FilterOption:
 @dataclass(frozen=True, slots=True)
 class StoryContext:
     title: str = doc("the story's title")
+    summary: str = doc("one sentence: how many outlets, and the most significant discrepancies")
+    headlines: tuple[ClaimRef, ...] = doc("the most significant discrepancies (speaker, number, date, "
+                                          "then wording), linked to their claims")
     dates: str = doc("first and last publication dates")
     outlets: tuple[Link, ...] = doc("the matrix columns: outlets, each linking to its page")
     rows: tuple[MatrixRow, ...] = doc("claims, discrepancies first")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 
 from builder import urls
@@ -20,7 +21,7 @@ from builder.render.contexts import (
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
-from builder.render.sentences import claim_sentence
+from builder.render.sentences import claim_sentence, count_of
 
 HOME_URL, STORIES_URL, OUTLETS_URL = "", "stories/", "outlets/"
 SPEAKERS_URL, DISCREPANCIES_URL, DATA_URL = "speakers/", "discrepancies/", "data/"
@@ -86,14 +87,49 @@ def claim_ref(lk: Lookup, claim: Claim, here: str, anchor: str = "", note: str =
 # --- story -------------------------------------------------------------------------------------
 
 
+SIGNIFICANCE = {"speaker": 0, "number": 1, "date": 2, "wording": 3}  # which discrepancies lead
+STORY_HEADLINES = 5
+
+
+def story_headlines(lk: Lookup, claims: Sequence[Claim]) -> list[tuple[Claim, str]]:
+    """The story's most significant discrepancies: another speaker credited, another number,
+    another date, then other words; contested figures beside the numbers; each with its summary."""
+    found = []
+    for c in claims:
+        if c.contested:
+            found.append((SIGNIFICANCE["number"], -len(c.mentions), c.id, c, "the sources give different figures"))
+        for d in lk.counted(c):
+            found.append((SIGNIFICANCE.get(d.type, 9), -len(c.mentions), c.id, c, d.summary))
+    found.sort(key=lambda f: f[:3])
+    seen: set[str] = set()
+    out = []
+    for *_, c, summary in found:
+        if c.id not in seen:
+            seen.add(c.id)
+            out.append((c, summary))
+    return out[:STORY_HEADLINES]
+
+
+def story_sentence(lk: Lookup, story: Story, claims: Sequence[Claim]) -> str:
+    outlets = lk.story_outlets(story)
+    compared = [c for c in claims if c.status != "single"]
+    differing = [c for c in claims if lk.counted(c) or c.contested]
+    return (f"{count_of(len(outlets), 'outlet')} reported this story; of the "
+            f"{plural(len(compared), 'claim')} more than one of them carries, they differ on "
+            f"{len(differing)}{':' if differing else '.'}")
+
+
 def story_context(lk: Lookup, story: Story) -> StoryContext:
     here = urls.story_url(story.id)
     outlets = lk.story_outlets(story)
     claims = sorted(lk.claims_by_story.get(story.id, ()), key=claim_order)
     rows = tuple(_matrix_row(lk, claim, outlets, here) for claim in claims)
     articles = lk.story_articles(story)
+    significant = story_headlines(lk, claims)
     return StoryContext(
         title=story.title,
+        summary=story_sentence(lk, story, claims),
+        headlines=tuple(claim_ref(lk, c, here, note=summary) for c, summary in significant),
         dates=date_range([a.published for a in articles if a.published]),
         outlets=tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets),
         rows=rows,
