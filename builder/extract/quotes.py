@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from builder.extract.cast import Cast, Word, build_cast
+from builder.extract.governing import Request, governors
 from builder.extract.speakers import Frame, Speaker, SpeakerFinder
 from builder.ids import mention_id
 from builder.models import Article, Mention
@@ -256,6 +257,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     for qi in range(len(quotes)):
         frame = frame_of.get(qi)
         own.append(finder.for_quote(frame, qi) if frame else None)
+    # 1b. No cue found by the word rules: the cue governing the quotation in the parse.
+    _parse_step(body, quotes, frame_of, own, finder)
     results = [
         Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi])) if s else
         Attribution(context=_context(frame_of.get(qi), quotes[qi]))
@@ -310,6 +313,24 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
             if best is not None and results[q].speaker != best.speaker:
                 results[q] = _continue(results[q], best, results[q].continues)
     return results
+
+
+def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
+                own: list[Speaker | None], finder: SpeakerFinder) -> None:
+    """Fill in ``own`` where the word rules found nothing, from the parse of the quotation's
+    sentence (``builder.extract.governing``)."""
+    todo = [qi for qi, s in enumerate(own) if s is None and qi in frame_of and not finder.quotes_only_frame(frame_of[qi])]
+    requests = []
+    for qi in todo:
+        start, end = _context(frame_of[qi], quotes[qi])
+        requests.append(Request(start, end, quotes[qi].outer_start, quotes[qi].outer_end))
+    for qi, governor in zip(todo, governors(body, requests)):
+        if governor is None:
+            continue
+        frame = frame_of[qi]
+        np = [w for w in frame.words if w.quote < 0 and governor.start <= w.start and w.end <= governor.end]
+        if np:
+            own[qi] = finder.speaker_of(np, frame, governor.cue, governor.cue_at)
 
 
 def _continue(result: Attribution, source: Attribution, index: int | None) -> Attribution:

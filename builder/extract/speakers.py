@@ -23,6 +23,7 @@ from builder.extract.cast import (
     without_suffixes,
 )
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
+from builder.patterns.cues import DOCUMENT_NOUNS
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
     AUXILIARIES as _AUX,
@@ -57,6 +58,7 @@ however but and or meanwhile still yet instead also so then thus while when wher
 though because since unless until if as after before during once asked speaking
 """.split())
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+PRONOUN_PARAGRAPHS_BACK = 3  # how far back "he" / "she" look for a person named
 RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
 NP_FOLLOWERS = frozenset({"that", "who", "which", "and", "but", "when", "as", "while", "if", "whom"})
 
@@ -126,6 +128,7 @@ class SpeakerFinder:
         self.subjects: dict[int, Speaker | None] = {}
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
         self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
+        self._seen: list[tuple[int, int, str]] | None = None  # places where people are named
 
     # -- reading ------------------------------------------------------------------
     def read(self, frames: list[Frame]) -> None:
@@ -174,6 +177,8 @@ class SpeakerFinder:
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
         if low not in _CUE_VERBS or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
             return None
+        if word.capitalised and i > 0 and words[i - 1].capitalised:
+            return None  # part of a name: "the United States", "Says Inc."
         if nxt is not None and nxt.lower == "by":
             return None  # passive: "when asked by reporters"
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
@@ -354,6 +359,12 @@ class SpeakerFinder:
         if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
             content = content[:cut]
         content = without_suffixes(content)  # "Harriet Lowe MP"
+        if low in DOCUMENT_NOUNS and low not in _STATEMENTS:
+            # "the 31-page lawsuit says", "the IMF report stated": the document speaks, named
+            # with its issuer where the phrase gives one.
+            issuer = [w for w in content[:-1] if w.capitalised]
+            name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
+            return Speaker(name, "document", cue, step, cue_at, at)
         if low in _STATEMENTS:
             names = [w.text for w in content[:-1] if w.capitalised]
             if names:
@@ -366,6 +377,11 @@ class SpeakerFinder:
             if not is_name_word(w) and not (run and w.lower in NAME_PARTICLES):
                 break
             run.insert(0, w)
+        if run and len(run) == 1 and not run[0].ent and self._opens_sentence(frame, run[0]) \
+                and not self.cast.person_named([run[0].text]):
+            run = []  # a capitalised sentence opener ("Lately", "Delegates"), not a name
+            if len(content) == 1:
+                return None
         if run:
             tokens = [w.text for w in run]
             person = self.cast.person_named(tokens) or self._person_named_after_epithet(tokens)
@@ -404,6 +420,23 @@ class SpeakerFinder:
             org = self._org_of_kind(low, frame.paragraph, at) or _described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         return None
+
+    def speaker_of(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        """The speaker a noun phrase of ``frame`` names (a name, a role, a pronoun ...)."""
+        return self._speaker(np, frame, cue, cue_at)
+
+    def quotes_only_frame(self, frame: Frame) -> bool:
+        """Whether a sentence holds nothing but quotation(s) and punctuation."""
+        return all(w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in frame.words)
+
+    @staticmethod
+    def _opens_sentence(frame: Frame, word: Word) -> bool:
+        """Whether ``word`` is the first word of its sentence (after any quotation or punctuation)."""
+        for w in frame.words:
+            if w.quote >= 0 or not any(c.isalnum() for c in w.text):
+                continue
+            return w is word
+        return False
 
     def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
         """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
@@ -455,7 +488,34 @@ class SpeakerFinder:
                 if gender and speaker.kind == "person":
                     self.cast.genders.setdefault(speaker.name, gender)
                 return speaker
+        if gender is None:
+            return None
+        # No speaker or subject to refer to: the last person named, of a compatible gender,
+        # in this paragraph or the few before it.
+        for para, pos, name in reversed(self._named()):
+            if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
+                break
+            if pos < at and self.cast.genders.get(name, gender) == gender:
+                self.cast.genders.setdefault(name, gender)
+                return Speaker(name, "person", "", "pronoun", None, pos)
         return None
+
+    def _named(self) -> list[tuple[int, int, str]]:
+        """Every place a person of the cast is named in the narrative: (paragraph, position, name)."""
+        if self._seen is None:
+            self._seen = []
+            for para, words in enumerate(self.paragraphs):
+                k = 0
+                while k < len(words):
+                    j = k
+                    while j < len(words) and is_name_word(words[j]):
+                        j += 1
+                    if j > k:
+                        person = self.cast.person_named([w.text for w in words[k:j]])
+                        if person:
+                            self._seen.append((para, words[k].start, person))
+                    k = max(j, k + 1)
+        return self._seen
 
     # -- answering ------------------------------------------------------------------
     def for_quote(self, frame: Frame, qi: int) -> Speaker | None:

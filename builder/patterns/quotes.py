@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from builder.patterns.cues import word_cues
+
 # Quotation marks. Direction is read from context (scraped news mixes “ ” " freely,
 # and even closes “ with “), so the glyph only says which family a mark belongs to.
 DOUBLE_MARKS = frozenset("\"“”„‟«»")
@@ -65,7 +67,7 @@ expresses expressed expressing alleges alleged alleging
 reported reporting demanded demanding
 threatens threatened threatening accuses accused accusing
 speaking talking
-""".split())
+""".split()) | word_cues()  # the reporting-verb lexicon of builder.patterns.cues
 # Auxiliaries that make an -ing cue finite: "Ian Doyle was speaking outside his home".
 PROGRESSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been"})
 INVERTING_CUES = frozenset("""
