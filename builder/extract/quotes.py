@@ -232,12 +232,16 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     """The attribution chain, one result per quotation:
 
     1. a cue in the same sentence (`X said`, `said X`, `according to X`, `X told the Post`);
-    2. an introduction by colon or dash (`X said: "..."`, `X: "..."`);
+    1b. where no cue is found by the words, the cue governing the quotation in the parse
+       of its sentence (`Describing it as "...," the union filed a claim`);
+    2. an introduction by colon or dash (`X said: "..."`, `X: "..."`), or a signature
+       after it (`"..." ― Carla Diaz`);
     3. a pronoun subject (he, she, they, it) resolved to the last compatible speaker
        of the paragraph or the one before;
     4. a paragraph that is only a quotation takes the speaker introduced just before it;
        a quotation opening its paragraph takes a person named as speaking in one of the
-       next sentences of that paragraph;
+       next sentences of that paragraph; a quotation later in a paragraph, with no
+       cue, takes the speaker of the quotation before it there;
     5. a quotation continuing another (split by an attribution, or reopened in the
        next paragraph) keeps its speaker: every part of a chain carries the most
        direct speaker found along it.
@@ -256,7 +260,7 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     finder.read(frames)
     for qi in range(len(quotes)):
         frame = frame_of.get(qi)
-        own.append(finder.for_quote(frame, qi) if frame else None)
+        own.append(finder.for_quote(frame, qi) or finder.signed(frame, qi) if frame else None)
     # 1b. No cue found by the word rules: the cue governing the quotation in the parse.
     _parse_step(body, quotes, frame_of, own, finder)
     results = [
@@ -304,6 +308,13 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
             speaker = finder.named_in(later)
             if speaker:
                 results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+        # 4c. A quotation later in its paragraph, with no cue of its own, takes the speaker of
+        # the quotation before it there: `"A," Merkley said. "B."`.
+        if results[head].speaker is None:
+            before = [q for q in range(head) if quotes[q].paragraph == quotes[head].paragraph and results[q].speaker]
+            if before and not own[head]:
+                source = results[before[-1]]
+                results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph")
         # 5. The whole chain carries one speaker: the most direct one found along it.
         found = [results[q] for q in chain if results[q].speaker and results[q].step != "continuation"]
         if not found:

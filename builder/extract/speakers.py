@@ -58,6 +58,7 @@ however but and or meanwhile still yet instead also so then thus while when wher
 though because since unless until if as after before during once asked speaking
 """.split())
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
 PRONOUN_PARAGRAPHS_BACK = 3  # how far back "he" / "she" look for a person named
 RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
 NP_FOLLOWERS = frozenset({"that", "who", "which", "and", "but", "when", "as", "while", "if", "whom"})
@@ -547,6 +548,22 @@ class SpeakerFinder:
                 step = "pronoun" if subject.step == "pronoun" else "colon"
                 return Speaker(subject.name, subject.kind, ":", step, words[q - 1].start, subject.at)
         return None
+
+    def signed(self, frame: Frame, qi: int) -> Speaker | None:
+        """A quotation signed after a dash: `"..." ― Carla Diaz` (the name alone, then the
+        sentence or paragraph ends)."""
+        words = frame.words
+        q = next(k for k, w in enumerate(words) if w.quote == qi)
+        if q + 2 >= len(words) or words[q + 1].text not in SIGNATURE_DASHES:
+            return None
+        k = q + 2
+        while k < len(words) and is_name_word(words[k]):
+            k += 1
+        end = k == len(words) or words[k].text in {".", ","} or words[k].quote >= 0
+        if not (1 <= k - q - 2 <= 4) or not end:
+            return None
+        found = self._speaker(list(words[q + 2 : k]), frame, words[q + 1].text, words[q + 1].start)
+        return Speaker(found.name, found.kind, found.cue, "colon", found.cue_at, found.at) if found else None
 
     def named_in(self, frames: list[Frame]) -> Speaker | None:
         """The first person named as the subject of a verb cue in ``frames``, stopping at
