@@ -189,6 +189,24 @@ def is_name_word(word: Word) -> bool:
     return word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
 
 
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"})
+
+
+def is_name_at(words: list[Word] | tuple[Word, ...], k: int) -> bool:
+    """Whether ``words[k]`` is a name word in its place: a title word ends a name after a
+    first name or an honorific ("Charlie King", "Mr. Bishop"), but not before one."""
+    word = words[k]
+    if is_name_word(word):
+        return True
+    if not word.capitalised or word.lower in DETERMINERS or k == 0:
+        return False
+    before = words[k - 1]
+    after = words[k + 1] if k + 1 < len(words) else None
+    if after is not None and is_name_word(after):
+        return False
+    return before.lower in HONORIFICS or (is_name_word(before) and before.ent == "PERSON" == word.ent)
+
+
 def without_suffixes(words: list[Word]) -> list[Word]:
     """Name words without trailing suffixes or post-nominal letters: "Harriet Lowe MP" -> Harriet Lowe."""
     end = len(words)
@@ -272,7 +290,7 @@ def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     suffixes = [w.text for w in chunk[len(without_suffixes(chunk)) :]]
     chunk = without_suffixes(chunk)
     k = len(chunk)
-    while k > 0 and is_name_word(chunk[k - 1]):
+    while k > 0 and is_name_at(chunk, k - 1):
         k -= 1
     name, role = chunk[k:], chunk[:k]
     role_words = frozenset(w.lower for w in role)

@@ -17,6 +17,7 @@ from builder.extract.cast import (
     Cast,
     Word,
     affiliation_cut,
+    is_name_at,
     is_name_word,
     is_role_word,
     strip_titles,
@@ -374,12 +375,13 @@ class SpeakerFinder:
             issuer = self.pronoun("they", frame.paragraph, at) if np[0].lower == "the" else None
             return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at) if issuer else None
         run: list[Word] = []
-        for w in reversed(content):
-            if not is_name_word(w) and not (run and w.lower in NAME_PARTICLES):
+        for k in range(len(content) - 1, -1, -1):
+            w = content[k]
+            if not is_name_at(content, k) and not (run and w.lower in NAME_PARTICLES):
                 break
             run.insert(0, w)
         if run and len(run) == 1 and not run[0].ent and self._opens_sentence(frame, run[0]) \
-                and not self.cast.person_named([run[0].text]):
+                and _looks_common(frame, run[0]) and not self.cast.person_named([run[0].text]):
             run = []  # a capitalised sentence opener ("Lately", "Delegates"), not a name
             if len(content) == 1:
                 return None
@@ -600,6 +602,17 @@ class SpeakerFinder:
             if para < paragraph:
                 return None
         return None
+
+
+def _looks_common(frame: Frame, word: Word) -> bool:
+    """A sentence-opening capitalised word that reads as a common word, not a surname:
+    an adverbial opener ("Lately,", "PREVIOUSLY:"), an -ly adverb, a plural ("Delegates")."""
+    k = frame.words.index(word)
+    follower = frame.words[k + 1].text if k + 1 < len(frame.words) else ""
+    apposition = k + 2 < len(frame.words) and (frame.words[k + 2].lower in DETERMINERS or frame.words[k + 2].capitalised)
+    text = word.text
+    return (follower in {",", ":"} and not apposition) or text.endswith(("ly", "s")) or (
+        text.isupper() and len(text) > 2)
 
 
 def _described_org(np: list[Word]) -> str | None:
