@@ -189,6 +189,24 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
                 out[p].append(Word("\u201c\u201d", quotes[q].outer_start, quotes[q].outer_end, quote=q))
             continue
         out[p].append(Word(token.text, i, i + len(token.text), token.ent_type_))
+    return [_join_hyphens(para_words) for para_words in out]
+
+
+def _join_hyphens(words: list[Word]) -> list[Word]:
+    """One word for a hyphenated name the tokenizer split: "Lopez", "-", "Cantera" ->
+    "Lopez-Cantera", spelled as in the text."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        while (k + 2 < len(words) and words[k + 1].text in {"-", "‐"} and word.quote < 0
+               and word.text[:1].isupper() and words[k + 2].text[:1].isupper()
+               and word.end == words[k + 1].start and words[k + 1].end == words[k + 2].start):
+            word = Word(word.text + words[k + 1].text + words[k + 2].text, word.start, words[k + 2].end,
+                        word.ent or words[k + 2].ent)
+            k += 2
+        out.append(word)
+        k += 1
     return out
 
 
@@ -241,7 +259,7 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     4. a paragraph that is only a quotation takes the speaker introduced just before it;
        a quotation opening its paragraph takes a person named as speaking in one of the
        next sentences of that paragraph; a quotation later in a paragraph, with no
-       cue, takes the speaker of the quotation before it there;
+       cue, takes the speaker of the quotation or cue before it there;
     5. a quotation continuing another (split by an attribution, or reopened in the
        next paragraph) keeps its speaker: every part of a chain carries the most
        direct speaker found along it.
@@ -312,9 +330,12 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         # the quotation before it there: `"A," Merkley said. "B."`.
         if results[head].speaker is None:
             before = [q for q in range(head) if quotes[q].paragraph == quotes[head].paragraph and results[q].speaker]
+            cued = finder.cued_before(quotes[head].paragraph, quotes[head].outer_start)
             if before and not own[head]:
                 source = results[before[-1]]
                 results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph")
+            elif cued and not own[head]:
+                results[head] = replace(results[head], speaker=cued.name, cue=cued.cue, step="paragraph")
         # 5. The whole chain carries one speaker: the most direct one found along it.
         found = [results[q] for q in chain if results[q].speaker and results[q].step != "continuation"]
         if not found:

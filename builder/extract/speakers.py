@@ -131,6 +131,7 @@ class SpeakerFinder:
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
         self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
         self._seen: list[tuple[int, int, str]] | None = None  # places where people are named
+        self.cue_speakers: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker) of every cue
 
     # -- reading ------------------------------------------------------------------
     def read(self, frames: list[Frame]) -> None:
@@ -147,6 +148,7 @@ class SpeakerFinder:
                     cues.append(cue)
                     if cue.speaker:
                         self._remember(frame.paragraph, cue.speaker)
+                        self.cue_speakers.append((frame.paragraph, cue.speaker.at, cue.speaker))
             self.cues[id(frame)] = cues
 
     def _remember(self, paragraph: int, speaker: Speaker) -> None:
@@ -255,6 +257,12 @@ class SpeakerFinder:
             j -= 1
         if j < 0 or words[j].quote >= 0:
             return None
+        if words[j].text == ",":
+            # "Jean Roe, the mayor of Leeds, a city of ..., said": the name opening the clause,
+            # however long its appositions.
+            named = _clause_opening_name(words, j)
+            if named:
+                return named
         if words[j].text == ",":
             # "The commission, which rated the home 'inadequate', said": skip the relative clause.
             r = j - 1
@@ -595,6 +603,11 @@ class SpeakerFinder:
         return any(w.quote >= 0 for w in words) and all(
             w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in words)
 
+    def cued_before(self, paragraph: int, at: int) -> Speaker | None:
+        """The speaker of the last cue before ``at`` in the paragraph: `Schiff said. "..."`."""
+        found = [(pos, s) for para, pos, s in self.cue_speakers if para == paragraph and pos < at]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def last_speaker(self, paragraph: int) -> Speaker | None:
         for para, _, speaker in reversed(self.events):
             if para == paragraph:
@@ -602,6 +615,22 @@ class SpeakerFinder:
             if para < paragraph:
                 return None
         return None
+
+
+def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | None:
+    """A name of 1-4 words opening the clause that ends at the comma ``j`` and followed by a
+    comma of its own: (index, words)."""
+    start = j
+    while start > 0 and words[start - 1].quote < 0 and words[start - 1].text not in {";", ":", "—", "–"}:
+        start -= 1
+    while start < j and words[start].text == ",":
+        start += 1
+    m = start
+    while m < j and is_name_at(words, m):
+        m += 1
+    if 1 <= m - start <= 4 and m < j and words[m].text == ",":
+        return start, list(words[start:m])
+    return None
 
 
 def _looks_common(frame: Frame, word: Word) -> bool:
