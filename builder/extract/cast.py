@@ -189,6 +189,7 @@ def is_name_word(word: Word) -> bool:
     return word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
 
 
+NAMED_ENTS = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"})
 
 
@@ -198,10 +199,14 @@ def is_name_at(words: list[Word] | tuple[Word, ...], k: int) -> bool:
     word = words[k]
     if is_name_word(word):
         return True
-    if not word.capitalised or word.lower in DETERMINERS or k == 0:
+    if not word.capitalised or word.lower in DETERMINERS:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    if word.ent in NAMED_ENTS and after is not None and after.ent == word.ent and after.capitalised:
+        return True  # inside one named entity: "New York Times", "General Motors"
+    if k == 0:
         return False
     before = words[k - 1]
-    after = words[k + 1] if k + 1 < len(words) else None
     if after is not None and is_name_word(after):
         return False
     return before.lower in HONORIFICS or (is_name_word(before) and before.ent == "PERSON" == word.ent)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from builder.extract.cast import Cast, Word, build_cast
 from builder.extract.governing import Request, governors
-from builder.extract.speakers import Frame, Speaker, SpeakerFinder
+from builder.extract.speakers import NON_NAME_ENTS, Frame, Speaker, SpeakerFinder
 from builder.ids import mention_id
 from builder.models import Article, Mention
 from builder.nlp import pipeline
@@ -33,6 +33,7 @@ from builder.patterns.quotes import (
     LATER_SENTENCES_MAX,
     NOT_AFTER_POSSESSIVE,
     OPENING_CONTEXT,
+    PREPOSITIONS,
     SINGLE_MARKS,
     SPLIT_GAP_MAX_TOKENS,
     UNCLOSED_MAX_WORDS,
@@ -193,14 +194,14 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
 
 
 def _join_hyphens(words: list[Word]) -> list[Word]:
-    """One word for a hyphenated name the tokenizer split: "Lopez", "-", "Cantera" ->
-    "Lopez-Cantera", spelled as in the text."""
+    """One word for a hyphenated name or compound the tokenizer split: "Lopez", "-",
+    "Cantera" -> "Lopez-Cantera" (spelled as in the text), "Talk-show"."""
     out: list[Word] = []
     k = 0
     while k < len(words):
         word = words[k]
         while (k + 2 < len(words) and words[k + 1].text in {"-", "‐"} and word.quote < 0
-               and word.text[:1].isupper() and words[k + 2].text[:1].isupper()
+               and word.text[-1:].isalpha() and words[k + 2].text[:1].isalpha()
                and word.end == words[k + 1].start and words[k + 1].end == words[k + 2].start):
             word = Word(word.text + words[k + 1].text + words[k + 2].text, word.start, words[k + 2].end,
                         word.ent or words[k + 2].ent)
@@ -360,7 +361,8 @@ def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
         if governor is None:
             continue
         frame = frame_of[qi]
-        np = [w for w in frame.words if w.quote < 0 and governor.start <= w.start and w.end <= governor.end]
+        np = [w for w in frame.words if w.quote < 0 and governor.start <= w.start and w.end <= governor.end
+              and w.ent not in NON_NAME_ENTS and w.lower not in PREPOSITIONS]
         if np:
             own[qi] = finder.speaker_of(np, frame, governor.cue, governor.cue_at)
 

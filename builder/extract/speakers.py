@@ -43,6 +43,7 @@ from builder.patterns.quotes import (
     PREPOSITIONS as _PREPOSITIONS,
     PRONOUN_GENDERS,
     PRONOUNS as PRONOUN_KINDS,
+    SENTENCE_OPENERS,
     PROGRESSIVE_AUXILIARIES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -255,6 +256,13 @@ class SpeakerFinder:
                 j -= 1
         if j >= 0 and words[j].lower in {"on", "in", "last", "this"} and j + 1 < i and words[j + 1].ent in NON_NAME_ENTS:
             j -= 1
+        if j > 0 and words[j].text == ")":
+            # "Sen. Ann Lee (R-Texas) said": the bracket is no part of the name.
+            k = j
+            while k >= 0 and words[k].text != "(" and j - k < 8:
+                k -= 1
+            if k > 0 and words[k].text == "(":
+                j = k - 1
         if j < 0 or words[j].quote >= 0:
             return None
         if words[j].text == ",":
@@ -625,10 +633,13 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
         start -= 1
     while start < j and words[start].text == ",":
         start += 1
+    while start < j and is_role_word(words[start]) and words[start].capitalised:
+        start += 1  # a title before the name: "Sen. Dianne Feinstein, D-Calif., the ..."
     m = start
-    while m < j and is_name_at(words, m):
+    while m < j and is_name_at(words, m) and words[m].lower not in _PREPOSITIONS and words[m].lower not in CLAUSE_WORDS \
+            and words[m].ent not in NON_NAME_ENTS:
         m += 1
-    if 1 <= m - start <= 4 and m < j and words[m].text == ",":
+    if 1 <= m - start <= 4 and m < j and words[m].text in {",", "("}:
         return start, list(words[start:m])
     return None
 
@@ -640,6 +651,8 @@ def _looks_common(frame: Frame, word: Word) -> bool:
     follower = frame.words[k + 1].text if k + 1 < len(frame.words) else ""
     apposition = k + 2 < len(frame.words) and (frame.words[k + 2].lower in DETERMINERS or frame.words[k + 2].capitalised)
     text = word.text
+    if word.lower in SENTENCE_OPENERS:
+        return True
     return (follower in {",", ":"} and not apposition) or text.endswith(("ly", "s")) or (
         text.isupper() and len(text) > 2)
 

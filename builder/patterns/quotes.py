@@ -89,6 +89,14 @@ earlier further separately quickly simply flatly firmly bluntly not never often
 initially first finally still already long
 """.split())
 
+# Words that open a sentence capitalised without being a name: "Later, the ministry said".
+SENTENCE_OPENERS = frozenset("""
+later earlier meanwhile still yet however instead previously lately separately afterward afterwards
+today yesterday tonight now then also moreover furthermore additionally again finally ultimately
+indeed nonetheless nevertheless elsewhere overall initially eventually recently subsequently
+asked speaking reached contacted interviewed prior ahead despite amid following after before
+""".split())
+
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
