@@ -26,11 +26,14 @@ from builder.patterns.quotes import (
     NAME_TITLES,
     ORG_HEADS,
     POSTNOMINAL_ROLES,
+    PREPOSITIONS,
+    SENTENCE_OPENERS,
     ROLE_EQUIVALENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
 
+NOT_NAMES = PREPOSITIONS | SENTENCE_OPENERS | frozenset({"and", "but", "or", "if", "when", "while", "as", "so"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LETTERS = re.compile(r"[^\w]+")
 
@@ -186,7 +189,8 @@ def affiliation(role: frozenset[str] | set[str]) -> set[str]:
 
 def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a personal name (not a title)."""
-    return word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
+    return (word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
+            and word.lower not in NOT_NAMES and word.ent not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
 
 
 NAMED_ENTS = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
