@@ -245,6 +245,7 @@ class Attribution:
     step: str | None = None
     continues: int | None = None  # index of the quotation this one continues
     context: tuple[int, int] = (0, 0)
+    source: Speaker | None = None  # where the speaker is named, and what a pronoun resolved to
 
 
 def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: SpeakerFinder) -> list[Attribution]:
@@ -283,7 +284,7 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     # 1b. No cue found by the word rules: the cue governing the quotation in the parse.
     _parse_step(body, quotes, frame_of, own, finder)
     results = [
-        Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi])) if s else
+        Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi]), s) if s else
         Attribution(context=_context(frame_of.get(qi), quotes[qi]))
         for qi, s in enumerate(own)
     ]
@@ -317,7 +318,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         if results[head].speaker is None and finder.quote_only(quotes[head].paragraph, head):
             speaker = finder.last_speaker(quotes[head].paragraph - 1)
             if speaker:
-                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph",
+                                        source=speaker)
         # 4b. A quotation opening its paragraph, named in a sentence after it:
         # `"We had no warning." The river rose overnight. Farmer Ian Doyle said ...`.
         frame = frame_of.get(head)
@@ -326,7 +328,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
             later = paragraph_frames[frame.paragraph][1 : 1 + LATER_SENTENCES_MAX]
             speaker = finder.named_in(later)
             if speaker:
-                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph",
+                                        source=speaker)
         # 4c. A quotation later in its paragraph, with no cue of its own, takes the speaker of
         # the quotation before it there: `"A," Merkley said. "B."`.
         if results[head].speaker is None:
@@ -334,9 +337,10 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
             cued = finder.cued_before(quotes[head].paragraph, quotes[head].outer_start)
             if before and not own[head]:
                 source = results[before[-1]]
-                results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph",
+                                        source=source.source)
             elif cued and not own[head]:
-                results[head] = replace(results[head], speaker=cued.name, cue=cued.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=cued.name, cue=cued.cue, step="paragraph", source=cued)
         # 5. The whole chain carries one speaker: the most direct one found along it.
         found = [results[q] for q in chain if results[q].speaker and results[q].step != "continuation"]
         if not found:
@@ -369,13 +373,33 @@ def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
 
 def _continue(result: Attribution, source: Attribution, index: int | None) -> Attribution:
     return Attribution(source.speaker, source.cue, "continuation" if source.speaker else None,
-                       index, result.context)
+                       index, result.context, source.source)
 
 
 def _context(frame: Frame | None, quote: Quotation) -> tuple[int, int]:
     if frame is None:
         return quote.outer_start, quote.outer_end
     return min(frame.words[0].start, quote.outer_start), max(frame.words[-1].end, quote.outer_end)
+
+
+SPEAKER_KINDS = {"person": "person", "source": "person", "org": "organisation", "document": "document",
+                 "group": "group"}
+
+
+def _provenance(source: Speaker | None) -> dict[str, object]:
+    """The Mention fields saying where the speaker is named and, for a pronoun (or "the
+    statement"), where the name it resolved to stands."""
+    if source is None:
+        return {}
+    named = source.at >= 0 and source.end > source.at  # a headline has no body offsets
+    antecedent = source.antecedent
+    return {
+        "speaker_kind": SPEAKER_KINDS.get(source.kind),
+        "speaker_start": source.at if named else None,
+        "speaker_end": source.end if named else None,
+        "speaker_antecedent_start": antecedent[0] if antecedent else None,
+        "speaker_antecedent_end": antecedent[1] if antecedent else None,
+    }
 
 
 def _title_words(title: str) -> list[Word]:
@@ -407,5 +431,6 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
             attribution=result.step if result.speaker else None,
             fragment=is_fragment(text),
             continues=ids[result.continues] if result.continues is not None else None,
+            **_provenance(result.source if result.speaker else None),
         ))
     return mentions

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.extract.cast import (
     POSSESSIVES,
@@ -84,6 +84,8 @@ class Speaker:
     step: str  # "same-sentence", "colon" or "pronoun"
     cue_at: int | None = None  # character position of the cue word
     at: int = 0  # character position where the speaker is named
+    end: int = -1  # end of the words naming the speaker (-1: not known)
+    antecedent: tuple[int, int] | None = None  # for a pronoun or "the statement": the span it resolved to
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ class SpeakerFinder:
         self.subjects: dict[int, Speaker | None] = {}
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
         self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
-        self._seen: list[tuple[int, int, str]] | None = None  # places where people are named
+        self._seen: list[tuple[int, int, int, str]] | None = None  # places where people are named
         self.cue_speakers: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker) of every cue
 
     # -- reading ------------------------------------------------------------------
@@ -176,7 +178,8 @@ class SpeakerFinder:
             unnamed = None if np else self._unnamed_right(words, start)
             if unnamed:
                 return _Cue(i, i, unnamed[0], text, True,
-                            Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start))
+                            Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start,
+                                    words[unnamed[0]].end))
             if not np:
                 return None
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
@@ -198,7 +201,8 @@ class SpeakerFinder:
             if unnamed:
                 lo, name = unnamed
                 return _Cue(i, lo, i, word.text, False,
-                            Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start))
+                            Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start,
+                                    words[i - 1].end))
         if left:
             lo, np = left
             return _Cue(i, lo, i, word.text, False, self._speaker(np, frame, word.text, word.start))
@@ -362,6 +366,11 @@ class SpeakerFinder:
 
     # -- resolving -----------------------------------------------------------------
     def _speaker(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        """The speaker ``np`` names, with the span of its words."""
+        found = self._resolve(np, frame, cue, cue_at)
+        return replace(found, end=np[-1].end) if found is not None and found.end < 0 else found
+
+    def _resolve(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
         at = np[0].start
         last = np[-1]
         low = last.lower
@@ -369,7 +378,8 @@ class SpeakerFinder:
         step = "same-sentence"
         if low in SUBJECT_PRONOUNS:
             found = self.pronoun(low, frame.paragraph, at)
-            return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at) if found else None
+            return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at, np[-1].end,
+                           found.antecedent or _span(found)) if found else None
         if low in GROUP_NOUNS:
             return None
         content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
@@ -389,7 +399,8 @@ class SpeakerFinder:
                 return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at)
             # "the statement said": whoever spoke or acted just before (the one who issued it).
             issuer = self.pronoun("they", frame.paragraph, at) if np[0].lower == "the" else None
-            return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at) if issuer else None
+            return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at, np[-1].end,
+                           issuer.antecedent or _span(issuer)) if issuer else None
         run: list[Word] = []
         for k in range(len(content) - 1, -1, -1):
             w = content[k]
@@ -511,16 +522,16 @@ class SpeakerFinder:
             return None
         # No speaker or subject to refer to: the last person named, of a compatible gender,
         # in this paragraph or the few before it.
-        for para, pos, name in reversed(self._named()):
+        for para, pos, end, name in reversed(self._named()):
             if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
                 break
             if pos < at and self.cast.genders.get(name, gender) == gender:
                 self.cast.genders.setdefault(name, gender)
-                return Speaker(name, "person", "", "pronoun", None, pos)
+                return Speaker(name, "person", "", "pronoun", None, pos, end)
         return None
 
-    def _named(self) -> list[tuple[int, int, str]]:
-        """Every place a person of the cast is named in the narrative: (paragraph, position, name)."""
+    def _named(self) -> list[tuple[int, int, int, str]]:
+        """Every place a person of the cast is named in the narrative: (paragraph, start, end, name)."""
         if self._seen is None:
             self._seen = []
             for para, words in enumerate(self.paragraphs):
@@ -532,7 +543,7 @@ class SpeakerFinder:
                     if j > k:
                         person = self.cast.person_named([w.text for w in words[k:j]])
                         if person:
-                            self._seen.append((para, words[k].start, person))
+                            self._seen.append((para, words[k].start, words[j - 1].end, person))
                     k = max(j, k + 1)
         return self._seen
 
@@ -557,14 +568,14 @@ class SpeakerFinder:
         if best is not None and best.speaker is not None:
             speaker = best.speaker
             if intro and best.hi < q and speaker.step != "pronoun":
-                speaker = Speaker(speaker.name, speaker.kind, speaker.cue, "colon", speaker.cue_at, speaker.at)
+                speaker = replace(speaker, step="colon")
             return speaker
         if best is None and intro:
             # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
             subject = self.subjects.get(id(frame))
             if subject:
                 step = "pronoun" if subject.step == "pronoun" else "colon"
-                return Speaker(subject.name, subject.kind, ":", step, words[q - 1].start, subject.at)
+                return replace(subject, cue=":", step=step, cue_at=words[q - 1].start)
         return None
 
     def signed(self, frame: Frame, qi: int) -> Speaker | None:
@@ -581,7 +592,7 @@ class SpeakerFinder:
         if not (1 <= k - q - 2 <= 4) or not end:
             return None
         found = self._speaker(list(words[q + 2 : k]), frame, words[q + 1].text, words[q + 1].start)
-        return Speaker(found.name, found.kind, found.cue, "colon", found.cue_at, found.at) if found else None
+        return replace(found, step="colon") if found else None
 
     def named_in(self, frames: list[Frame]) -> Speaker | None:
         """The first person named as the subject of a verb cue in ``frames``, stopping at
@@ -644,6 +655,11 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
     return None
 
 
+def _span(speaker: Speaker) -> tuple[int, int] | None:
+    """Where a resolved speaker was named (None for a headline, which has no body offsets)."""
+    return (speaker.at, speaker.end) if speaker.at >= 0 and speaker.end > speaker.at else None
+
+
 def _looks_common(frame: Frame, word: Word) -> bool:
     """A sentence-opening capitalised word that reads as a common word, not a surname:
     an adverbial opener ("Lately,", "PREVIOUSLY:"), an -ly adverb, a plural ("Delegates")."""
@@ -670,4 +686,4 @@ def _described_org(np: list[Word]) -> str | None:
 def _recued(source: Speaker | None, word: Word) -> Speaker | None:
     if source is None:
         return None
-    return Speaker(source.name, source.kind, word.text, source.step, word.start, source.at)
+    return replace(source, cue=word.text, cue_at=word.start)
