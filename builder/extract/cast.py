@@ -187,6 +187,22 @@ def affiliation(role: frozenset[str] | set[str]) -> set[str]:
             and w not in DETERMINERS and w not in POSSESSIVES and w not in {"of", "for", "at", "the"}}
 
 
+def spelled(words: list[Word]) -> list[str]:
+    """Name words as the text spells them: a possessive or an apostrophe stays on its word
+    ("Renters' Union", "O'Neill"), leading determiners dropped. Words without offsets
+    (a headline's) are joined by spaces."""
+    words = list(words)
+    while words and words[0].lower in DETERMINERS:
+        words = words[1:]
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if out and k and word.start >= 0 and words[k - 1].end == word.start:
+            out[-1] += word.text
+        else:
+            out.append(word.text)
+    return out
+
+
 def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a personal name (not a title)."""
     return (word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
@@ -276,7 +292,7 @@ def build_cast(words: list[Word], cast: Cast | None = None) -> Cast:
             if label == "PERSON" and len(strip_titles(texts)) >= 2:
                 cast.add_person(texts, run[0].start)
             elif label in {"ORG", "FAC"}:
-                cast.add_org(texts, run[0].start)
+                cast.add_org(spelled(run), run[0].start)
             run = []
         if word.ent and word.quote < 0:
             run.append(word)
@@ -294,7 +310,7 @@ def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     chunk = words[i:j]
     cut = affiliation_cut(chunk)
     if cut is not None:  # "Historian Nadia Karim of Eastbrook University": a person, then an organisation
-        cast.add_org([w.text for w in chunk[cut + 1 :]], chunk[cut + 1].start)
+        cast.add_org(spelled(chunk[cut + 1 :]), chunk[cut + 1].start)
         chunk = chunk[:cut]
     suffixes = [w.text for w in chunk[len(without_suffixes(chunk)) :]]
     chunk = without_suffixes(chunk)
@@ -304,7 +320,7 @@ def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     name, role = chunk[k:], chunk[:k]
     role_words = frozenset(w.lower for w in role)
     if any(w.lower in ORG_HEADS for w in chunk) and not role_words & ROLE_HEADS:
-        cast.add_org([w.text for w in chunk], chunk[0].start)
+        cast.add_org(spelled(chunk), chunk[0].start)
     elif name and role_words & ROLE_HEADS and not any(w.lower in ORG_HEADS for w in name):
         cast.add_person([w.text for w in name] + suffixes, name[0].start, role_words)
     elif len(name) >= 2 and suffixes:

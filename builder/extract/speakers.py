@@ -20,6 +20,7 @@ from builder.extract.cast import (
     is_name_at,
     is_name_word,
     is_role_word,
+    spelled,
     strip_titles,
     without_suffixes,
 )
@@ -354,9 +355,12 @@ class SpeakerFinder:
             words[i].lower in _PREPOSITIONS or words[i].lower in CLAUSE_WORDS or words[i].ent in NON_NAME_ENTS
             or (words[i].capitalised and not words[i].ent and re.search(r"(ing|ed)$", words[i].text))
         ):
-            while i < len(words) and words[i].text != "," and words[i].quote < 0:
+            while i < len(words) and words[i].text != ",":
                 i += 1
-            i += 1
+                if words[i - 1].quote >= 0:
+                    break  # `Describing it as "a victory," the union ...`: the comma is inside the marks
+            if i < len(words) and words[i].text == ",":
+                i += 1
         if i >= len(words) or words[i].quote >= 0:
             return None
         np = self._np_right(words, i, strict=False)
@@ -422,7 +426,7 @@ class SpeakerFinder:
             if person and not org_like:
                 return Speaker(person, "person", cue, step, cue_at, at)
             if org_like or last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
-                return Speaker(self.cast.org_named(tokens), "org", cue, step, cue_at, at)
+                return Speaker(self.cast.org_named(spelled(_org_words(np, run))), "org", cue, step, cue_at, at)
             name = " ".join(strip_titles(tokens))
             return Speaker(name, "person", cue, step, cue_at, at) if name else None
         words = {w.lower for w in content}
@@ -570,6 +574,12 @@ class SpeakerFinder:
             if intro and best.hi < q and speaker.step != "pronoun":
                 speaker = replace(speaker, step="colon")
             return speaker
+        if best is None and _opening_participle(words, q):
+            # `Describing the ruling as "a victory," the union filed a claim`: the subject of the
+            # clause the participle hangs on.
+            subject = self.subjects.get(id(frame))
+            if subject:
+                return replace(subject, cue=words[0].text, cue_at=words[0].start)
         if best is None and intro:
             # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
             subject = self.subjects.get(id(frame))
@@ -653,6 +663,28 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
     if 1 <= m - start <= 4 and m < j and words[m].text in {",", "("}:
         return start, list(words[start:m])
     return None
+
+
+def _org_words(content: list[Word], run: list[Word]) -> list[Word]:
+    """An organisation's words: the name run, extended left over possessive parts of the
+    name ("Renters' Union", "the County Attorney's Office")."""
+    k = content.index(run[0]) if run[0] in content else 0
+    while k >= 2 and content[k - 1].lower in POSSESSIVES and content[k - 2].capitalised:
+        k -= 2
+        while k >= 1 and content[k - 1].capitalised:
+            k -= 1
+    while k >= 1 and content[k - 1].capitalised and content[k - 1].lower not in DETERMINERS:
+        k -= 1
+    return content[k : content.index(run[-1]) + 1] if run[-1] in content else run
+
+
+def _opening_participle(words: tuple[Word, ...], q: int) -> bool:
+    """Whether the sentence opens with a reporting participle ("Describing", "Calling")
+    whose clause holds the quotation at ``q``."""
+    first = words[0]
+    if not (first.capitalised and first.lower.endswith("ing") and first.lower in _CUE_VERBS):
+        return False
+    return all(w.text != "," for w in words[1:q])
 
 
 def _span(speaker: Speaker) -> tuple[int, int] | None:
