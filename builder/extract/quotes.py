@@ -39,6 +39,11 @@ from builder.patterns.quotes import (
     UNCLOSED_MAX_WORDS,
 )
 
+# Words that start a new sentence after a quotation closed with its full stop inside the marks.
+CLAUSE_OPENERS = frozenset("""
+he she it they we i the a an this that these those his her its their but and in on at after before
+however meanwhile still yet later earlier asked
+""".split())
 _SPLIT_ENDINGS = frozenset(",—–-…:")
 # Which attribution of a chain's parts wins (lower is more direct).
 STEP_STRENGTH = {"same-sentence": 0, "colon": 0, "pronoun": 1, "paragraph": 2, "continuation": 3}
@@ -221,13 +226,17 @@ def _without_datelines(body: str, words: list[list[Word]], paras: list[tuple[int
     return out
 
 
-def _frames(words: list[Word], paragraph: int) -> list[Frame]:
-    """Sentences of the narrative: split at . ! ? outside quotations."""
+def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset()) -> list[Frame]:
+    """Sentences of the narrative: split at . ! ? outside quotations, and after a quotation
+    ending a sentence inside its marks (``final``) when a new clause starts after it
+    (`... were "reckless." They vowed to ...`)."""
     frames: list[Frame] = []
     current: list[Word] = []
-    for word in words:
+    for k, word in enumerate(words):
         current.append(word)
-        if word.quote < 0 and word.text in {".", "!", "?"}:
+        after = words[k + 1] if k + 1 < len(words) else None
+        new_clause = after is not None and after.capitalised and after.lower in CLAUSE_OPENERS
+        if (word.quote < 0 and word.text in {".", "!", "?"}) or (word.quote in final and new_clause and len(current) > 1):
             frames.append(Frame(tuple(current), paragraph))
             current = []
     if current:
@@ -417,7 +426,8 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
     cast: Cast = build_cast(_title_words(article.title))
     for para_words in words:
         build_cast(para_words, cast)
-    frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n)]
+    final = frozenset(qi for qi, q in enumerate(quotes) if body[q.start : q.end].rstrip()[-1:] in {".", "!", "?"})
+    frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n, final)]
     finder = SpeakerFinder(cast, words)
     results = _attribute(body, quotes, frames, finder)
     ids = [mention_id(article.id, "quote", q.start, q.end) for q in quotes]

@@ -206,7 +206,11 @@ class SpeakerFinder:
                                     words[i - 1].end))
         if left:
             lo, np = left
-            return _Cue(i, lo, i, word.text, False, self._speaker(np, frame, word.text, word.start))
+            speaker = self._speaker(np, frame, word.text, word.start)
+            joint = self._joint(words, lo, frame, speaker, word)
+            if joint:
+                return _Cue(i, joint[0], i, word.text, False, joint[1])
+            return _Cue(i, lo, i, word.text, False, speaker)
         # Inverted after a quotation: `"...," said X`.
         after_quote = i > 0 and (words[i - 1].quote >= 0 or (prev == "," and i > 1 and words[i - 2].quote >= 0))
         if low in _INVERTING and after_quote:
@@ -217,6 +221,23 @@ class SpeakerFinder:
             source = before[-1].speaker if before else subject
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         return None
+
+    def _joint(self, words: tuple[Word, ...], lo: int, frame: Frame, second: Speaker | None,
+               cue: Word) -> tuple[int, Speaker] | None:
+        """Joint speakers: `Governor Ann Lee and Treasurer Paul Roe said`: both, as a group."""
+        if second is None or second.kind != "person" or lo < 2 or words[lo - 1].lower != "and":
+            return None
+        k = lo - 2
+        while k >= 0 and _is_np_word(words, k):
+            k -= 1
+        if k >= 0 and words[k].lower in DETERMINERS - {"that", "this"}:
+            k -= 1
+        np = list(words[k + 1 : lo - 1])
+        first = self._speaker(np, frame, cue.text, cue.start) if np else None
+        if first is None or first.kind != "person" or first.name == second.name:
+            return None
+        return k + 1, Speaker(f"{first.name} and {second.name}", "group", cue.text, "same-sentence", cue.start,
+                              first.at, second.end)
 
     def _unnamed_left(self, words: tuple[Word, ...], i: int, span: int = 14) -> tuple[int, str] | None:
         """An unnamed source as the subject of the cue at ``i``: "a person familiar with the
