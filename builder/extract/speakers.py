@@ -19,13 +19,21 @@ from builder.extract.cast import (
     affiliation_cut,
     is_name_at,
     is_name_word,
+    affiliation,
     is_role_word,
     spelled,
     strip_titles,
     without_suffixes,
 )
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
-from builder.patterns.cues import DOCUMENT_NOUNS
+from builder.patterns.cues import (
+    DOCUMENT_NOUNS,
+    NOT_CUE_FOLLOWERS,
+    PHRASAL_CUES,
+    REPORTING_LEMMAS,
+    WEAK_LEMMAS,
+    inflections,
+)
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
     AUXILIARIES as _AUX,
@@ -61,6 +69,7 @@ however but and or meanwhile still yet instead also so then thus while when wher
 though because since unless until if as after before during once asked speaking
 """.split())
 NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+WEAK_FORMS = frozenset(f for lemma in WEAK_LEMMAS for f in inflections(lemma) if not f.endswith("ing"))
 SIGNATURE_DASHES = frozenset({"―", "—", "–", "-", "--"})
 PRONOUN_PARAGRAPHS_BACK = 3  # how far back "he" / "she" look for a person named
 RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
@@ -184,8 +193,12 @@ class SpeakerFinder:
             if not np:
                 return None
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
-        if low not in _CUE_VERBS or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
+        phrasal = nxt is not None and (low, nxt.lower) in PHRASAL_CUES  # "went on", "shot back"
+        if (low not in _CUE_VERBS and not phrasal and not _weak_cue_after_quote(words, i)) \
+                or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
             return None
+        if nxt is not None and (low, nxt.lower) in NOT_CUE_FOLLOWERS:
+            return None  # "will continue to", "agreed with"
         if word.capitalised and i > 0 and words[i - 1].capitalised:
             return None  # part of a name: "the United States", "Says Inc."
         if nxt is not None and nxt.lower == "by":
@@ -204,6 +217,8 @@ class SpeakerFinder:
                 return _Cue(i, lo, i, word.text, False,
                             Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start,
                                     words[i - 1].end))
+        if left and left[1][0].lower in {"a", "an"} and low in REPORTING_LEMMAS:
+            return None  # a noun: "a Trump-style retort", "a sharp reply"
         if left:
             lo, np = left
             speaker = self._speaker(np, frame, word.text, word.start)
@@ -455,12 +470,19 @@ class SpeakerFinder:
                 words & ROLE_HEADS):
             # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
             return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
+        if words & ROLE_HEADS and np[0].lower in INDEFINITES and not words & SPOKES_ROLES:
+            # "a 2008 campaign veteran", "another state Democrat": an unnamed person, as described.
+            return Speaker(self._describe(tuple(np)), "source", cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
-            if person is None and np[0].lower == "the":
+            described = affiliation(words) and np[0].lower == "the"
+            if person is None and np[0].lower == "the" and not described:
                 person = self._salient_untitled()
             if person:
                 return Speaker(person, "person", cue, step, cue_at, at)
+            if described and not words & SPOKES_ROLES:
+                # "the Vermont senator" whom the article never named with that role: as written.
+                return Speaker(" ".join(w.text for w in np[1:]), "person", cue, step, cue_at, at)
             if not words & SPOKES_ROLES:
                 return None
             orgs = [w.text for w in content if w.capitalised]
@@ -697,6 +719,22 @@ def _org_words(content: list[Word], run: list[Word]) -> list[Word]:
     while k >= 1 and content[k - 1].capitalised and content[k - 1].lower not in DETERMINERS:
         k -= 1
     return content[k : content.index(run[-1]) + 1] if run[-1] in content else run
+
+
+def _weak_cue_after_quote(words: tuple[Word, ...], i: int) -> bool:
+    """A verb too common for the cue list ("pressed", "offered") that still reports when it
+    follows a quotation and its subject directly: `"Why not?" Hannity pressed.`"""
+    if words[i].lower not in WEAK_FORMS or i < 2:
+        return False
+    k = i - 1
+    while k >= 0 and is_name_at(words, k):
+        k -= 1
+    if k == i - 1 or k < 0:
+        return False
+    if words[k].text == "," and k > 0:
+        k -= 1
+    after = words[i + 1].text if i + 1 < len(words) else "."
+    return words[k].quote >= 0 and after in {".", ",", ";"}
 
 
 def _opening_participle(words: tuple[Word, ...], q: int) -> bool:

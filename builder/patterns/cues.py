@@ -176,3 +176,17 @@ resolution proposal plan policy guidance guidelines manifesto platform transcrip
 ad advertisement commercial spot video website site blog editorial column op-ed article story
 book memoir
 """.split())
+
+
+# Verb and particle pairs that report: "Trump went on, ...", "she shot back".
+PHRASAL_CUES = frozenset({
+    ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("chimed", "in"),
+    ("weighed", "in"), ("pointed", "out"), ("spoke", "out"), ("lashed", "out"), ("wrote", "back"),
+    ("cut", "in"), ("broke", "in"), ("piped", "up"), ("summed", "up"), ("cried", "out"), ("called", "out"),
+})
+# A cue word followed by these is doing something else: "will continue to be", "agreed with".
+NOT_CUE_FOLLOWERS = frozenset({
+    ("continue", "to"), ("continues", "to"), ("continued", "to"), ("continue", "with"),
+    ("continues", "with"), ("continued", "with"), ("agreed", "to"), ("agrees", "to"), ("agree", "to"),
+    ("asked", "for"), ("asks", "for"), ("called", "for"), ("calls", "for"), ("called", "on"), ("calls", "on"),
+})

@@ -95,6 +95,7 @@ later earlier meanwhile still yet however instead previously lately separately a
 today yesterday tonight now then also moreover furthermore additionally again finally ultimately
 indeed nonetheless nevertheless elsewhere overall initially eventually recently subsequently
 asked speaking reached contacted interviewed prior ahead despite amid following after before
+all both some many most each every few several none such here there
 """.split())
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
