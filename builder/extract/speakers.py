@@ -185,7 +185,7 @@ class SpeakerFinder:
             start = i + 2 if low == "according" else i + 1
             np = self._np_right(words, start)
             text = "according to" if low == "according" else "per"
-            unnamed = None if np else self._unnamed_right(words, start)
+            unnamed = self._unnamed_right(words, start)
             if unnamed:
                 return _Cue(i, i, unnamed[0], text, True,
                             Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start,
@@ -207,7 +207,8 @@ class SpeakerFinder:
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
         if low.endswith("ing") and prev not in PROGRESSIVE_AUXILIARIES:
-            source = before[-1].speaker if before else subject
+            # The clause's subject, else the speaker of the cue before it.
+            source = subject or next((c.speaker for c in reversed(before) if c.speaker), None)
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         left = self._subject_left(words, i)
         if not left:
@@ -245,7 +246,7 @@ class SpeakerFinder:
         k = lo - 2
         while k >= 0 and _is_np_word(words, k):
             k -= 1
-        if k >= 0 and words[k].lower in DETERMINERS - {"that", "this"}:
+        if k >= 0 and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k -= 1
         np = list(words[k + 1 : lo - 1])
         first = self._speaker(np, frame, cue.text, cue.start) if np else None
@@ -340,7 +341,9 @@ class SpeakerFinder:
             k -= 1
         if k == j and words[j].lower in SUBJECT_PRONOUNS:
             return j, [words[j]]
-        if k >= 0 and words[k].lower in DETERMINERS - {"that", "this"}:
+        if k == j and (described := _indefinite_left(words, j)) is not None:
+            return described, list(words[described : j + 1])  # "one Trump campaign source said"
+        if k >= 0 and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k -= 1
         np = list(words[k + 1 : j + 1])
         if not np or all(w.lower in DETERMINERS for w in np):
@@ -366,12 +369,18 @@ class SpeakerFinder:
 
     def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
         k = i
-        if k < len(words) and words[k].lower in DETERMINERS - {"that", "this"}:
+        if k < len(words) and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k += 1
         if k < len(words) and words[k].lower in SUBJECT_PRONOUNS:
             return list(words[i : k + 1])
         while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
             k += 1
+        if words[i].lower in INDEFINITES:
+            # "said one Trump confidant": a description may end in a plain noun.
+            while k < len(words) and k - i < 6 and words[k].text.isalpha() and words[k].text.islower() and not (
+                    words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS or words[k].lower in _CUE_VERBS
+                    or words[k].lower in CLAUSE_WORDS):
+                k += 1
         np = list(words[i:k])
         if not np or all(w.lower in DETERMINERS for w in np):
             return []
@@ -421,7 +430,10 @@ class SpeakerFinder:
             return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at, np[-1].end,
                            found.antecedent or _span(found)) if found else None
         if low in GROUP_NOUNS:
-            return None
+            # "Clinton officials said": the group of a person the article names; bare "officials
+            # said" or "Union officials" names nobody.
+            described = [w for w in np[:-1] if w.capitalised and (w.ent == "PERSON" or self.cast.person_named([w.text]))]
+            return Speaker(self._as_written(np, frame), "group", cue, step, cue_at, at) if described else None
         content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
         cut = affiliation_cut(content)
         if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
@@ -470,9 +482,11 @@ class SpeakerFinder:
                 words & ROLE_HEADS):
             # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
             return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
-        if words & ROLE_HEADS and np[0].lower in INDEFINITES and not words & SPOKES_ROLES:
-            # "a 2008 campaign veteran", "another state Democrat": an unnamed person, as described.
-            return Speaker(self._describe(tuple(np)), "source", cue, step, cue_at, at)
+        if np[0].lower in INDEFINITES and not words & SPOKES_ROLES and (
+                words & ROLE_HEADS or low in UNNAMED_SOURCES or any(w.capitalised for w in np[1:])):
+            # "a 2008 campaign veteran", "one Trump confidant", "a longtime adviser to the mayor":
+            # an unnamed person, as described.
+            return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
             described = affiliation(words) and np[0].lower == "the"
@@ -496,7 +510,30 @@ class SpeakerFinder:
         if low in _ORG_REFS:
             org = self._org_of_kind(low, frame.paragraph, at) or _described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        if np[0].lower == "the" and any(w.capitalised for w in np[1:-1]) and last.text.islower():
+            # "the RNC member said": an unnamed person the text describes by a named body.
+            return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
+
+    def _as_written(self, np: list[Word], frame: Frame) -> str:
+        """A description as the text gives it, with an affiliation that follows it
+        ("a longtime adviser to Trump"), the leading "the" dropped."""
+        words = list(np)
+        if words[0].lower == "the":
+            words = words[1:]
+        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        following = frame.words[k : k + 6]
+        if following and following[0].lower in {"to", "of", "for", "at", "from", "with", "close"}:
+            m = 1
+            if m < len(following) and following[m].lower == "the":
+                m += 1
+            run = m
+            while run < len(following) and following[run].capitalised:
+                run += 1
+            if run > m:
+                words += following[:run]
+        text = " ".join(spelled(words))
+        return text[:1].lower() + text[1:] if words[0].lower in INDEFINITES else text
 
     def speaker_of(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
         """The speaker a noun phrase of ``frame`` names (a name, a role, a pronoun ...)."""
@@ -721,6 +758,22 @@ def _org_words(content: list[Word], run: list[Word]) -> list[Word]:
     return content[k : content.index(run[-1]) + 1] if run[-1] in content else run
 
 
+def _indefinite_left(words: tuple[Word, ...], j: int) -> int | None:
+    """Where a description ending in a plain noun at ``j`` begins with an indefinite:
+    "one Trump campaign source", "another longtime aide" (None if it does not)."""
+    if not (words[j].text.isalpha() and words[j].text.islower()) or words[j].lower in RELATIVE_PRONOUNS \
+            or words[j].lower in SUBJECT_PRONOUNS or words[j].lower in _AUX:
+        return None
+    for k in range(j - 1, max(-1, j - 6), -1):
+        word = words[k]
+        if word.lower in INDEFINITES:
+            return k
+        if word.quote >= 0 or not word.text.isalpha() or word.lower in _PREPOSITIONS or word.lower in CLAUSE_WORDS \
+                or word.lower in DETERMINERS or word.lower in _CUE_VERBS:
+            return None
+    return None
+
+
 def _weak_cue_after_quote(words: tuple[Word, ...], i: int) -> bool:
     """A verb too common for the cue list ("pressed", "offered") that still reports when it
     follows a quotation and its subject directly: `"Why not?" Hannity pressed.`"""
@@ -768,8 +821,8 @@ def _described_org(np: list[Word]) -> str | None:
     """An unnamed organisation with a describing word: "the finance ministry" -> "finance
     ministry" (the kind alone, "the ministry", names nothing)."""
     k = len(np) - 1
-    while k > 0 and np[k - 1].text.isalpha() and np[k - 1].text.islower() and np[k - 1].lower not in DETERMINERS:
-        k -= 1
+    while k > 0 and np[k - 1].text.isalpha() and np[k - 1].lower not in DETERMINERS:
+        k -= 1  # "the finance ministry", "the Clinton campaign"
     words = [w.text for w in np[k:]]
     return " ".join(words) if len(words) >= 2 else None
 

@@ -91,7 +91,7 @@ question quote reference text email message type sign draft print record update 
 offer protest plead project signal voice echo joke laugh smile grin sob gasp
 fear worry lobby counsel appeal petition request demand answer reply respond
 estimate forecast guess rave push press probe quiz grill paint brand term style
-record issue
+record issue tweet blog text email message
 """.split())
 
 # Irregular past forms.
