@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
+    CUE_VERBS,
     DETERMINERS,
     FEMALE_WORDS,
     KIN_NOUNS,
@@ -99,6 +100,8 @@ class Cast:
         name_tokens = strip_titles(tokens)
         if not name_tokens or name_tokens[-1].lower() in ORG_HEADS:
             return
+        if len([t for t in name_tokens if t.lower() not in NAME_PARTICLES]) > 4:
+            return  # a title-case headline run, not a name
         name = " ".join(name_tokens)
         person = self.persons.setdefault(name, Person(name, pos))
         role = role | {t.lower() for t in tokens[-2:] if t.lower() in POSTNOMINAL_ROLES}  # "Owen Pryce KC"
@@ -244,9 +247,13 @@ def affiliation_cut(words: list[Word]) -> int | None:
     """Where a person's name meets an institution: the index of "of" in "Nadia Karim of
     Eastbrook University" (a name before it, an organisation ending the phrase)."""
     last = words[-1] if words else None
-    if last is None or not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}):
+    if last is None:
         return None
     for k in range(len(words) - 2, 0, -1):
+        institution = words[k + 1 :]
+        if not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}
+                or any(w.lower in ORG_HEADS and w.capitalised for w in institution)):
+            continue  # "Jeffrey Lewis of the Martin Center for Nonproliferation Studies"
         if words[k].lower in AFFILIATION_WORDS and is_name_word(words[k - 1]) and not words[k - 1].ent in {"ORG", "GPE"}:
             if not any(w.lower in ORG_HEADS for w in words[:k]):
                 return k
@@ -308,6 +315,11 @@ def _joins(words: list[Word], j: int) -> bool:
 
 def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     chunk = words[i:j]
+    verb = next((k for k, w in enumerate(chunk) if k and w.lower in CUE_VERBS), None)
+    if verb is not None:  # a headline's "Howard Lee Tells Convention ...": the name ends at the verb
+        chunk = chunk[:verb]
+        if not chunk:
+            return
     cut = affiliation_cut(chunk)
     if cut is not None:  # "Historian Nadia Karim of Eastbrook University": a person, then an organisation
         cast.add_org(spelled(chunk[cut + 1 :]), chunk[cut + 1].start)

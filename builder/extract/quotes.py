@@ -39,6 +39,10 @@ from builder.patterns.quotes import (
     UNCLOSED_MAX_WORDS,
 )
 
+# Abbreviations whose full stop the tokenizer may split off ("Capt" "."): no sentence ends there.
+TITLE_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col capt sgt cpl pvt maj adm cmdr gov sen rep rev fr st jr sr ft mt pres supt insp det
+""".split())
 # Words that start a new sentence after a quotation closed with its full stop inside the marks.
 CLAUSE_OPENERS = frozenset("""
 he she it they we i the a an this that these those his her its their but and in on at after before
@@ -200,7 +204,8 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
 
 def _join_hyphens(words: list[Word]) -> list[Word]:
     """One word for a hyphenated name or compound the tokenizer split: "Lopez", "-",
-    "Cantera" -> "Lopez-Cantera" (spelled as in the text), "Talk-show"."""
+    "Cantera" -> "Lopez-Cantera" (spelled as in the text), "Talk-show"; and a title
+    abbreviation keeps its full stop ("Capt.")."""
     out: list[Word] = []
     k = 0
     while k < len(words):
@@ -211,6 +216,10 @@ def _join_hyphens(words: list[Word]) -> list[Word]:
             word = Word(word.text + words[k + 1].text + words[k + 2].text, word.start, words[k + 2].end,
                         word.ent or words[k + 2].ent)
             k += 2
+        if (k + 1 < len(words) and words[k + 1].text == "." and word.lower in TITLE_ABBREVIATIONS
+                and word.end == words[k + 1].start):
+            word = Word(word.text + ".", word.start, words[k + 1].end, word.ent)  # "Capt" "." -> "Capt."
+            k += 1
         out.append(word)
         k += 1
     return out
@@ -236,7 +245,10 @@ def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset
         current.append(word)
         after = words[k + 1] if k + 1 < len(words) else None
         new_clause = after is not None and after.capitalised and after.lower in CLAUSE_OPENERS
-        if (word.quote < 0 and word.text in {".", "!", "?"}) or (word.quote in final and new_clause and len(current) > 1):
+        abbreviation = word.text == "." and k > 0 and words[k - 1].end == word.start and (
+            words[k - 1].lower in TITLE_ABBREVIATIONS or (len(words[k - 1].text) == 1 and words[k - 1].text.isupper()))
+        if (word.quote < 0 and word.text in {".", "!", "?"} and not abbreviation) or (
+                word.quote in final and new_clause and len(current) > 1):
             frames.append(Frame(tuple(current), paragraph))
             current = []
     if current:

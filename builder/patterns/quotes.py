@@ -131,6 +131,7 @@ pensioner grandmother grandfather gran grandad sister brother uncle aunt niece n
 fiancee fiancée fiance fiancé girlfriend boyfriend parent worker employee nurse student
 shopper fan victim survivor witness homeowner landlord landlady tenant customer passenger
 motorist commuter boss miss
+member delegate supporter donor volunteer staffer aide organizer operative pollster
 """.split())
 # Family words: "her husband, Mark," introduces a person by a first name alone.
 KIN_NOUNS = frozenset("""
