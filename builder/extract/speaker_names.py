@@ -79,9 +79,11 @@ def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
         if name and _is_role_only(name):
             role = {w.lower() for w in name.split()} - DETERMINERS
             name = cast.person_with_role(role, 10**12) or name
-        if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS):
-            # An unnamed source's description, or an organisation whose first word is no title
-            # ("finance ministry", "Health Ministry"), stays as written.
+        if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS
+                     or mention.speaker_kind not in {None, "person"}):
+            # An unnamed source's description, an organisation whose first word is no title
+            # ("finance ministry", "Health Ministry", "New York Times"), a document or a group
+            # stays as written.
             cleaned.append(name)
             continue
         if name:

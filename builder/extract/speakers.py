@@ -292,7 +292,7 @@ class SpeakerFinder:
 
     def _subject_left(self, words: tuple[Word, ...], i: int) -> tuple[int, list[Word]] | None:
         j = i - 1
-        while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS):
+        while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS or _is_adverb(words[j])):
             j -= 1
             if j >= 0 and words[j].ent in NON_NAME_ENTS and j > 0 and words[j - 1].lower in {"on", "in", "last", "this"}:
                 j -= 1
@@ -445,6 +445,8 @@ class SpeakerFinder:
             issuer = [w for w in content[:-1] if w.capitalised]
             name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
             return Speaker(name, "document", cue, step, cue_at, at)
+        if low in _STATEMENTS and (author := self._statement_author(np, frame)) is not None:
+            return replace(author, cue=cue, cue_at=cue_at)  # "said the statement from X's attorney, Jo Lee"
         if low in _STATEMENTS:
             names = [w.text for w in content[:-1] if w.capitalised]
             if names:
@@ -489,7 +491,7 @@ class SpeakerFinder:
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
-            described = affiliation(words) and np[0].lower == "the"
+            described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words))
             if person is None and np[0].lower == "the" and not described:
                 person = self._salient_untitled()
             if person:
@@ -513,6 +515,24 @@ class SpeakerFinder:
         if np[0].lower == "the" and any(w.capitalised for w in np[1:-1]) and last.text.islower():
             # "the RNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
+        return None
+
+    def _statement_author(self, np: list[Word], frame: Frame) -> Speaker | None:
+        """The author named after a statement noun: "the statement from Grimm's attorney,
+        William McGinley", "a statement by the county" -- a person's or organisation's name."""
+        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        if k >= len(frame.words) or frame.words[k].lower not in {"from", "by", "of"}:
+            return None
+        following = list(frame.words[k + 1 : k + 12])
+        end = next((n for n, w in enumerate(following) if w.quote >= 0 or w.text in {".", ";"}), len(following))
+        following = following[:end]
+        for n in range(len(following) - 1, -1, -1):  # the last name in the phrase: after an apposition
+            if is_name_word(following[n]) and (n + 1 == len(following) or not is_name_word(following[n + 1])):
+                m = n
+                while m > 0 and is_name_word(following[m - 1]):
+                    m -= 1
+                if n - m >= 1 or following[m].ent in {"PERSON", "ORG"}:
+                    return self._speaker(following[m : n + 1], frame, "", None)
         return None
 
     def _as_written(self, np: list[Word], frame: Frame) -> str:
@@ -556,7 +576,7 @@ class SpeakerFinder:
         """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
         name) -> else the organisation that spoke in this paragraph or the one before."""
         org = self.cast.org_of_kind(kind, at)
-        if org or kind not in ORG_DESCRIPTIONS:
+        if org:
             return org
         for para, pos, speaker in reversed(self.events):
             if para < paragraph - 1:
@@ -595,7 +615,8 @@ class SpeakerFinder:
         for para, pos, speaker in reversed(self.events):
             if para < before:
                 break
-            if pos < at and (wanted == "any" or speaker.kind == wanted):
+            if pos < at and (wanted == "any" or speaker.kind == wanted) and not (
+                    pronoun == "they" and speaker.kind in {"person", "source"}):
                 known = self.cast.genders.get(speaker.name)
                 if gender and known and known != gender:
                     continue
@@ -726,22 +747,30 @@ class SpeakerFinder:
         return None
 
 
+def _is_adverb(word: Word) -> bool:
+    """A manner adverb between a subject and its verb: "X clearly says", "Y flatly denied"."""
+    return word.quote < 0 and word.text.islower() and len(word.text) > 4 and word.text.endswith("ly")
+
+
 def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | None:
     """A name of 1-4 words opening the clause that ends at the comma ``j`` and followed by a
     comma of its own: (index, words)."""
-    start = j
-    while start > 0 and words[start - 1].quote < 0 and words[start - 1].text not in {";", ":", "—", "–"}:
-        start -= 1
-    while start < j and words[start].text == ",":
-        start += 1
-    while start < j and is_role_word(words[start]) and words[start].capitalised:
-        start += 1  # a title before the name: "Sen. Dianne Feinstein, D-Calif., the ..."
-    m = start
-    while m < j and is_name_at(words, m) and words[m].lower not in _PREPOSITIONS and words[m].lower not in CLAUSE_WORDS \
-            and words[m].ent not in NON_NAME_ENTS:
-        m += 1
-    if 1 <= m - start <= 4 and m < j and words[m].text in {",", "("}:
-        return start, list(words[start:m])
+    first = j
+    while first > 0 and words[first - 1].quote < 0 and words[first - 1].text not in {";", ":", "—", "–"}:
+        first -= 1
+    # The clause may open with a phrase of its own: "After the vote, Rep. Bobby Scott, D-Va., ... said".
+    starts = [first] + [k + 1 for k in range(first, j) if words[k].text == ","]
+    for start in starts[:3]:
+        while start < j and words[start].text == ",":
+            start += 1
+        while start < j and is_role_word(words[start]) and words[start].capitalised:
+            start += 1  # a title before the name: "Sen. Dianne Feinstein, D-Calif., the ..."
+        m = start
+        while m < j and is_name_at(words, m) and words[m].lower not in _PREPOSITIONS \
+                and words[m].lower not in CLAUSE_WORDS and words[m].ent not in NON_NAME_ENTS:
+            m += 1
+        if 1 <= m - start <= 4 and m < j and words[m].text in {",", "("} and (start == first or m - start >= 2):
+            return start, list(words[start:m])
     return None
 
 

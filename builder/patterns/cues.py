@@ -174,7 +174,7 @@ communiqué email e-mail post tweet message note study survey poll analysis audi
 investigation inquiry probe document documents paper papers dossier bill law legislation
 resolution proposal plan policy guidance guidelines manifesto platform transcript
 ad advertisement commercial spot video website site blog editorial column op-ed article story
-book memoir
+book memoir account feed
 """.split())
 
 
