@@ -152,10 +152,12 @@ class Cast:
                 theirs = affiliation(words)
                 if not heads & words or (mine and theirs and not mine & theirs):
                     continue
-                overlap = len(role & words)
+                overlap = len(role & words) + (2 if mine and theirs else 0)  # the affiliation agrees
                 scored.append((overlap, at if at <= pos else -at - 10**9, person.name))
         if not scored:
             return None
+        if mine and not any(o > len(heads & role) + 1 for o, _, _ in scored) and len({n for _, _, n in scored}) > 1:
+            return None  # "the Vermont senator" among several senators none of whom the text tied to Vermont
         scored.sort(reverse=True)
         return scored[0][2]
 

@@ -16,7 +16,7 @@ from builder.extract import analysed_text
 from builder.extract.cast import Cast, Word, build_cast, skeleton, strip_titles
 from builder.models import Article, Mention
 from builder.nlp import pipeline
-from builder.patterns.quotes import DETERMINERS, INDEFINITES, ORG_HEADS, ROLE_HEADS
+from builder.patterns.quotes import DETERMINERS, INDEFINITES, NAME_TITLES, ORG_HEADS, ROLE_HEADS
 
 
 def story_cast(articles: Sequence[Article]) -> Cast:
@@ -33,7 +33,9 @@ def story_cast(articles: Sequence[Article]) -> Cast:
 def _is_role_only(name: str) -> bool:
     """"the Kremlin spokesman", "a spokeswoman": a role without a personal name."""
     words = name.split()
-    return bool(words) and words[-1].lower() in ROLE_HEADS
+    # "US president", "the spokeswoman" -- but not "Charlie King", whose capitalised last word is a name.
+    return bool(words) and words[-1].lower() in ROLE_HEADS and (not words[-1][:1].isupper() or all(
+        w.lower() in NAME_TITLES or w.lower() in DETERMINERS for w in words[:-1]))
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
