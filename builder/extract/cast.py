@@ -18,8 +18,10 @@ from builder.patterns.quotes import (
     AFFILIATION_WORDS,
     CUE_VERBS,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     KIN_NOUNS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
@@ -34,6 +36,7 @@ from builder.patterns.quotes import (
     ROLE_MODIFIERS,
 )
 
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ky.": party and state, never a name
 NOT_NAMES = PREPOSITIONS | SENTENCE_OPENERS | frozenset({"and", "but", "or", "if", "when", "while", "as", "so"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LETTERS = re.compile(r"[^\w]+")
@@ -110,8 +113,11 @@ class Cast:
         self.note_gender(name, {t.lower() for t in tokens} | role)
 
     def note_gender(self, name: str, words: set[str] | frozenset[str]) -> None:
-        """Record a gender when ``words`` (titles, roles) tell one and nothing contradicts it."""
-        male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+        """Record a gender when ``words`` (titles, roles, a common first name) tell one and
+        nothing contradicts it."""
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""
+        male = bool(words & MALE_WORDS) or first in MALE_FIRST_NAMES
+        female = bool(words & FEMALE_WORDS) or first in FEMALE_FIRST_NAMES
         if male != female and name not in self.genders:
             self.genders[name] = "m" if male else "f"
 
@@ -211,7 +217,8 @@ def spelled(words: list[Word]) -> list[str]:
 def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a personal name (not a title)."""
     return (word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
-            and word.lower not in NOT_NAMES and word.ent not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"})
+            and word.lower not in NOT_NAMES and word.ent not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+            and not PARTY_STATE.match(word.text))
 
 
 NAMED_ENTS = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})

@@ -103,7 +103,7 @@ def _governor(doc: Doc, request: Request) -> Governor | None:
 
 def _subject(verb: Token, inside: set[int]) -> Token | None:
     for child in verb.children:
-        if child.dep_ in SUBJECTS and child.i not in inside:
+        if child.dep_ in SUBJECTS and child.i not in inside and child.pos_ != "VERB":  # not "Eliminating ... is"
             if child.lower_ in RELATIVES and verb.dep_ == "relcl":
                 return verb.head if verb.head.i not in inside else None
             return child

@@ -244,7 +244,11 @@ def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset
     for k, word in enumerate(words):
         current.append(word)
         after = words[k + 1] if k + 1 < len(words) else None
-        new_clause = after is not None and after.capitalised and after.lower in CLAUSE_OPENERS
+        # After a quotation inside a sentence (`Japan called it "an outlaw." Russia insisted ...`)
+        # any capitalised word starts the next one; after a quotation opening its sentence only
+        # a clause opener does (`"We will win." Smith said` is one sentence).
+        new_clause = after is not None and after.capitalised and (
+            after.lower in CLAUSE_OPENERS or any(w.quote < 0 and w.text[:1].isalpha() for w in current))
         abbreviation = word.text == "." and k > 0 and words[k - 1].end == word.start and (
             words[k - 1].lower in TITLE_ABBREVIATIONS or (len(words[k - 1].text) == 1 and words[k - 1].text.isupper()))
         if (word.quote < 0 and word.text in {".", "!", "?"} and not abbreviation) or (

@@ -470,6 +470,8 @@ class SpeakerFinder:
             tokens = [w.text for w in run]
             person = self.cast.person_named(tokens) or self._person_named_after_epithet(tokens)
             if person:
+                person = _respelled(person, tokens)
+            if person:
                 self.cast.note_gender(person, {w.lower for w in np})
             org_like = any(w.lower in ORG_HEADS or w.lower in MEDIA_WORDS for w in run) or (
                 determiner and np[0].lower == "the")
@@ -747,6 +749,15 @@ class SpeakerFinder:
         return None
 
 
+def _respelled(name: str, written: list[str]) -> str:
+    """A cast name spelled as the text writes it here: "James O’Neill" where it says "O'Neill"."""
+    out = []
+    for word in name.split():
+        same = next((w for w in written if w != word and w.replace("’", "'") == word.replace("’", "'")), None)
+        out.append(same or word)
+    return " ".join(out)
+
+
 def _is_adverb(word: Word) -> bool:
     """A manner adverb between a subject and its verb: "X clearly says", "Y flatly denied"."""
     return word.quote < 0 and word.text.islower() and len(word.text) > 4 and word.text.endswith("ly")
@@ -763,8 +774,10 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
     for start in starts[:3]:
         while start < j and words[start].text == ",":
             start += 1
-        while start < j and is_role_word(words[start]) and words[start].capitalised:
-            start += 1  # a title before the name: "Sen. Dianne Feinstein, D-Calif., the ..."
+        segment_end = next((k for k in range(start, j) if words[k].text == ","), j)
+        titles = [k for k in range(start, segment_end) if is_role_word(words[k]) and words[k].capitalised]
+        if titles:
+            start = titles[-1] + 1  # titles before the name: "Senate Majority Leader Mitch McConnell, R-Ky., said"
         m = start
         while m < j and is_name_at(words, m) and words[m].lower not in _PREPOSITIONS \
                 and words[m].lower not in CLAUSE_WORDS and words[m].ent not in NON_NAME_ENTS:

@@ -149,6 +149,27 @@ ms ms. mrs mrs. miss dame lady queen princess mother mum daughter wife widow gra
 sister aunt niece fiancee fiancée girlfriend spokeswoman chairwoman congresswoman councilwoman
 businesswoman actress landlady
 """.split())
+# Common English first names that tell a gender (names used for both are left out).
+MALE_FIRST_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
+frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+eugene vincent russell elijah louis bobby philip johnny bill mike tim chris tom jim bob ben ken ron greg
+rick harry chuck ivan boris dmitry sergei ahmed mohammed muhammad ali omar hassan luis carlos miguel pedro
+""".split())
+FEMALE_FIRST_NAMES = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori michele claire sofia
+lucia elena ana
+""".split())
 # Equivalent role words: "Mrs Justice Ellison" is "the judge", a KC is "the barrister".
 ROLE_EQUIVALENTS = {
     "justice": frozenset({"judge"}), "magistrate": frozenset({"judge"}),
