@@ -36,7 +36,7 @@ from builder.patterns.quotes import (
     ROLE_MODIFIERS,
 )
 
-PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ky.": party and state, never a name
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ore.": party and state, never a name
 NOT_NAMES = PREPOSITIONS | SENTENCE_OPENERS | frozenset({"and", "but", "or", "if", "when", "while", "as", "so"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LETTERS = re.compile(r"[^\w]+")
@@ -163,7 +163,7 @@ class Cast:
         if not scored:
             return None
         if mine and not any(o > len(heads & role) + 1 for o, _, _ in scored) and len({n for _, _, n in scored}) > 1:
-            return None  # "the Vermont senator" among several senators none of whom the text tied to Vermont
+            return None  # "the Ohio senator" among several senators none of whom the text tied to Ohio
         scored.sort(reverse=True)
         return scored[0][2]
 
@@ -200,7 +200,7 @@ def affiliation(role: frozenset[str] | set[str]) -> set[str]:
 
 def spelled(words: list[Word]) -> list[str]:
     """Name words as the text spells them: a possessive or an apostrophe stays on its word
-    ("Renters' Union", "O'Neill"), leading determiners dropped. Words without offsets
+    ("Renters' Union", "O'Hara"), leading determiners dropped. Words without offsets
     (a headline's) are joined by spaces."""
     words = list(words)
     while words and words[0].lower in DETERMINERS:
@@ -227,7 +227,7 @@ HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "m
 
 def is_name_at(words: list[Word] | tuple[Word, ...], k: int) -> bool:
     """Whether ``words[k]`` is a name word in its place: a title word ends a name after a
-    first name or an honorific ("Charlie King", "Mr. Bishop"), but not before one."""
+    first name or an honorific ("Dana King", "Mr. Bishop"), but not before one."""
     word = words[k]
     if is_name_word(word):
         return True
@@ -262,7 +262,7 @@ def affiliation_cut(words: list[Word]) -> int | None:
         institution = words[k + 1 :]
         if not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}
                 or any(w.lower in ORG_HEADS and w.capitalised for w in institution)):
-            continue  # "Jeffrey Lewis of the Martin Center for Nonproliferation Studies"
+            continue  # "Ada Kern of the Harwell Center for Coastal Studies"
         if words[k].lower in AFFILIATION_WORDS and is_name_word(words[k - 1]) and not words[k - 1].ent in {"ORG", "GPE"}:
             if not any(w.lower in ORG_HEADS for w in words[:k]):
                 return k
@@ -325,7 +325,7 @@ def _joins(words: list[Word], j: int) -> bool:
 def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     chunk = words[i:j]
     verb = next((k for k, w in enumerate(chunk) if k and w.lower in CUE_VERBS), None)
-    if verb is not None:  # a headline's "Howard Lee Tells Convention ...": the name ends at the verb
+    if verb is not None:  # a headline's "Mara Lind Tells Council ...": the name ends at the verb
         chunk = chunk[:verb]
         if not chunk:
             return

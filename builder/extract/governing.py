@@ -2,7 +2,7 @@
 
 The word rules of ``builder.extract.speakers`` read cues next to a quotation. Where they
 find none ("Describing the ruling as "a victory," the union filed a claim", "X told
-NBC that she "is going to win"", "Blige sings to the crowd before asking her, "..."),
+NBC that she "is going to win"", "the singer performs for the crowd before asking her, "..."),
 the sentence is parsed (only that sentence: see ``builder.nlp.parse``) and the
 quotation's place in the tree gives its speaker:
 

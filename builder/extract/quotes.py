@@ -244,7 +244,7 @@ def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset
     for k, word in enumerate(words):
         current.append(word)
         after = words[k + 1] if k + 1 < len(words) else None
-        # After a quotation inside a sentence (`Japan called it "an outlaw." Russia insisted ...`)
+        # After a quotation inside a sentence (`Norway called it "reckless." Chile insisted ...`)
         # any capitalised word starts the next one; after a quotation opening its sentence only
         # a clause opener does (`"We will win." Smith said` is one sentence).
         new_clause = after is not None and after.capitalised and (
@@ -356,7 +356,7 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
                 results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph",
                                         source=speaker)
         # 4c. A quotation later in its paragraph, with no cue of its own, takes the speaker of
-        # the quotation before it there: `"A," Merkley said. "B."`.
+        # the quotation before it there: `"A," Senator Ida Marsh said. "B."`.
         if results[head].speaker is None:
             before = [q for q in range(head) if quotes[q].paragraph == quotes[head].paragraph and results[q].speaker]
             cued = finder.cued_before(quotes[head].paragraph, quotes[head].outer_start)

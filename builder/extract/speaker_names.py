@@ -33,7 +33,7 @@ def story_cast(articles: Sequence[Article]) -> Cast:
 def _is_role_only(name: str) -> bool:
     """"the Kremlin spokesman", "a spokeswoman": a role without a personal name."""
     words = name.split()
-    # "US president", "the spokeswoman" -- but not "Charlie King", whose capitalised last word is a name.
+    # "US president", "the spokeswoman" -- but not "Dana King", whose capitalised last word is a name.
     return bool(words) and words[-1].lower() in ROLE_HEADS and (not words[-1][:1].isupper() or all(
         w.lower() in NAME_TITLES or w.lower() in DETERMINERS for w in words[:-1]))
 
@@ -84,7 +84,7 @@ def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
         if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS
                      or mention.speaker_kind not in {None, "person"}):
             # An unnamed source's description, an organisation whose first word is no title
-            # ("finance ministry", "Health Ministry", "New York Times"), a document or a group
+            # ("finance ministry", "Health Ministry", "Evening Herald"), a document or a group
             # stays as written.
             cleaned.append(name)
             continue

@@ -219,7 +219,7 @@ class SpeakerFinder:
                             Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start,
                                     words[i - 1].end))
         if left and left[1][0].lower in {"a", "an"} and low in REPORTING_LEMMAS:
-            return None  # a noun: "a Trump-style retort", "a sharp reply"
+            return None  # a noun: "a blunt retort", "a sharp reply"
         if left:
             lo, np = left
             speaker = self._speaker(np, frame, word.text, word.start)
@@ -342,7 +342,7 @@ class SpeakerFinder:
         if k == j and words[j].lower in SUBJECT_PRONOUNS:
             return j, [words[j]]
         if k == j and (described := _indefinite_left(words, j)) is not None:
-            return described, list(words[described : j + 1])  # "one Trump campaign source said"
+            return described, list(words[described : j + 1])  # "one campaign source said"
         if k >= 0 and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k -= 1
         np = list(words[k + 1 : j + 1])
@@ -376,7 +376,7 @@ class SpeakerFinder:
         while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
             k += 1
         if words[i].lower in INDEFINITES:
-            # "said one Trump confidant": a description may end in a plain noun.
+            # "said one party confidant": a description may end in a plain noun.
             while k < len(words) and k - i < 6 and words[k].text.isalpha() and words[k].text.islower() and not (
                     words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS or words[k].lower in _CUE_VERBS
                     or words[k].lower in CLAUSE_WORDS):
@@ -430,7 +430,7 @@ class SpeakerFinder:
             return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at, np[-1].end,
                            found.antecedent or _span(found)) if found else None
         if low in GROUP_NOUNS:
-            # "Clinton officials said": the group of a person the article names; bare "officials
+            # "Marsh officials said": the group of a person the article names; bare "officials
             # said" or "Union officials" names nobody.
             described = [w for w in np[:-1] if w.capitalised and (w.ent == "PERSON" or self.cast.person_named([w.text]))]
             return Speaker(self._as_written(np, frame), "group", cue, step, cue_at, at) if described else None
@@ -446,7 +446,7 @@ class SpeakerFinder:
             name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
             return Speaker(name, "document", cue, step, cue_at, at)
         if low in _STATEMENTS and (author := self._statement_author(np, frame)) is not None:
-            return replace(author, cue=cue, cue_at=cue_at)  # "said the statement from X's attorney, Jo Lee"
+            return replace(author, cue=cue, cue_at=cue_at)  # "said the statement from her lawyer, Jo Lee"
         if low in _STATEMENTS:
             names = [w.text for w in content[:-1] if w.capitalised]
             if names:
@@ -488,7 +488,7 @@ class SpeakerFinder:
             return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
         if np[0].lower in INDEFINITES and not words & SPOKES_ROLES and (
                 words & ROLE_HEADS or low in UNNAMED_SOURCES or any(w.capitalised for w in np[1:])):
-            # "a 2008 campaign veteran", "one Trump confidant", "a longtime adviser to the mayor":
+            # "a 2008 campaign veteran", "one party confidant", "a longtime adviser to the mayor":
             # an unnamed person, as described.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         if words & ROLE_HEADS:
@@ -499,7 +499,7 @@ class SpeakerFinder:
             if person:
                 return Speaker(person, "person", cue, step, cue_at, at)
             if described and not words & SPOKES_ROLES:
-                # "the Vermont senator" whom the article never named with that role: as written.
+                # "the Ohio senator" whom the article never named with that role: as written.
                 return Speaker(" ".join(w.text for w in np[1:]), "person", cue, step, cue_at, at)
             if not words & SPOKES_ROLES:
                 return None
@@ -515,13 +515,13 @@ class SpeakerFinder:
             org = self._org_of_kind(low, frame.paragraph, at) or _described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         if np[0].lower == "the" and any(w.capitalised for w in np[1:-1]) and last.text.islower():
-            # "the RNC member said": an unnamed person the text describes by a named body.
+            # "the DNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
 
     def _statement_author(self, np: list[Word], frame: Frame) -> Speaker | None:
-        """The author named after a statement noun: "the statement from Grimm's attorney,
-        William McGinley", "a statement by the county" -- a person's or organisation's name."""
+        """The author named after a statement noun: "the statement from the mayor's lawyer,
+        Jo Lee", "a statement by the county" -- a person's or organisation's name."""
         k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
         if k >= len(frame.words) or frame.words[k].lower not in {"from", "by", "of"}:
             return None
@@ -539,7 +539,7 @@ class SpeakerFinder:
 
     def _as_written(self, np: list[Word], frame: Frame) -> str:
         """A description as the text gives it, with an affiliation that follows it
-        ("a longtime adviser to Trump"), the leading "the" dropped."""
+        ("a longtime adviser to the mayor"), the leading "the" dropped."""
         words = list(np)
         if words[0].lower == "the":
             words = words[1:]
@@ -750,7 +750,7 @@ class SpeakerFinder:
 
 
 def _respelled(name: str, written: list[str]) -> str:
-    """A cast name spelled as the text writes it here: "James O’Neill" where it says "O'Neill"."""
+    """A cast name spelled as the text writes it here: "Sean O’Hara" where it says "O'Hara"."""
     out = []
     for word in name.split():
         same = next((w for w in written if w != word and w.replace("’", "'") == word.replace("’", "'")), None)
@@ -769,7 +769,7 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
     first = j
     while first > 0 and words[first - 1].quote < 0 and words[first - 1].text not in {";", ":", "—", "–"}:
         first -= 1
-    # The clause may open with a phrase of its own: "After the vote, Rep. Bobby Scott, D-Va., ... said".
+    # The clause may open with a phrase of its own: "After the vote, Rep. Ann Cole, D-Ore., ... said".
     starts = [first] + [k + 1 for k in range(first, j) if words[k].text == ","]
     for start in starts[:3]:
         while start < j and words[start].text == ",":
@@ -777,7 +777,7 @@ def _clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Wor
         segment_end = next((k for k in range(start, j) if words[k].text == ","), j)
         titles = [k for k in range(start, segment_end) if is_role_word(words[k]) and words[k].capitalised]
         if titles:
-            start = titles[-1] + 1  # titles before the name: "Senate Majority Leader Mitch McConnell, R-Ky., said"
+            start = titles[-1] + 1  # titles before the name: "Senate Majority Leader Ann Cole, R-Ore., said"
         m = start
         while m < j and is_name_at(words, m) and words[m].lower not in _PREPOSITIONS \
                 and words[m].lower not in CLAUSE_WORDS and words[m].ent not in NON_NAME_ENTS:
@@ -802,7 +802,7 @@ def _org_words(content: list[Word], run: list[Word]) -> list[Word]:
 
 def _indefinite_left(words: tuple[Word, ...], j: int) -> int | None:
     """Where a description ending in a plain noun at ``j`` begins with an indefinite:
-    "one Trump campaign source", "another longtime aide" (None if it does not)."""
+    "one campaign source", "another longtime aide" (None if it does not)."""
     if not (words[j].text.isalpha() and words[j].text.islower()) or words[j].lower in RELATIVE_PRONOUNS \
             or words[j].lower in SUBJECT_PRONOUNS or words[j].lower in _AUX:
         return None
@@ -818,7 +818,7 @@ def _indefinite_left(words: tuple[Word, ...], j: int) -> int | None:
 
 def _weak_cue_after_quote(words: tuple[Word, ...], i: int) -> bool:
     """A verb too common for the cue list ("pressed", "offered") that still reports when it
-    follows a quotation and its subject directly: `"Why not?" Hannity pressed.`"""
+    follows a quotation and its subject directly: `"Why not?" the host pressed.`"""
     if words[i].lower not in WEAK_FORMS or i < 2:
         return False
     k = i - 1
@@ -864,7 +864,7 @@ def _described_org(np: list[Word]) -> str | None:
     ministry" (the kind alone, "the ministry", names nothing)."""
     k = len(np) - 1
     while k > 0 and np[k - 1].text.isalpha() and np[k - 1].lower not in DETERMINERS:
-        k -= 1  # "the finance ministry", "the Clinton campaign"
+        k -= 1  # "the finance ministry", "the Marsh campaign"
     words = [w.text for w in np[k:]]
     return " ".join(words) if len(words) >= 2 else None
 

@@ -178,7 +178,7 @@ book memoir account feed
 """.split())
 
 
-# Verb and particle pairs that report: "Trump went on, ...", "she shot back".
+# Verb and particle pairs that report: "the senator went on, ...", "she shot back".
 PHRASAL_CUES = frozenset({
     ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("chimed", "in"),
     ("weighed", "in"), ("pointed", "out"), ("spoke", "out"), ("lashed", "out"), ("wrote", "back"),

@@ -163,7 +163,7 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class SpeakerChain:
-    """How a pronoun naming the speaker was resolved: "he" -> "Mr. Trump", two sentences earlier."""
+    """How a pronoun naming the speaker was resolved: "he" -> "Mr. Okafor", two sentences earlier."""
 
     written: str = doc("the words naming the speaker where the quotation is ('he', 'the statement')")
     resolved: str = doc("the name they were resolved to, as written where it stands")

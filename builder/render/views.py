@@ -274,7 +274,7 @@ _COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eigh
 
 
 def speaker_chain(article: Article, mention: Mention) -> SpeakerChain | None:
-    """"he" -> "Mr. Trump", two sentences earlier: where a pronoun speaker was resolved."""
+    """"he" -> "Mr. Okafor", two sentences earlier: where a pronoun speaker was resolved."""
     if None in (mention.speaker_start, mention.speaker_end, mention.speaker_antecedent_start,
                 mention.speaker_antecedent_end):
         return None
