@@ -237,7 +237,8 @@ def is_name_at(words: list[Word] | tuple[Word, ...], k: int) -> bool:
     if word.ent in NAMED_ENTS and after is not None and after.ent == word.ent and after.capitalised:
         return True  # inside one named entity: "New York Times", "General Motors"
     if k == 0:
-        return False
+        # "Dean, a former chairman, ...": a title word alone before an apposition is a surname.
+        return after is not None and after.text == "," and word.lower not in HONORIFICS
     before = words[k - 1]
     if after is not None and is_name_word(after):
         return False

@@ -11,7 +11,8 @@ quotation's place in the tree gives its speaker:
 2. "according to X" on the way: X;
 3. no reporting verb: the subject of the nearest verb that governs the quotation
    ("X dismissed it as "a fishing expedition"");
-4. a participle hanging on a noun ("footage of X asking, "...""): that noun.
+4. a participle hanging on a noun ("footage of X asking, "...""): that noun; on a
+   statement noun ("X issued a statement calling it "...""), whoever issued it.
 
 The answer is a character span of the sentence, mapped back to the narrative words
 by the caller.
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from builder.patterns.cues import REPORTING_LEMMAS
+from builder.patterns.cues import DOCUMENT_NOUNS, REPORTING_LEMMAS
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
@@ -90,7 +91,8 @@ def _governor(doc: Doc, request: Request) -> Governor | None:
                 fallback = _make(doc, offset, node.text, node, subject, False)
         # 4. a participle modifying a noun: "footage of X asking, ..."
         if node.dep_ == "acl" and node.tag_ == "VBG" and fallback is None and node.head.i not in inside \
-                and node.head.pos_ in {"PROPN", "NOUN"}:
+                and node.head.pos_ in {"PROPN", "NOUN"} and node.head.lemma_.lower() not in DOCUMENT_NOUNS:
+            # (a statement "calling it ..." is its issuer's: climb on to the verb that issued it)
             return _make(doc, offset, node.text, node, node.head, node.lemma_.lower() in REPORTING_LEMMAS)
         if node.dep_ == "ROOT" or node.head is node:
             break

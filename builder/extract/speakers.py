@@ -458,7 +458,8 @@ class SpeakerFinder:
         run: list[Word] = []
         for k in range(len(content) - 1, -1, -1):
             w = content[k]
-            if not is_name_at(content, k) and not (run and w.lower in NAME_PARTICLES):
+            in_frame = is_name_at(frame.words, frame.words.index(w)) if len(content) == 1 and w in frame.words else False
+            if not (is_name_at(content, k) or in_frame) and not (run and w.lower in NAME_PARTICLES):
                 break
             run.insert(0, w)
         if run and len(run) == 1 and not run[0].ent and self._opens_sentence(frame, run[0]) \
