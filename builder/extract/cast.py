@@ -136,7 +136,8 @@ class Cast:
         for person in self.persons.values():
             have = [skeleton(w) for w in person.name.split()]
             if _contains(have, keys) and (
-                best is None or (len(have), -person.first) > (len(best.name.split()), -best.first)
+                best is None or (person.first >= 0, len(have), -person.first)
+                > (best.first >= 0, len(best.name.split()), -best.first)  # a body introduction beats a headline's
             ):
                 best = person
         return best.name if best else None

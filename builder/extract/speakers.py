@@ -207,8 +207,9 @@ class SpeakerFinder:
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
         if low.endswith("ing") and prev not in PROGRESSIVE_AUXILIARIES:
-            # The clause's subject, else the speaker of the cue before it.
-            source = subject or next((c.speaker for c in reversed(before) if c.speaker), None)
+            # "with X reportedly yelling": X; else the clause's subject, else the speaker of the cue before it.
+            source = self._with_subject(words, i, frame) or subject or next(
+                (c.speaker for c in reversed(before) if c.speaker), None)
             return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
         left = self._subject_left(words, i)
         if not left:
@@ -254,6 +255,18 @@ class SpeakerFinder:
             return None
         return k + 1, Speaker(f"{first.name} and {second.name}", "group", cue.text, "same-sentence", cue.start,
                               first.at, second.end)
+
+    def _with_subject(self, words: tuple[Word, ...], i: int, frame: Frame) -> Speaker | None:
+        """The subject of an absolute participle: "with Ann Cole reportedly shouting"."""
+        k = i - 1
+        while k >= 0 and _is_adverb(words[k]):
+            k -= 1
+        end = k
+        while k >= 0 and is_name_at(words, k):
+            k -= 1
+        if end > k and k >= 0 and words[k].lower == "with":
+            return self._speaker(list(words[k + 1 : end + 1]), frame, words[i].text, words[i].start)
+        return None
 
     def _unnamed_left(self, words: tuple[Word, ...], i: int, span: int = 14) -> tuple[int, str] | None:
         """An unnamed source as the subject of the cue at ``i``: "a person familiar with the
@@ -376,10 +389,16 @@ class SpeakerFinder:
         while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
             k += 1
         if words[i].lower in INDEFINITES:
-            # "said one party confidant": a description may end in a plain noun.
-            while k < len(words) and k - i < 6 and words[k].text.isalpha() and words[k].text.islower() and not (
-                    words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS or words[k].lower in _CUE_VERBS
-                    or words[k].lower in CLAUSE_WORDS):
+            # "said one party confidant", "an angry Ann Cole": a description may hold plain words.
+            named = False
+            while k < len(words) and k - i < 8:
+                plain = words[k].text.isalpha() and words[k].text.islower() and not (
+                    words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS
+                    or words[k].lower in _CUE_VERBS or words[k].lower in CLAUSE_WORDS)
+                if _is_np_word(words, k) and words[k].capitalised:
+                    named = True
+                elif not plain or named:
+                    break  # plain words come before a name ("an angry Ann Cole"), never after it
                 k += 1
         np = list(words[i:k])
         if not np or all(w.lower in DETERMINERS for w in np):
@@ -452,7 +471,7 @@ class SpeakerFinder:
             if names:
                 return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at)
             # "the statement said": whoever spoke or acted just before (the one who issued it).
-            issuer = self.pronoun("they", frame.paragraph, at) if np[0].lower == "the" else None
+            issuer = self.pronoun("statement", frame.paragraph, at) if np[0].lower == "the" else None
             return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at, np[-1].end,
                            issuer.antecedent or _span(issuer)) if issuer else None
         run: list[Word] = []
@@ -487,8 +506,9 @@ class SpeakerFinder:
                 words & ROLE_HEADS):
             # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
             return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
-        if np[0].lower in INDEFINITES and not words & SPOKES_ROLES and (
-                words & ROLE_HEADS or low in UNNAMED_SOURCES or any(w.capitalised for w in np[1:])):
+        if np[0].lower in INDEFINITES and not words & SPOKES_ROLES and len(np) >= 2 and (
+                words & ROLE_HEADS or low in UNNAMED_SOURCES or any(w.capitalised for w in np[1:])
+                or (last.text.isalpha() and last.text.islower())):
             # "a 2008 campaign veteran", "one party confidant", "a longtime adviser to the mayor":
             # an unnamed person, as described.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
