@@ -19,9 +19,9 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 REALNEWS = SHARED / "realnews"
 TOOLS = SHARED / "tools"
 
-POLNEAR_FLOORS = {"name": 0.86, "core": 0.79, "resolved": 0.58}
+POLNEAR_FLOORS = {"name": 0.90, "core": 0.825, "resolved": 0.59}
 POLNEAR_RECALL_FLOOR = 0.99
-BASIL_ATTRIBUTION_FLOOR = 0.86
+BASIL_ATTRIBUTION_FLOOR = 0.92
 
 pytestmark = pytest.mark.skipif(
     not (REALNEWS / "polnear-dev").is_dir() or not (REALNEWS / "basil").is_dir(),
