@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 from builder.extract.cast import Cast, Word, build_cast
 from builder.extract.governing import Request, governors
-from builder.extract.speakers import NON_NAME_ENTS, Frame, Speaker, SpeakerFinder
+from builder.extract.phrases import NON_NAME_ENTS, Frame, Speaker
+from builder.extract.speakers import SpeakerFinder
 from builder.ids import mention_id
 from builder.models import Article, Mention
 from builder.nlp import pipeline
