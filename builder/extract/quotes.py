@@ -198,6 +198,9 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
         if q < len(quotes) and quotes[q].outer_start <= i + len(token.text) - 1 and i < quotes[q].outer_end:
             if not out[p] or out[p][-1].quote != q:
                 out[p].append(Word("\u201c\u201d", quotes[q].outer_start, quotes[q].outer_end, quote=q))
+            end = quotes[q].outer_end
+            if i + len(token.text) > end and token.text[end - i :].strip():  # "”―": the dash after the mark
+                out[p].append(Word(token.text[end - i :], end, i + len(token.text)))
             continue
         out[p].append(Word(token.text, i, i + len(token.text), token.ent_type_))
     return [_join_hyphens(para_words) for para_words in out]

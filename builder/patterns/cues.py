@@ -80,7 +80,7 @@ offer
 conclude
 hint
 joke
-muse read
+muse read find
 """.split())
 
 # Lemmas whose base or -s form is usually a noun in news prose: the word rules match
@@ -102,7 +102,7 @@ _IRREGULAR = {
     "own": ("owned",), "pen": ("penned",), "jot": ("jotted",), "chat": ("chatted",),
     "quip": ("quipped",), "snap": ("snapped",), "rip": ("ripped",), "slam": ("slammed",),
     "scrawl": ("scrawled",), "plead": ("pleaded", "pled"), "text": ("texted",),
-    "commit": ("committed",), "admit": ("admitted",), "submit": ("submitted",), "stop": ("stopped",),
+    "commit": ("committed",), "find": ("found",), "admit": ("admitted",), "submit": ("submitted",), "stop": ("stopped",),
     "refer": ("referred",), "prefer": ("preferred",), "compel": ("compelled",),
 }
 # Forms that are something else far more often than a reporting verb.

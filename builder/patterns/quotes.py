@@ -15,8 +15,8 @@ from builder.patterns.cues import word_cues
 DOUBLE_MARKS = frozenset("\"“”„‟«»")
 SINGLE_MARKS = frozenset("'‘’‚‛")
 # Characters after which a mark opens a quotation, and before which a mark closes one.
-OPENING_CONTEXT = frozenset("([{—–-/")
-CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/")
+OPENING_CONTEXT = frozenset("([{—–―-/")
+CLOSING_CONTEXT = frozenset(".,;:!?)]}—–―-…/")
 # Words that start with an elision apostrophe: 'n', 'em, 'til ... (never an opening quote).
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "cos", "s"})
 
