@@ -259,17 +259,24 @@ class Resolver:
         before = paragraph - 1
         while before > 0 and self.quotes_only(before):
             before -= 1  # the middle of a multi-paragraph quotation does not count
+        candidates = []
         for para, pos, speaker in reversed(self.events):
             if para < before:
                 break
             if pos < at and (wanted == "any" or speaker.kind == wanted) and not (
                     pronoun == "they" and speaker.kind in {"person", "source"}):
-                known = self.cast.genders.get(speaker.name)
-                if gender and known and known != gender:
-                    continue
-                if gender and speaker.kind == "person":
-                    self.cast.genders.setdefault(speaker.name, gender)
-                return speaker
+                candidates.append(speaker)
+        for k, speaker in enumerate(candidates):
+            known = self.cast.genders.get(speaker.name)
+            if gender and known and known != gender:
+                continue
+            # A pronoun teaches a gender only where no other person of unknown gender could
+            # have been meant: one wrong guess must not mislead every later "she".
+            others = {c.name for c in candidates[k + 1 :] if c.kind == "person" and c.name != speaker.name
+                      and c.name not in self.cast.genders}
+            if gender and speaker.kind == "person" and not others:
+                self.cast.genders.setdefault(speaker.name, gender)
+            return speaker
         if gender is None:
             return None
         # No speaker or subject to refer to: the last person named, of a compatible gender,
@@ -278,7 +285,6 @@ class Resolver:
             if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
                 break
             if pos < at and self.cast.genders.get(name, gender) == gender:
-                self.cast.genders.setdefault(name, gender)
                 return Speaker(name, "person", "", "pronoun", None, pos, end)
         return None
 
