@@ -146,6 +146,10 @@ class Resolver:
             if described and not words & SPOKES_ROLES:
                 # "the Ohio senator" whom the article never named with that role: as written.
                 return Speaker(" ".join(w.text for w in np[1:]), "person", cue, step, cue_at, at)
+            owned = any(w.lower in POSSESSIVES for w in np[1:-1]) and np[0].capitalised
+            if owned and not words & SPOKES_ROLES:
+                # "Obama's former campaign strategist" whom the article never named: as written.
+                return Speaker(" ".join(spelled(np)), "person", cue, step, cue_at, at)
             if not words & SPOKES_ROLES:
                 return None
             orgs = [w.text for w in content if w.capitalised]

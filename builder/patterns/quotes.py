@@ -132,6 +132,7 @@ fiancee fiancée fiance fiancé girlfriend boyfriend parent worker employee nurs
 shopper fan victim survivor witness homeowner landlord landlady tenant customer passenger
 motorist commuter boss miss
 member delegate supporter donor volunteer staffer aide organizer operative pollster
+narrator announcer moderator anchor commentator reporter columnist blogger journalist
 """.split())
 # Family words: "her husband, Mark," introduces a person by a first name alone.
 KIN_NOUNS = frozenset("""
