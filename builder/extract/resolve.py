@@ -194,7 +194,7 @@ class Resolver:
             words = words[1:]
         k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
         following = frame.words[k : k + 6]
-        if following and following[0].lower in {"to", "of", "for", "at", "from", "with", "close"}:
+        if following and following[0].lower in {"to", "of", "for", "at", "from", "with", "close", "in"}:
             m = 1
             if m < len(following) and following[m].lower == "the":
                 m += 1
