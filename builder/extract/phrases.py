@@ -120,7 +120,7 @@ def indefinite_left(words: tuple[Word, ...], j: int) -> int | None:
     """Where a description ending in a plain noun at ``j`` begins with an indefinite:
     "one campaign source", "another longtime aide" (None if it does not)."""
     if not (words[j].text.isalpha() and words[j].text.islower()) or words[j].lower.endswith(("ed", "ing")) \
-            or words[j].lower in RELATIVE_PRONOUNS \
+            or words[j].lower in RELATIVE_PRONOUNS or words[j].lower in CLAUSE_WORDS or words[j].lower in NP_FOLLOWERS \
             or words[j].lower in SUBJECT_PRONOUNS or words[j].lower in _AUX:
         return None
     for k in range(j - 1, max(-1, j - 6), -1):

@@ -89,14 +89,16 @@ earlier further separately quickly simply flatly firmly bluntly not never often
 initially first finally still already long
 """.split())
 
-# Words that open a sentence capitalised without being a name: "Later, the ministry said".
+# Words that open a sentence capitalised without being a name: "Later, the ministry said",
+# and labels that open a paragraph ("Quote:", "Details:").
 SENTENCE_OPENERS = frozenset("""
 later earlier meanwhile still yet however instead previously lately separately afterward afterwards
 today yesterday tonight now then also moreover furthermore additionally again finally ultimately
 indeed nonetheless nevertheless elsewhere overall initially eventually recently subsequently
 asked speaking reached contacted interviewed prior ahead despite amid following after before
-all both some many most each every few several none such here there
-""".split())
+all both some many most each every few several none such here there whether beyond
+quote details name age city job pay update note caption photo source watch related
+""".split())  # (the last line: paragraph labels, "Quote:", "Details:", "Name:")
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
