@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 REALNEWS = SHARED / "realnews"
 TOOLS = SHARED / "tools"
 
-POLNEAR_FLOORS = {"name": 0.91, "core": 0.84, "resolved": 0.62}
+POLNEAR_FLOORS = {"name": 0.92, "core": 0.85, "resolved": 0.62}
 POLNEAR_RECALL_FLOOR = 0.99
 BASIL_ATTRIBUTION_FLOOR = 0.92
 

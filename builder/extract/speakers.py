@@ -59,6 +59,10 @@ from builder.patterns.quotes import (
 )
 
 
+# Past participles whose "by" names the author: "the song was written by X".
+_WRITTEN = frozenset({"written", "penned", "authored", "signed", "posted", "tweeted", "issued", "released", "sent"})
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     index: int  # of the cue word in its frame
@@ -139,7 +143,10 @@ class SpeakerFinder(Resolver):
         if word.capitalised and i > 0 and words[i - 1].capitalised:
             return None  # part of a name: "the United States", "Says Inc."
         if nxt is not None and nxt.lower == "by":
-            return None  # passive: "when asked by reporters"
+            # Passive: "when asked by reporters" has no speaker here; "... was written by X": X.
+            np = self._np_right(words, i + 2) if low.endswith(("ed", "en")) and low in _WRITTEN else []
+            return _Cue(i, i, i + 1 + len(np), word.text, False,
+                        self._speaker(np, frame, word.text, word.start)) if np else None
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
@@ -194,14 +201,15 @@ class SpeakerFinder(Resolver):
                               first.at, second.end)
 
     def _with_subject(self, words: tuple[Word, ...], i: int, frame: Frame) -> Speaker | None:
-        """The subject of an absolute participle: "with Ann Cole reportedly shouting"."""
+        """The subject of an absolute participle or one after a preposition: "with Ann Cole
+        reportedly shouting", "footage of Ann Cole saying"."""
         k = i - 1
         while k >= 0 and is_adverb(words[k]):
             k -= 1
         end = k
         while k >= 0 and is_name_at(words, k):
             k -= 1
-        if end > k and k >= 0 and words[k].lower == "with":
+        if end > k and k >= 0 and words[k].lower in {"with", "of", "from", "showing", "shows"}:
             return self._speaker(list(words[k + 1 : end + 1]), frame, words[i].text, words[i].start)
         return None
 

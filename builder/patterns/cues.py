@@ -183,6 +183,7 @@ PHRASAL_CUES = frozenset({
     ("went", "on"), ("goes", "on"), ("shot", "back"), ("fired", "back"), ("hit", "back"), ("chimed", "in"),
     ("weighed", "in"), ("pointed", "out"), ("spoke", "out"), ("lashed", "out"), ("wrote", "back"),
     ("cut", "in"), ("broke", "in"), ("piped", "up"), ("summed", "up"), ("cried", "out"), ("called", "out"),
+    ("put", "it"), ("puts", "it"),  # "as the memo put it"
 })
 # A cue word followed by these is doing something else: "will continue to be", "agreed with".
 NOT_CUE_FOLLOWERS = frozenset({
