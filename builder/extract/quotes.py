@@ -290,7 +290,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     4. a paragraph that is only a quotation takes the speaker introduced just before it;
        a quotation opening its paragraph takes a person named as speaking in one of the
        next sentences of that paragraph; a quotation later in a paragraph, with no
-       cue, takes the speaker of the quotation or cue before it there;
+       cue, takes the speaker of the quotation or cue before it there (or, standing
+       as a sentence of its own, the subject of the sentence before it);
     5. a quotation continuing another (split by an attribution, or reopened in the
        next paragraph) keeps its speaker: every part of a chain carries the most
        direct speaker found along it.
@@ -364,6 +365,10 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         if results[head].speaker is None:
             before = [q for q in range(head) if quotes[q].paragraph == quotes[head].paragraph and results[q].speaker]
             cued = finder.cued_before(quotes[head].paragraph, quotes[head].outer_start)
+            if cued is None and frame is not None and frame.words[0].quote == head and len(chain) == 1:
+                # `Sen. Ann Cole identified fatigue as the reason. "Voters are tired."`: a
+                # quotation standing as its own sentence continues the subject before it.
+                cued = finder.subject_before(quotes[head].paragraph, quotes[head].outer_start)
             if before and not own[head]:
                 source = results[before[-1]]
                 results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph",

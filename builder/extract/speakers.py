@@ -463,6 +463,12 @@ class SpeakerFinder(Resolver):
         found = [(pos, s) for para, pos, s in self.cue_speakers if para == paragraph and pos < at]
         return max(found, key=lambda f: f[0])[1] if found else None
 
+    def subject_before(self, paragraph: int, at: int) -> Speaker | None:
+        """The last person or organisation named as a subject before ``at`` in the paragraph."""
+        found = [(pos, s) for para, pos, s in self.events if para == paragraph and pos < at
+                 and s.kind in {"person", "org", "group"}]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def last_speaker(self, paragraph: int) -> Speaker | None:
         for para, _, speaker in reversed(self.events):
             if para == paragraph:
