@@ -18,7 +18,7 @@ from tests.conftest import SCORE_PY, SHARED, score
 
 FLOORS = {
     ("quotes", "f1"): 0.97,
-    ("quotes", "attribution"): 0.95,
+    ("quotes", "attribution"): 1.0,  # the seeds speakers are all right: keep them so
     ("figures", "f1"): 0.95,
     ("dates", "f1"): 0.95,
     ("alignment", "f1"): 0.95,

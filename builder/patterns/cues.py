@@ -112,7 +112,8 @@ type types offer offers record records issue issues press presses call calls wra
 grant grants own owns allow allows accept accepts end ended ending start started starting
 begin begins began begun finished opened closed signal signals project projects update updates
 charge charges paint paints brand brands style styles term terms cheer cheers probe probes
-""".split())
+speak speaks spoke spoken talk talks talked
+""".split())  # (the last line: "X had spoken with Y" reports a conversation, not words)
 
 
 # Lemmas too common outside reporting for the word rules ("allowed", "accepted",
