@@ -333,7 +333,7 @@ class SpeakerFinder(Resolver):
             return list(words[i : k + 1])
         while k < len(words) and (is_np_word(words, k) or modifies_role(words, k)):
             k += 1
-        if words[i].lower in INDEFINITES:
+        if i < len(words) and words[i].lower in INDEFINITES:
             # "said one party confidant", "an angry Ann Cole": a description may hold plain words.
             named = False
             while k < len(words) and k - i < 8:
