@@ -104,6 +104,13 @@ class Mention:
     attribution: str | None = None  # one of ATTRIBUTION_STEPS, or None where no speaker was found
     fragment: bool = False  # a quotation of one to three words (a scare quote)
     continues: str | None = None  # id of the quotation this one continues (split or multi-paragraph)
+    # where the speaker is named in the body: the name, role or pronoun as written
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    # for a pronoun ("he said") or "the statement said": the words it resolved to
+    speaker_antecedent_start: int | None = None
+    speaker_antecedent_end: int | None = None
+    speaker_kind: str | None = None  # person, organisation, document or group
     # figures
     value: float | None = None
     low: float | None = None  # ranges: "between 150 and 200"

@@ -524,3 +524,14 @@ def test_paragraphs_of_one_quotation_reported_nowhere_else_are_one_claim() -> No
     a1 = d.quote(a, "We have waited six months for an offer.", "Tomas Berg")
     a2 = d.quote(a, "Our families cannot wait another winter,", "Tomas Berg", continues=a1)
     assert set(only_claim_with(d.align(), a1).mentions) == {a1.id, a2.id}
+
+
+def test_a_speaker_given_only_as_a_description_neither_splits_a_quotation_nor_differs() -> None:
+    d = Desk()
+    text = "You paid into the pension fund for years, and now they want to cut it."
+    a = d.article("Harbour Times", f"\u201c{text}\u201d the ad says.")
+    b = d.article("Coast Daily", f"\u201c{text}\u201d the advertisement says.")
+    qa, qb = d.quote(a, text, "ad"), d.quote(b, text, "advertisement")
+    claim = only_claim_with(d.align(), qa)
+    assert set(claim.mentions) == {qa.id, qb.id}
+    assert claim.status == "agree" and not [x for x in claim.discrepancies if x.type == "speaker"]

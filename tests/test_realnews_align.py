@@ -33,11 +33,14 @@ SCORE_STORIES = SHARED / "tools" / "score_stories.py"
 FLOORS = {
     "figuresF1": 0.975,
     "datesF1": 0.99,
-    "alignF1": 0.89,
-    # 0.879 measured: one gold group (`medicare-cut`, status: differ) is a figure whose values
+    # With the parse-based attribution of issue 12 merged, more quotations have a named
+    # speaker, and a quotation credited to two named people in two outlets is kept as two
+    # claims: 0.899 -> 0.884 measured on the merged build (same rules otherwise).
+    "alignF1": 0.88,
+    # 0.869 measured: one gold group (`medicare-cut`, status: differ) is a figure whose values
     # come from two sources, which the build judges `contested` (issue 13), a status the
-    # annotation's agree/differ vocabulary does not have.
-    "status": 0.875,
+    # annotation's agree/differ vocabulary does not have; the rest as alignF1 above.
+    "status": 0.865,
 }
 
 

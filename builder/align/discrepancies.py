@@ -155,7 +155,10 @@ def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],
     One side per speaker, the one most outlets credit first. ``what`` optionally names
     what each speaker is credited with ("700,000").
     """
-    canonical = _speaker_names(s for _, s, _ in credits if s)
+    # a speaker given only as a description ("an ad", "one official") names nobody to
+    # credit or blame: only named speakers can differ
+    credits = [(m, s, o) for m, s, o in credits if s and s[0].isupper()]
+    canonical = _speaker_names(s for _, s, _ in credits)
     by_speaker: dict[str, list[tuple[str, str]]] = {}
     for mention, speaker, outlet in credits:
         if speaker:

@@ -16,9 +16,12 @@ from functools import lru_cache
 
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
+    CUE_VERBS,
     DETERMINERS,
+    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     KIN_NOUNS,
+    MALE_FIRST_NAMES,
     MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
@@ -26,11 +29,15 @@ from builder.patterns.quotes import (
     NAME_TITLES,
     ORG_HEADS,
     POSTNOMINAL_ROLES,
+    PREPOSITIONS,
+    SENTENCE_OPENERS,
     ROLE_EQUIVALENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
 )
 
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ore.": party and state, never a name
+NOT_NAMES = PREPOSITIONS | SENTENCE_OPENERS | frozenset({"and", "but", "or", "if", "when", "while", "as", "so"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LETTERS = re.compile(r"[^\w]+")
 
@@ -96,6 +103,8 @@ class Cast:
         name_tokens = strip_titles(tokens)
         if not name_tokens or name_tokens[-1].lower() in ORG_HEADS:
             return
+        if len([t for t in name_tokens if t.lower() not in NAME_PARTICLES]) > 4:
+            return  # a title-case headline run, not a name
         name = " ".join(name_tokens)
         person = self.persons.setdefault(name, Person(name, pos))
         role = role | {t.lower() for t in tokens[-2:] if t.lower() in POSTNOMINAL_ROLES}  # "Owen Pryce KC"
@@ -104,8 +113,11 @@ class Cast:
         self.note_gender(name, {t.lower() for t in tokens} | role)
 
     def note_gender(self, name: str, words: set[str] | frozenset[str]) -> None:
-        """Record a gender when ``words`` (titles, roles) tell one and nothing contradicts it."""
-        male, female = bool(words & MALE_WORDS), bool(words & FEMALE_WORDS)
+        """Record a gender when ``words`` (titles, roles, a common first name) tell one and
+        nothing contradicts it."""
+        first = name.split()[0].lower() if len(name.split()) > 1 else ""
+        male = bool(words & MALE_WORDS) or first in MALE_FIRST_NAMES
+        female = bool(words & FEMALE_WORDS) or first in FEMALE_FIRST_NAMES
         if male != female and name not in self.genders:
             self.genders[name] = "m" if male else "f"
 
@@ -124,7 +136,8 @@ class Cast:
         for person in self.persons.values():
             have = [skeleton(w) for w in person.name.split()]
             if _contains(have, keys) and (
-                best is None or (len(have), -person.first) > (len(best.name.split()), -best.first)
+                best is None or (person.first >= 0, len(have), -person.first)
+                > (best.first >= 0, len(best.name.split()), -best.first)  # a body introduction beats a headline's
             ):
                 best = person
         return best.name if best else None
@@ -146,10 +159,12 @@ class Cast:
                 theirs = affiliation(words)
                 if not heads & words or (mine and theirs and not mine & theirs):
                     continue
-                overlap = len(role & words)
+                overlap = len(role & words) + (2 if mine and theirs else 0)  # the affiliation agrees
                 scored.append((overlap, at if at <= pos else -at - 10**9, person.name))
         if not scored:
             return None
+        if mine and not any(o > len(heads & role) + 1 for o, _, _ in scored) and len({n for _, _, n in scored}) > 1:
+            return None  # "the Ohio senator" among several senators none of whom the text tied to Ohio
         scored.sort(reverse=True)
         return scored[0][2]
 
@@ -184,9 +199,51 @@ def affiliation(role: frozenset[str] | set[str]) -> set[str]:
             and w not in DETERMINERS and w not in POSSESSIVES and w not in {"of", "for", "at", "the"}}
 
 
+def spelled(words: list[Word]) -> list[str]:
+    """Name words as the text spells them: a possessive or an apostrophe stays on its word
+    ("Renters' Union", "O'Hara"), leading determiners dropped. Words without offsets
+    (a headline's) are joined by spaces."""
+    words = list(words)
+    while words and words[0].lower in DETERMINERS:
+        words = words[1:]
+    out: list[str] = []
+    for k, word in enumerate(words):
+        if out and k and word.start >= 0 and words[k - 1].end == word.start:
+            out[-1] += word.text
+        else:
+            out.append(word.text)
+    return out
+
+
 def is_name_word(word: Word) -> bool:
     """A capitalised word that can be part of a personal name (not a title)."""
-    return word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
+    return (word.capitalised and word.lower not in NAME_TITLES and word.lower not in DETERMINERS
+            and word.lower not in NOT_NAMES and word.ent not in {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY"}
+            and not PARTY_STATE.match(word.text))
+
+
+NAMED_ENTS = frozenset({"ORG", "GPE", "FAC", "NORP", "PERSON", "WORK_OF_ART", "EVENT", "LAW"})
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "miss", "sir", "dame"})
+
+
+def is_name_at(words: list[Word] | tuple[Word, ...], k: int) -> bool:
+    """Whether ``words[k]`` is a name word in its place: a title word ends a name after a
+    first name or an honorific ("Dana King", "Mr. Bishop"), but not before one."""
+    word = words[k]
+    if is_name_word(word):
+        return True
+    if not word.capitalised or word.lower in DETERMINERS:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else None
+    if word.ent in NAMED_ENTS and after is not None and after.ent == word.ent and after.capitalised:
+        return True  # inside one named entity: "New York Times", "General Motors"
+    if k == 0:
+        # "Dean, a former chairman, ...": a title word alone before an apposition is a surname.
+        return after is not None and after.text == "," and word.lower not in HONORIFICS
+    before = words[k - 1]
+    if after is not None and is_name_word(after):
+        return False
+    return before.lower in HONORIFICS or (is_name_word(before) and before.ent == "PERSON" == word.ent)
 
 
 def without_suffixes(words: list[Word]) -> list[Word]:
@@ -201,9 +258,13 @@ def affiliation_cut(words: list[Word]) -> int | None:
     """Where a person's name meets an institution: the index of "of" in "Nadia Karim of
     Eastbrook University" (a name before it, an organisation ending the phrase)."""
     last = words[-1] if words else None
-    if last is None or not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}):
+    if last is None:
         return None
     for k in range(len(words) - 2, 0, -1):
+        institution = words[k + 1 :]
+        if not (last.lower in ORG_HEADS or last.ent in {"ORG", "FAC", "GPE"}
+                or any(w.lower in ORG_HEADS and w.capitalised for w in institution)):
+            continue  # "Ada Kern of the Harwell Center for Coastal Studies"
         if words[k].lower in AFFILIATION_WORDS and is_name_word(words[k - 1]) and not words[k - 1].ent in {"ORG", "GPE"}:
             if not any(w.lower in ORG_HEADS for w in words[:k]):
                 return k
@@ -249,7 +310,7 @@ def build_cast(words: list[Word], cast: Cast | None = None) -> Cast:
             if label == "PERSON" and len(strip_titles(texts)) >= 2:
                 cast.add_person(texts, run[0].start)
             elif label in {"ORG", "FAC"}:
-                cast.add_org(texts, run[0].start)
+                cast.add_org(spelled(run), run[0].start)
             run = []
         if word.ent and word.quote < 0:
             run.append(word)
@@ -265,19 +326,24 @@ def _joins(words: list[Word], j: int) -> bool:
 
 def _read_chunk(cast: Cast, words: list[Word], i: int, j: int) -> None:
     chunk = words[i:j]
+    verb = next((k for k, w in enumerate(chunk) if k and w.lower in CUE_VERBS), None)
+    if verb is not None:  # a headline's "Mara Lind Tells Council ...": the name ends at the verb
+        chunk = chunk[:verb]
+        if not chunk:
+            return
     cut = affiliation_cut(chunk)
     if cut is not None:  # "Historian Nadia Karim of Eastbrook University": a person, then an organisation
-        cast.add_org([w.text for w in chunk[cut + 1 :]], chunk[cut + 1].start)
+        cast.add_org(spelled(chunk[cut + 1 :]), chunk[cut + 1].start)
         chunk = chunk[:cut]
     suffixes = [w.text for w in chunk[len(without_suffixes(chunk)) :]]
     chunk = without_suffixes(chunk)
     k = len(chunk)
-    while k > 0 and is_name_word(chunk[k - 1]):
+    while k > 0 and is_name_at(chunk, k - 1):
         k -= 1
     name, role = chunk[k:], chunk[:k]
     role_words = frozenset(w.lower for w in role)
     if any(w.lower in ORG_HEADS for w in chunk) and not role_words & ROLE_HEADS:
-        cast.add_org([w.text for w in chunk], chunk[0].start)
+        cast.add_org(spelled(chunk), chunk[0].start)
     elif name and role_words & ROLE_HEADS and not any(w.lower in ORG_HEADS for w in name):
         cast.add_person([w.text for w in name] + suffixes, name[0].start, role_words)
     elif len(name) >= 2 and suffixes:

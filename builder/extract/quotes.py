@@ -19,7 +19,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from builder.extract.cast import Cast, Word, build_cast
-from builder.extract.speakers import Frame, Speaker, SpeakerFinder
+from builder.extract.governing import Request, governors
+from builder.extract.phrases import NON_NAME_ENTS, Frame, Speaker
+from builder.extract.speakers import SpeakerFinder
 from builder.ids import mention_id
 from builder.models import Article, Mention
 from builder.nlp import pipeline
@@ -32,11 +34,21 @@ from builder.patterns.quotes import (
     LATER_SENTENCES_MAX,
     NOT_AFTER_POSSESSIVE,
     OPENING_CONTEXT,
+    PREPOSITIONS,
     SINGLE_MARKS,
     SPLIT_GAP_MAX_TOKENS,
     UNCLOSED_MAX_WORDS,
 )
 
+# Abbreviations whose full stop the tokenizer may split off ("Capt" "."): no sentence ends there.
+TITLE_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof gen lt col capt sgt cpl pvt maj adm cmdr gov sen rep rev fr st jr sr ft mt pres supt insp det
+""".split())
+# Words that start a new sentence after a quotation closed with its full stop inside the marks.
+CLAUSE_OPENERS = frozenset("""
+he she it they we i the a an this that these those his her its their but and in on at after before
+however meanwhile still yet later earlier asked
+""".split())
 _SPLIT_ENDINGS = frozenset(",—–-…:")
 # Which attribution of a chain's parts wins (lower is more direct).
 STEP_STRENGTH = {"same-sentence": 0, "colon": 0, "pronoun": 1, "paragraph": 2, "continuation": 3}
@@ -186,8 +198,34 @@ def _words(doc: Doc, quotes: list[Quotation], paras: list[tuple[int, int]]) -> l
         if q < len(quotes) and quotes[q].outer_start <= i + len(token.text) - 1 and i < quotes[q].outer_end:
             if not out[p] or out[p][-1].quote != q:
                 out[p].append(Word("\u201c\u201d", quotes[q].outer_start, quotes[q].outer_end, quote=q))
+            end = quotes[q].outer_end
+            if i + len(token.text) > end and token.text[end - i :].strip():  # "”―": the dash after the mark
+                out[p].append(Word(token.text[end - i :], end, i + len(token.text)))
             continue
         out[p].append(Word(token.text, i, i + len(token.text), token.ent_type_))
+    return [_join_hyphens(para_words) for para_words in out]
+
+
+def _join_hyphens(words: list[Word]) -> list[Word]:
+    """One word for a hyphenated name or compound the tokenizer split: "Lopez", "-",
+    "Cantera" -> "Lopez-Cantera" (spelled as in the text), "Talk-show"; and a title
+    abbreviation keeps its full stop ("Capt.")."""
+    out: list[Word] = []
+    k = 0
+    while k < len(words):
+        word = words[k]
+        while (k + 2 < len(words) and words[k + 1].text in {"-", "‐"} and word.quote < 0
+               and word.text[-1:].isalpha() and words[k + 2].text[:1].isalpha()
+               and word.end == words[k + 1].start and words[k + 1].end == words[k + 2].start):
+            word = Word(word.text + words[k + 1].text + words[k + 2].text, word.start, words[k + 2].end,
+                        word.ent or words[k + 2].ent)
+            k += 2
+        if (k + 1 < len(words) and words[k + 1].text == "." and word.lower in TITLE_ABBREVIATIONS
+                and word.end == words[k + 1].start):
+            word = Word(word.text + ".", word.start, words[k + 1].end, word.ent)  # "Capt" "." -> "Capt."
+            k += 1
+        out.append(word)
+        k += 1
     return out
 
 
@@ -201,13 +239,24 @@ def _without_datelines(body: str, words: list[list[Word]], paras: list[tuple[int
     return out
 
 
-def _frames(words: list[Word], paragraph: int) -> list[Frame]:
-    """Sentences of the narrative: split at . ! ? outside quotations."""
+def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset()) -> list[Frame]:
+    """Sentences of the narrative: split at . ! ? outside quotations, and after a quotation
+    ending a sentence inside its marks (``final``) when a new clause starts after it
+    (`... were "reckless." They vowed to ...`)."""
     frames: list[Frame] = []
     current: list[Word] = []
-    for word in words:
+    for k, word in enumerate(words):
         current.append(word)
-        if word.quote < 0 and word.text in {".", "!", "?"}:
+        after = words[k + 1] if k + 1 < len(words) else None
+        # After a quotation inside a sentence (`Norway called it "reckless." Chile insisted ...`)
+        # any capitalised word starts the next one; after a quotation opening its sentence only
+        # a clause opener does (`"We will win." Smith said` is one sentence).
+        new_clause = after is not None and after.capitalised and (
+            after.lower in CLAUSE_OPENERS or any(w.quote < 0 and w.text[:1].isalpha() for w in current))
+        abbreviation = word.text == "." and k > 0 and words[k - 1].end == word.start and (
+            words[k - 1].lower in TITLE_ABBREVIATIONS or (len(words[k - 1].text) == 1 and words[k - 1].text.isupper()))
+        if (word.quote < 0 and word.text in {".", "!", "?"} and not abbreviation) or (
+                word.quote in final and new_clause and len(current) > 1):
             frames.append(Frame(tuple(current), paragraph))
             current = []
     if current:
@@ -225,18 +274,24 @@ class Attribution:
     step: str | None = None
     continues: int | None = None  # index of the quotation this one continues
     context: tuple[int, int] = (0, 0)
+    source: Speaker | None = None  # where the speaker is named, and what a pronoun resolved to
 
 
 def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: SpeakerFinder) -> list[Attribution]:
     """The attribution chain, one result per quotation:
 
     1. a cue in the same sentence (`X said`, `said X`, `according to X`, `X told the Post`);
-    2. an introduction by colon or dash (`X said: "..."`, `X: "..."`);
+    1b. where no cue is found by the words, the cue governing the quotation in the parse
+       of its sentence (`Describing it as "...," the union filed a claim`);
+    2. an introduction by colon or dash (`X said: "..."`, `X: "..."`), or a signature
+       after it (`"..." ― Carla Diaz`);
     3. a pronoun subject (he, she, they, it) resolved to the last compatible speaker
        of the paragraph or the one before;
     4. a paragraph that is only a quotation takes the speaker introduced just before it;
        a quotation opening its paragraph takes a person named as speaking in one of the
-       next sentences of that paragraph;
+       next sentences of that paragraph; a quotation later in a paragraph, with no
+       cue, takes the speaker of the quotation or cue before it there (or, standing
+       as a sentence of its own, the subject of the sentence before it);
     5. a quotation continuing another (split by an attribution, or reopened in the
        next paragraph) keeps its speaker: every part of a chain carries the most
        direct speaker found along it.
@@ -255,9 +310,11 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     finder.read(frames)
     for qi in range(len(quotes)):
         frame = frame_of.get(qi)
-        own.append(finder.for_quote(frame, qi) if frame else None)
+        own.append(finder.for_quote(frame, qi) or finder.signed(frame, qi) if frame else None)
+    # 1b. No cue found by the word rules: the cue governing the quotation in the parse.
+    _parse_step(body, quotes, frame_of, own, finder)
     results = [
-        Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi])) if s else
+        Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi]), s) if s else
         Attribution(context=_context(frame_of.get(qi), quotes[qi]))
         for qi, s in enumerate(own)
     ]
@@ -291,7 +348,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         if results[head].speaker is None and finder.quote_only(quotes[head].paragraph, head):
             speaker = finder.last_speaker(quotes[head].paragraph - 1)
             if speaker:
-                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph",
+                                        source=speaker)
         # 4b. A quotation opening its paragraph, named in a sentence after it:
         # `"We had no warning." The river rose overnight. Farmer Ian Doyle said ...`.
         frame = frame_of.get(head)
@@ -300,7 +358,23 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
             later = paragraph_frames[frame.paragraph][1 : 1 + LATER_SENTENCES_MAX]
             speaker = finder.named_in(later)
             if speaker:
-                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph")
+                results[head] = replace(results[head], speaker=speaker.name, cue=speaker.cue, step="paragraph",
+                                        source=speaker)
+        # 4c. A quotation later in its paragraph, with no cue of its own, takes the speaker of
+        # the quotation before it there: `"A," Senator Ida Marsh said. "B."`.
+        if results[head].speaker is None:
+            before = [q for q in range(head) if quotes[q].paragraph == quotes[head].paragraph and results[q].speaker]
+            cued = finder.cued_before(quotes[head].paragraph, quotes[head].outer_start)
+            if cued is None and frame is not None and frame.words[0].quote == head and len(chain) == 1:
+                # `Sen. Ann Cole identified fatigue as the reason. "Voters are tired."`: a
+                # quotation standing as its own sentence continues the subject before it.
+                cued = finder.subject_before(quotes[head].paragraph, quotes[head].outer_start)
+            if before and not own[head]:
+                source = results[before[-1]]
+                results[head] = replace(results[head], speaker=source.speaker, cue=source.cue, step="paragraph",
+                                        source=source.source)
+            elif cued and not own[head]:
+                results[head] = replace(results[head], speaker=cued.name, cue=cued.cue, step="paragraph", source=cued)
         # 5. The whole chain carries one speaker: the most direct one found along it.
         found = [results[q] for q in chain if results[q].speaker and results[q].step != "continuation"]
         if not found:
@@ -312,15 +386,54 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     return results
 
 
+def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
+                own: list[Speaker | None], finder: SpeakerFinder) -> None:
+    """Fill in ``own`` where the word rules found nothing, from the parse of the quotation's
+    sentence (``builder.extract.governing``)."""
+    todo = [qi for qi, s in enumerate(own) if s is None and qi in frame_of and not finder.quotes_only_frame(frame_of[qi])]
+    requests = []
+    for qi in todo:
+        start, end = _context(frame_of[qi], quotes[qi])
+        requests.append(Request(start, end, quotes[qi].outer_start, quotes[qi].outer_end))
+    for qi, governor in zip(todo, governors(body, requests)):
+        if governor is None:
+            continue
+        frame = frame_of[qi]
+        np = [w for w in frame.words if w.quote < 0 and governor.start <= w.start and w.end <= governor.end
+              and w.ent not in NON_NAME_ENTS and w.lower not in PREPOSITIONS]
+        if np:
+            own[qi] = finder.speaker_of(np, frame, governor.cue, governor.cue_at)
+
+
 def _continue(result: Attribution, source: Attribution, index: int | None) -> Attribution:
     return Attribution(source.speaker, source.cue, "continuation" if source.speaker else None,
-                       index, result.context)
+                       index, result.context, source.source)
 
 
 def _context(frame: Frame | None, quote: Quotation) -> tuple[int, int]:
     if frame is None:
         return quote.outer_start, quote.outer_end
     return min(frame.words[0].start, quote.outer_start), max(frame.words[-1].end, quote.outer_end)
+
+
+SPEAKER_KINDS = {"person": "person", "source": "person", "org": "organisation", "document": "document",
+                 "group": "group"}
+
+
+def _provenance(source: Speaker | None) -> dict[str, object]:
+    """The Mention fields saying where the speaker is named and, for a pronoun (or "the
+    statement"), where the name it resolved to stands."""
+    if source is None:
+        return {}
+    named = source.at >= 0 and source.end > source.at  # a headline has no body offsets
+    antecedent = source.antecedent
+    return {
+        "speaker_kind": SPEAKER_KINDS.get(source.kind),
+        "speaker_start": source.at if named else None,
+        "speaker_end": source.end if named else None,
+        "speaker_antecedent_start": antecedent[0] if antecedent else None,
+        "speaker_antecedent_end": antecedent[1] if antecedent else None,
+    }
 
 
 def _title_words(title: str) -> list[Word]:
@@ -338,7 +451,8 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
     cast: Cast = build_cast(_title_words(article.title))
     for para_words in words:
         build_cast(para_words, cast)
-    frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n)]
+    final = frozenset(qi for qi, q in enumerate(quotes) if body[q.start : q.end].rstrip()[-1:] in {".", "!", "?"})
+    frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n, final)]
     finder = SpeakerFinder(cast, words)
     results = _attribute(body, quotes, frames, finder)
     ids = [mention_id(article.id, "quote", q.start, q.end) for q in quotes]
@@ -352,5 +466,6 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
             attribution=result.step if result.speaker else None,
             fragment=is_fragment(text),
             continues=ids[result.continues] if result.continues is not None else None,
+            **_provenance(result.source if result.speaker else None),
         ))
     return mentions

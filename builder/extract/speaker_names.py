@@ -16,7 +16,7 @@ from builder.extract import analysed_text
 from builder.extract.cast import Cast, Word, build_cast, skeleton, strip_titles
 from builder.models import Article, Mention
 from builder.nlp import pipeline
-from builder.patterns.quotes import DETERMINERS, INDEFINITES, ORG_HEADS, ROLE_HEADS
+from builder.patterns.quotes import DETERMINERS, INDEFINITES, NAME_TITLES, ORG_HEADS, ROLE_HEADS
 
 
 def story_cast(articles: Sequence[Article]) -> Cast:
@@ -33,7 +33,9 @@ def story_cast(articles: Sequence[Article]) -> Cast:
 def _is_role_only(name: str) -> bool:
     """"the Kremlin spokesman", "a spokeswoman": a role without a personal name."""
     words = name.split()
-    return bool(words) and words[-1].lower() in ROLE_HEADS
+    # "US president", "the spokeswoman" -- but not "Dana King", whose capitalised last word is a name.
+    return bool(words) and words[-1].lower() in ROLE_HEADS and (not words[-1][:1].isupper() or all(
+        w.lower() in NAME_TITLES or w.lower() in DETERMINERS for w in words[:-1]))
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -79,9 +81,11 @@ def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
         if name and _is_role_only(name):
             role = {w.lower() for w in name.split()} - DETERMINERS
             name = cast.person_with_role(role, 10**12) or name
-        if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS):
-            # An unnamed source's description, or an organisation whose first word is no title
-            # ("finance ministry", "Health Ministry"), stays as written.
+        if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS
+                     or mention.speaker_kind not in {None, "person"}):
+            # An unnamed source's description, an organisation whose first word is no title
+            # ("finance ministry", "Health Ministry", "Evening Herald"), a document or a group
+            # stays as written.
             cleaned.append(name)
             continue
         if name:

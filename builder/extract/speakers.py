@@ -10,75 +10,58 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from builder.extract.cast import (
-    POSSESSIVES,
     Cast,
-    Word,
-    affiliation_cut,
+    is_name_at,
     is_name_word,
     is_role_word,
-    strip_titles,
-    without_suffixes,
+    POSSESSIVES,
+    Word,
 )
+from builder.extract.phrases import (
+    clause_opening_name,
+    CLAUSE_WORDS,
+    Frame,
+    indefinite_left,
+    is_adverb,
+    is_np_word,
+    modifies_role,
+    NON_NAME_ENTS,
+    NP_FOLLOWERS,
+    opening_participle,
+    recued,
+    RELATIVE_PRONOUNS,
+    SIGNATURE_DASHES,
+    span,
+    Speaker,
+    weak_cue_after_quote,
+)
+from builder.extract.resolve import Resolver
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
+from builder.patterns.cues import NOT_CUE_FOLLOWERS, PHRASAL_CUES, REPORTING_LEMMAS
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
+    PLACE_PREPOSITIONS,
     AUXILIARIES as _AUX,
     CUE_VERBS as _CUE_VERBS,
     DETERMINERS,
     GROUP_NOUNS,
     INDEFINITES,
-    SOURCE_QUALIFIERS,
-    UNNAMED_SOURCES,
     INVERTING_CUES as _INVERTING,
-    MEDIA_WORDS,
-    NAME_PARTICLES,
-    ORG_DESCRIPTIONS,
-    ORG_HEADS,
     ORG_REFERENCES as _ORG_REFS,
     PREPOSITIONS as _PREPOSITIONS,
-    PRONOUN_GENDERS,
-    PRONOUNS as PRONOUN_KINDS,
     PROGRESSIVE_AUXILIARIES,
     ROLE_HEADS,
-    ROLE_MODIFIERS,
-    SPOKES_ROLES,
-    STATEMENT_NOUNS as _STATEMENTS,
+    SOURCE_QUALIFIERS,
     SUBJECT_PRONOUNS,
+    UNNAMED_SOURCES,
 )
 
 
-# --- reading speakers from narrative sentences ---------------------------------------------
-
-CLAUSE_WORDS = frozenset("""
-however but and or meanwhile still yet instead also so then thus while when whereas although
-though because since unless until if as after before during once asked speaking
-""".split())
-NON_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "whose", "whom"})
-NP_FOLLOWERS = frozenset({"that", "who", "which", "and", "but", "when", "as", "while", "if", "whom"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One narrative sentence of a paragraph; quotations inside it are single placeholder words."""
-
-    words: tuple[Word, ...]
-    paragraph: int
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """Who a cue points to, and how it was found."""
-
-    name: str
-    kind: str  # "person" or "org"
-    cue: str
-    step: str  # "same-sentence", "colon" or "pronoun"
-    cue_at: int | None = None  # character position of the cue word
-    at: int = 0  # character position where the speaker is named
+# Past participles whose "by" names the author: "the song was written by X".
+_WRITTEN = frozenset({"written", "penned", "authored", "signed", "posted", "tweeted", "issued", "released", "sent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,31 +74,7 @@ class _Cue:
     speaker: Speaker | None
 
 
-def _is_np_word(words: tuple[Word, ...], k: int) -> bool:
-    word = words[k]
-    if word.quote >= 0 or word.ent in NON_NAME_ENTS:
-        return False
-    low = word.lower
-    if low in POSSESSIVES:
-        return k > 0 and words[k - 1].quote < 0
-    if word.capitalised:
-        return low not in CLAUSE_WORDS and low not in DETERMINERS and low not in _PREPOSITIONS
-    if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in _ORG_REFS or low in _STATEMENTS:
-        return True
-    inside = 0 < k < len(words) - 1 and words[k - 1].capitalised and words[k + 1].capitalised
-    return inside and (low in NAME_PARTICLES or low == "of")
-
-
-def _modifies_role(words: tuple[Word, ...], k: int, heads: frozenset[str] = ROLE_HEADS | _ORG_REFS) -> bool:
-    """A plain word right before a title or a kind of organisation: "opposition" in
-    "opposition leader Ann Lee", "finance" in "the finance ministry"."""
-    word = words[k]
-    return (word.quote < 0 and word.text.isalpha() and word.lower not in DETERMINERS
-            and word.lower not in _PREPOSITIONS and word.lower not in CLAUSE_WORDS
-            and k + 1 < len(words) and words[k + 1].lower in heads)
-
-
-class SpeakerFinder:
+class SpeakerFinder(Resolver):
     """Reads cues and their subjects sentence by sentence, keeping the speakers seen so far."""
 
     def __init__(self, cast: Cast, paragraphs: list[list[Word]]) -> None:
@@ -126,6 +85,8 @@ class SpeakerFinder:
         self.subjects: dict[int, Speaker | None] = {}
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
         self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
+        self._seen: list[tuple[int, int, int, str]] | None = None  # places where people are named
+        self.cue_speakers: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker) of every cue
 
     # -- reading ------------------------------------------------------------------
     def read(self, frames: list[Frame]) -> None:
@@ -142,6 +103,7 @@ class SpeakerFinder:
                     cues.append(cue)
                     if cue.speaker:
                         self._remember(frame.paragraph, cue.speaker)
+                        self.cue_speakers.append((frame.paragraph, cue.speaker.at, cue.speaker))
             self.cues[id(frame)] = cues
 
     def _remember(self, paragraph: int, speaker: Speaker) -> None:
@@ -165,33 +127,52 @@ class SpeakerFinder:
             start = i + 2 if low == "according" else i + 1
             np = self._np_right(words, start)
             text = "according to" if low == "according" else "per"
-            unnamed = None if np else self._unnamed_right(words, start)
+            unnamed = self._unnamed_right(words, start)
             if unnamed:
                 return _Cue(i, i, unnamed[0], text, True,
-                            Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start))
+                            Speaker(unnamed[1], "source", text, "same-sentence", word.start, words[start].start,
+                                    words[unnamed[0]].end))
             if not np:
                 return None
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
-        if low not in _CUE_VERBS or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
+        phrasal = nxt is not None and (low, nxt.lower) in PHRASAL_CUES  # "went on", "shot back"
+        if (low not in _CUE_VERBS and not phrasal and not weak_cue_after_quote(words, i)) \
+                or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
             return None
+        if nxt is not None and (low, nxt.lower) in NOT_CUE_FOLLOWERS:
+            return None  # "will continue to", "agreed with"
+        if word.capitalised and i > 0 and words[i - 1].capitalised:
+            return None  # part of a name: "the United States", "Says Inc."
         if nxt is not None and nxt.lower == "by":
-            return None  # passive: "when asked by reporters"
+            # Passive: "when asked by reporters" has no speaker here; "... was written by X": X.
+            np = self._np_right(words, i + 2) if low.endswith(("ed", "en")) and low in _WRITTEN else []
+            return _Cue(i, i, i + 1 + len(np), word.text, False,
+                        self._speaker(np, frame, word.text, word.start)) if np else None
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
         if low.endswith("ing") and prev not in PROGRESSIVE_AUXILIARIES:
-            source = before[-1].speaker if before else subject
-            return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
+            # "with X reportedly yelling": X; else the clause's subject, else the speaker of the cue before it.
+            source = self._with_subject(words, i, frame) or subject or next(
+                (c.speaker for c in reversed(before) if c.speaker), None)
+            return _Cue(i, i, i, word.text, False, recued(source, word)) if source else None
         left = self._subject_left(words, i)
         if not left:
             unnamed = self._unnamed_left(words, i)
             if unnamed:
                 lo, name = unnamed
                 return _Cue(i, lo, i, word.text, False,
-                            Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start))
+                            Speaker(name, "source", word.text, "same-sentence", word.start, words[lo].start,
+                                    words[i - 1].end))
+        if left and left[1][0].lower in {"a", "an"} and low in REPORTING_LEMMAS:
+            return None  # a noun: "a blunt retort", "a sharp reply"
         if left:
             lo, np = left
-            return _Cue(i, lo, i, word.text, False, self._speaker(np, frame, word.text, word.start))
+            speaker = self._speaker(np, frame, word.text, word.start)
+            joint = self._joint(words, lo, frame, speaker, word)
+            if joint:
+                return _Cue(i, joint[0], i, word.text, False, joint[1])
+            return _Cue(i, lo, i, word.text, False, speaker)
         # Inverted after a quotation: `"...," said X`.
         after_quote = i > 0 and (words[i - 1].quote >= 0 or (prev == "," and i > 1 and words[i - 2].quote >= 0))
         if low in _INVERTING and after_quote:
@@ -200,7 +181,37 @@ class SpeakerFinder:
                 return _Cue(i, i, i + len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
         if prev in {"and", "but", "then", "also"}:
             source = before[-1].speaker if before else subject
-            return _Cue(i, i, i, word.text, False, _recued(source, word)) if source else None
+            return _Cue(i, i, i, word.text, False, recued(source, word)) if source else None
+        return None
+
+    def _joint(self, words: tuple[Word, ...], lo: int, frame: Frame, second: Speaker | None,
+               cue: Word) -> tuple[int, Speaker] | None:
+        """Joint speakers: `Governor Ann Lee and Treasurer Paul Roe said`: both, as a group."""
+        if second is None or second.kind != "person" or lo < 2 or words[lo - 1].lower != "and":
+            return None
+        k = lo - 2
+        while k >= 0 and is_np_word(words, k):
+            k -= 1
+        if k >= 0 and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
+            k -= 1
+        np = list(words[k + 1 : lo - 1])
+        first = self._speaker(np, frame, cue.text, cue.start) if np else None
+        if first is None or first.kind != "person" or first.name == second.name:
+            return None
+        return k + 1, Speaker(f"{first.name} and {second.name}", "group", cue.text, "same-sentence", cue.start,
+                              first.at, second.end)
+
+    def _with_subject(self, words: tuple[Word, ...], i: int, frame: Frame) -> Speaker | None:
+        """The subject of an absolute participle or one after a preposition: "with Ann Cole
+        reportedly shouting", "footage of Ann Cole saying"."""
+        k = i - 1
+        while k >= 0 and is_adverb(words[k]):
+            k -= 1
+        end = k
+        while k >= 0 and is_name_at(words, k):
+            k -= 1
+        if end > k and k >= 0 and words[k].lower in {"with", "of", "from", "showing", "shows"}:
+            return self._speaker(list(words[k + 1 : end + 1]), frame, words[i].text, words[i].start)
         return None
 
     def _unnamed_left(self, words: tuple[Word, ...], i: int, span: int = 14) -> tuple[int, str] | None:
@@ -240,14 +251,27 @@ class SpeakerFinder:
 
     def _subject_left(self, words: tuple[Word, ...], i: int) -> tuple[int, list[Word]] | None:
         j = i - 1
-        while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS):
+        while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS or is_adverb(words[j])):
             j -= 1
             if j >= 0 and words[j].ent in NON_NAME_ENTS and j > 0 and words[j - 1].lower in {"on", "in", "last", "this"}:
                 j -= 1
         if j >= 0 and words[j].lower in {"on", "in", "last", "this"} and j + 1 < i and words[j + 1].ent in NON_NAME_ENTS:
             j -= 1
+        if j > 0 and words[j].text == ")":
+            # "Sen. Ann Lee (R-Texas) said": the bracket is no part of the name.
+            k = j
+            while k >= 0 and words[k].text != "(" and j - k < 8:
+                k -= 1
+            if k > 0 and words[k].text == "(":
+                j = k - 1
         if j < 0 or words[j].quote >= 0:
             return None
+        if words[j].text == ",":
+            # "Jean Roe, the mayor of Leeds, a city of ..., said": the name opening the clause,
+            # however long its appositions.
+            named = clause_opening_name(words, j)
+            if named:
+                return named
         if words[j].text == ",":
             # "The commission, which rated the home 'inadequate', said": skip the relative clause.
             r = j - 1
@@ -267,16 +291,25 @@ class SpeakerFinder:
                 return None
             segment = list(words[k + 1 : j])
             if segment and 1 <= len(segment) <= 4 and all(is_name_word(w) for w in segment):
+                # "..., in Columbus, Ohio, called": the second part of a place, not a speaker;
+                # the parse finds the clause's subject.
+                p = k - 1
+                while p >= 0 and is_name_word(words[p]):
+                    p -= 1
+                if p < k - 1 and p >= 0 and words[p].lower in PLACE_PREPOSITIONS:
+                    return None
                 return k + 1, segment
             j = k - 1
         if j < 0:
             return None
         k = j
-        while k >= 0 and (_is_np_word(words, k) or _modifies_role(words, k, _ORG_REFS)):
+        while k >= 0 and (is_np_word(words, k) or modifies_role(words, k, _ORG_REFS)):
             k -= 1
         if k == j and words[j].lower in SUBJECT_PRONOUNS:
             return j, [words[j]]
-        if k >= 0 and words[k].lower in DETERMINERS - {"that", "this"}:
+        if k == j and (described := indefinite_left(words, j)) is not None:
+            return described, list(words[described : j + 1])  # "one campaign source said"
+        if k >= 0 and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k -= 1
         np = list(words[k + 1 : j + 1])
         if not np or all(w.lower in DETERMINERS for w in np):
@@ -284,7 +317,7 @@ class SpeakerFinder:
         # "a spokesman for the ministry said": the role, speaking for the organisation.
         if k >= 1 and words[k].lower in {"for", "of", "at"} and words[k - 1].lower in ROLE_HEADS:
             m = k - 1
-            while m >= 0 and _is_np_word(words, m):
+            while m >= 0 and is_np_word(words, m):
                 m -= 1
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
@@ -293,7 +326,7 @@ class SpeakerFinder:
         # noun phrase after a preposition is its object; the subject stands before it.
         if k >= 1 and words[k].lower in AFFILIATION_WORDS | {"in"}:
             m = k - 1
-            while m >= 0 and (_is_np_word(words, m) or words[m].lower in GROUP_NOUNS):
+            while m >= 0 and (is_np_word(words, m) or words[m].lower in GROUP_NOUNS):
                 m -= 1
             left = list(words[m + 1 : k])
             if left and (words[k].lower == "in" or is_name_word(left[-1])):
@@ -302,12 +335,24 @@ class SpeakerFinder:
 
     def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
         k = i
-        if k < len(words) and words[k].lower in DETERMINERS - {"that", "this"}:
+        if k < len(words) and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
             k += 1
         if k < len(words) and words[k].lower in SUBJECT_PRONOUNS:
             return list(words[i : k + 1])
-        while k < len(words) and (_is_np_word(words, k) or _modifies_role(words, k)):
+        while k < len(words) and (is_np_word(words, k) or modifies_role(words, k)):
             k += 1
+        if i < len(words) and words[i].lower in INDEFINITES:
+            # "said one party confidant", "an angry Ann Cole": a description may hold plain words.
+            named = False
+            while k < len(words) and k - i < 8:
+                plain = words[k].text.isalpha() and words[k].text.islower() and not (
+                    words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS
+                    or words[k].lower in _CUE_VERBS or words[k].lower in CLAUSE_WORDS)
+                if is_np_word(words, k) and words[k].capitalised:
+                    named = True
+                elif not plain or named:
+                    break  # plain words come before a name ("an angry Ann Cole"), never after it
+                k += 1
         np = list(words[i:k])
         if not np or all(w.lower in DETERMINERS for w in np):
             return []
@@ -327,135 +372,18 @@ class SpeakerFinder:
             words[i].lower in _PREPOSITIONS or words[i].lower in CLAUSE_WORDS or words[i].ent in NON_NAME_ENTS
             or (words[i].capitalised and not words[i].ent and re.search(r"(ing|ed)$", words[i].text))
         ):
-            while i < len(words) and words[i].text != "," and words[i].quote < 0:
+            while i < len(words) and words[i].text != ",":
                 i += 1
-            i += 1
+                if words[i - 1].quote >= 0:
+                    break  # `Describing it as "a victory," the union ...`: the comma is inside the marks
+            if i < len(words) and words[i].text == ",":
+                i += 1
         if i >= len(words) or words[i].quote >= 0:
             return None
         np = self._np_right(words, i, strict=False)
         if not np:
             return None
         return self._speaker(np, frame, "", None)
-
-    # -- resolving -----------------------------------------------------------------
-    def _speaker(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
-        at = np[0].start
-        last = np[-1]
-        low = last.lower
-        determiner = np[0].lower in DETERMINERS
-        step = "same-sentence"
-        if low in SUBJECT_PRONOUNS:
-            found = self.pronoun(low, frame.paragraph, at)
-            return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at) if found else None
-        if low in GROUP_NOUNS:
-            return None
-        content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
-        cut = affiliation_cut(content)
-        if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
-            content = content[:cut]
-        content = without_suffixes(content)  # "Harriet Lowe MP"
-        if low in _STATEMENTS:
-            names = [w.text for w in content[:-1] if w.capitalised]
-            if names:
-                return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at)
-            # "the statement said": whoever spoke or acted just before (the one who issued it).
-            issuer = self.pronoun("they", frame.paragraph, at) if np[0].lower == "the" else None
-            return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at) if issuer else None
-        run: list[Word] = []
-        for w in reversed(content):
-            if not is_name_word(w) and not (run and w.lower in NAME_PARTICLES):
-                break
-            run.insert(0, w)
-        if run:
-            tokens = [w.text for w in run]
-            person = self.cast.person_named(tokens) or self._person_named_after_epithet(tokens)
-            if person:
-                self.cast.note_gender(person, {w.lower for w in np})
-            org_like = any(w.lower in ORG_HEADS or w.lower in MEDIA_WORDS for w in run) or (
-                determiner and np[0].lower == "the")
-            if person and not org_like:
-                return Speaker(person, "person", cue, step, cue_at, at)
-            if org_like or last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
-                return Speaker(self.cast.org_named(tokens), "org", cue, step, cue_at, at)
-            name = " ".join(strip_titles(tokens))
-            return Speaker(name, "person", cue, step, cue_at, at) if name else None
-        words = {w.lower for w in content}
-        if content and all(w.capitalised or w.lower == "of" for w in content) and words & ORG_HEADS and not (
-                words & ROLE_HEADS):
-            # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
-            return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
-        if words & ROLE_HEADS:
-            person = self.cast.person_with_role(words, at)
-            if person is None and np[0].lower == "the":
-                person = self._salient_untitled()
-            if person:
-                return Speaker(person, "person", cue, step, cue_at, at)
-            if not words & SPOKES_ROLES:
-                return None
-            orgs = [w.text for w in content if w.capitalised]
-            kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
-            org = self.cast.org_named(orgs) if orgs else (self._org_of_kind(kind, frame.paragraph, at) if kind else None)
-            if org is None and not orgs and not kind:
-                # "The ministry, according to a spokesperson, ...": the organisation the sentence is about.
-                subject = self.subjects.get(id(frame))
-                org = subject.name if subject and subject.kind == "org" else None
-            return Speaker(org, "org", cue, step, cue_at, at) if org else None
-        if low in _ORG_REFS:
-            org = self._org_of_kind(low, frame.paragraph, at) or _described_org(np)
-            return Speaker(org, "org", cue, step, cue_at, at) if org else None
-        return None
-
-    def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
-        """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
-        name) -> else the organisation that spoke in this paragraph or the one before."""
-        org = self.cast.org_of_kind(kind, at)
-        if org or kind not in ORG_DESCRIPTIONS:
-            return org
-        for para, pos, speaker in reversed(self.events):
-            if para < paragraph - 1:
-                break
-            if pos < at and speaker.kind == "org":
-                return speaker.name
-        return None
-
-    def _salient_untitled(self) -> str | None:
-        """For an unmatched definite role ("the US president"): the person named most often so
-        far among those introduced without any role, if there is one."""
-        if not self.mentioned:
-            return None
-        return max(self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))[0]
-
-    def _person_named_after_epithet(self, tokens: list[str]) -> str | None:
-        """"Neighbour Sharon Pike" when only "Sharon Pike" was introduced: a capitalised
-        word before a known name (a sentence-initial epithet) is not part of it."""
-        for k in range(1, len(tokens) - 1):
-            person = self.cast.person_named(tokens[k:])
-            if person:
-                return person
-        return None
-
-    def pronoun(self, pronoun: str, paragraph: int, at: int) -> Speaker | None:
-        """The last compatible speaker of this paragraph or the one before.
-
-        Compatible: a person for he/she, an organisation for it; and not of the other
-        gender where the article told one (Mr, Ms, "her husband", a "she" resolved before).
-        """
-        wanted = PRONOUN_KINDS.get(pronoun, "any")
-        gender = PRONOUN_GENDERS.get(pronoun)
-        before = paragraph - 1
-        while before > 0 and self.quotes_only(before):
-            before -= 1  # the middle of a multi-paragraph quotation does not count
-        for para, pos, speaker in reversed(self.events):
-            if para < before:
-                break
-            if pos < at and (wanted == "any" or speaker.kind == wanted):
-                known = self.cast.genders.get(speaker.name)
-                if gender and known and known != gender:
-                    continue
-                if gender and speaker.kind == "person":
-                    self.cast.genders.setdefault(speaker.name, gender)
-                return speaker
-        return None
 
     # -- answering ------------------------------------------------------------------
     def for_quote(self, frame: Frame, qi: int) -> Speaker | None:
@@ -478,15 +406,37 @@ class SpeakerFinder:
         if best is not None and best.speaker is not None:
             speaker = best.speaker
             if intro and best.hi < q and speaker.step != "pronoun":
-                speaker = Speaker(speaker.name, speaker.kind, speaker.cue, "colon", speaker.cue_at, speaker.at)
+                speaker = replace(speaker, step="colon")
             return speaker
+        if best is None and opening_participle(words, q):
+            # `Describing the ruling as "a victory," the union filed a claim`: the subject of the
+            # clause the participle hangs on.
+            subject = self.subjects.get(id(frame))
+            if subject:
+                return replace(subject, cue=words[0].text, cue_at=words[0].start)
         if best is None and intro:
             # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
             subject = self.subjects.get(id(frame))
             if subject:
                 step = "pronoun" if subject.step == "pronoun" else "colon"
-                return Speaker(subject.name, subject.kind, ":", step, words[q - 1].start, subject.at)
+                return replace(subject, cue=":", step=step, cue_at=words[q - 1].start)
         return None
+
+    def signed(self, frame: Frame, qi: int) -> Speaker | None:
+        """A quotation signed after a dash: `"..." ― Carla Diaz` (the name alone, then the
+        sentence or paragraph ends)."""
+        words = frame.words
+        q = next(k for k, w in enumerate(words) if w.quote == qi)
+        if q + 2 >= len(words) or words[q + 1].text not in SIGNATURE_DASHES:
+            return None
+        k = q + 2
+        while k < len(words) and is_name_word(words[k]):
+            k += 1
+        end = k == len(words) or words[k].text in {".", ","} or words[k].quote >= 0
+        if not (1 <= k - q - 2 <= 4) or not end:
+            return None
+        found = self._speaker(list(words[q + 2 : k]), frame, words[q + 1].text, words[q + 1].start)
+        return replace(found, step="colon") if found else None
 
     def named_in(self, frames: list[Frame]) -> Speaker | None:
         """The first person named as the subject of a verb cue in ``frames``, stopping at
@@ -520,6 +470,17 @@ class SpeakerFinder:
         return any(w.quote >= 0 for w in words) and all(
             w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in words)
 
+    def cued_before(self, paragraph: int, at: int) -> Speaker | None:
+        """The speaker of the last cue before ``at`` in the paragraph: `Schiff said. "..."`."""
+        found = [(pos, s) for para, pos, s in self.cue_speakers if para == paragraph and pos < at]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
+    def subject_before(self, paragraph: int, at: int) -> Speaker | None:
+        """The last person or organisation named as a subject before ``at`` in the paragraph."""
+        found = [(pos, s) for para, pos, s in self.events if para == paragraph and pos < at
+                 and s.kind in {"person", "org", "group"}]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def last_speaker(self, paragraph: int) -> Speaker | None:
         for para, _, speaker in reversed(self.events):
             if para == paragraph:
@@ -527,19 +488,3 @@ class SpeakerFinder:
             if para < paragraph:
                 return None
         return None
-
-
-def _described_org(np: list[Word]) -> str | None:
-    """An unnamed organisation with a describing word: "the finance ministry" -> "finance
-    ministry" (the kind alone, "the ministry", names nothing)."""
-    k = len(np) - 1
-    while k > 0 and np[k - 1].text.isalpha() and np[k - 1].text.islower() and np[k - 1].lower not in DETERMINERS:
-        k -= 1
-    words = [w.text for w in np[k:]]
-    return " ".join(words) if len(words) >= 2 else None
-
-
-def _recued(source: Speaker | None, word: Word) -> Speaker | None:
-    if source is None:
-        return None
-    return Speaker(source.name, source.kind, word.text, source.step, word.start, source.at)

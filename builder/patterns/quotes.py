@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from builder.patterns.cues import word_cues
+
 # Quotation marks. Direction is read from context (scraped news mixes “ ” " freely,
 # and even closes “ with “), so the glyph only says which family a mark belongs to.
 DOUBLE_MARKS = frozenset("\"“”„‟«»")
 SINGLE_MARKS = frozenset("'‘’‚‛")
 # Characters after which a mark opens a quotation, and before which a mark closes one.
-OPENING_CONTEXT = frozenset("([{—–-/")
-CLOSING_CONTEXT = frozenset(".,;:!?)]}—–-…/")
+OPENING_CONTEXT = frozenset("([{—–―-/")
+CLOSING_CONTEXT = frozenset(".,;:!?)]}—–―-…/")
 # Words that start with an elision apostrophe: 'n', 'em, 'til ... (never an opening quote).
 ELISIONS = frozenset({"n", "em", "til", "tis", "twas", "cause", "bout", "round", "cos", "s"})
 
@@ -65,7 +67,7 @@ expresses expressed expressing alleges alleged alleging
 reported reporting demanded demanding
 threatens threatened threatening accuses accused accusing
 speaking talking
-""".split())
+""".split()) | word_cues()  # the reporting-verb lexicon of builder.patterns.cues
 # Auxiliaries that make an -ing cue finite: "Ian Doyle was speaking outside his home".
 PROGRESSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been"})
 INVERTING_CUES = frozenset("""
@@ -86,6 +88,17 @@ also again later then previously repeatedly reportedly once just recently public
 earlier further separately quickly simply flatly firmly bluntly not never often
 initially first finally still already long
 """.split())
+
+# Words that open a sentence capitalised without being a name: "Later, the ministry said",
+# and labels that open a paragraph ("Quote:", "Details:").
+SENTENCE_OPENERS = frozenset("""
+later earlier meanwhile still yet however instead previously lately separately afterward afterwards
+today yesterday tonight now then also moreover furthermore additionally again finally ultimately
+indeed nonetheless nevertheless elsewhere overall initially eventually recently subsequently
+asked speaking reached contacted interviewed prior ahead despite amid following after before
+all both some many most each every few several none such here there whether beyond
+quote details name age city job pay update note caption photo source watch related
+""".split())  # (the last line: paragraph labels, "Quote:", "Details:", "Name:")
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -120,6 +133,8 @@ pensioner grandmother grandfather gran grandad sister brother uncle aunt niece n
 fiancee fiancée fiance fiancé girlfriend boyfriend parent worker employee nurse student
 shopper fan victim survivor witness homeowner landlord landlady tenant customer passenger
 motorist commuter boss miss
+member delegate supporter donor volunteer staffer aide organizer operative pollster
+narrator announcer moderator anchor commentator reporter columnist blogger journalist
 """.split())
 # Family words: "her husband, Mark," introduces a person by a first name alone.
 KIN_NOUNS = frozenset("""
@@ -136,6 +151,27 @@ FEMALE_WORDS = frozenset("""
 ms ms. mrs mrs. miss dame lady queen princess mother mum daughter wife widow grandmother gran
 sister aunt niece fiancee fiancée girlfriend spokeswoman chairwoman congresswoman councilwoman
 businesswoman actress landlady
+""".split())
+# Common English first names that tell a gender (names used for both are left out).
+MALE_FIRST_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony
+mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander
+frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle
+walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence
+jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
+eugene vincent russell elijah louis bobby philip johnny bill mike tim chris tom jim bob ben ken ron greg
+rick harry chuck ivan boris dmitry sergei ahmed mohammed muhammad ali omar hassan luis carlos miguel pedro
+""".split())
+FEMALE_FIRST_NAMES = frozenset("""
+mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
+ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca sharon laura
+cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine
+debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce virginia victoria kelly
+lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa ann sara
+frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
+beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori michele claire sofia
+lucia elena ana
 """.split())
 # Equivalent role words: "Mrs Justice Ellison" is "the judge", a KC is "the barrister".
 ROLE_EQUIVALENTS = {
@@ -221,3 +257,7 @@ lawmakers activists investigators authorities protesters supporters opponents
 workers employees staff ministers families parents neighbours neighbors officers doctors
 nurses teachers students voters economists traders investors scientists
 """.split())
+
+# "..., in Columbus, Ohio, said": a name after one of these, then a comma, then another name
+# is a place written "town, region"; the second part is never the speaker.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "outside", "of"})

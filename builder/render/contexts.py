@@ -172,6 +172,15 @@ class Passage:
 
 
 @dataclass(frozen=True, slots=True)
+class SpeakerChain:
+    """How a pronoun naming the speaker was resolved: "he" -> "Mr. Okafor", two sentences earlier."""
+
+    written: str = doc("the words naming the speaker where the quotation is ('he', 'the statement')")
+    resolved: str = doc("the name they were resolved to, as written where it stands")
+    distance: str = doc("where that name stands, in words ('two sentences earlier')")
+
+
+@dataclass(frozen=True, slots=True)
 class Version:
     """One outlet's version of a claim (or one card for the outlets of a wire copy)."""
 
@@ -187,6 +196,7 @@ class Version:
     speaker: Link | None = doc("who is quoted (or whose figure), linking to the speaker page")
     cue: str = doc("the attribution cue as written ('said', ':'), or empty")
     how_found: str = doc("how the speaker was found, in words, or empty")
+    speaker_chain: SpeakerChain | None = doc("for a pronoun speaker: what it was resolved to, or None")
     article: Link = doc("the article title, linking to this place on the article page")
     original: str | None = doc("the original article's url with a text fragment, or None")
 

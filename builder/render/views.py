@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -16,8 +17,8 @@ from builder.models import (
 from builder.render import labels as L
 from builder.render.contexts import (
     ArticleRow, Cell, Chunk, ClaimContext, ClaimRef, DiscrepancySection, FigureRow,
-    FilterOption, GoneContext, Link, MatrixRow, Passage, ResolvedSection, SideRow, SourceRow, StoryContext,
-    StorySummary, TimelineRow, VariantCard, Version,
+    FilterOption, GoneContext, Link, MatrixRow, Passage, ResolvedSection, SideRow, SourceRow, SpeakerChain,
+    StoryContext, StorySummary, TimelineRow, VariantCard, Version,
 )
 from builder.render.links import external_url, fragment_id, mention_anchor, relative, text_fragment_url
 from builder.render.lookup import Lookup, date_range, date_text
@@ -469,10 +470,34 @@ def _version(lk: Lookup, mentions: list[Mention], here: str,
         speaker=speaker,
         cue=first.cue or "",
         how_found=L.ATTRIBUTION_LABELS.get(first.attribution or "", ""),
+        speaker_chain=speaker_chain(article, first),
         article=Link(article.title or article.path,
                      relative(here, f"{article_href}#{mention_anchor(first)}")),
         original=text_fragment_url(article.url, first.text),
     )
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+_COUNT_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def speaker_chain(article: Article, mention: Mention) -> SpeakerChain | None:
+    """"he" -> "Mr. Okafor", two sentences earlier: where a pronoun speaker was resolved."""
+    if None in (mention.speaker_start, mention.speaker_end, mention.speaker_antecedent_start,
+                mention.speaker_antecedent_end):
+        return None
+    body = article.body
+    start, end = mention.speaker_start, mention.speaker_end
+    a_start, a_end = mention.speaker_antecedent_start, mention.speaker_antecedent_end
+    sentences = len(_SENTENCE_END.findall(body, a_end, start)) if a_end <= start else 0
+    if a_end > start:
+        distance = "later in the text"
+    elif sentences == 0:
+        distance = "earlier in the same sentence"
+    else:
+        count = _COUNT_WORDS[sentences] if sentences < len(_COUNT_WORDS) else str(sentences)
+        distance = f"{count} {'sentence' if sentences == 1 else 'sentences'} earlier"
+    return SpeakerChain(body[start:end], body[a_start:a_end], distance)
 
 
 def diff_chunks(diff: tuple[WordDiff, ...]) -> tuple[Chunk, ...]:

@@ -1,0 +1,310 @@
+"""Resolving the words that name a speaker: a name, a role, an organisation, a document,
+a description, a pronoun, against the article's cast (``builder.extract.cast``).
+
+:class:`Resolver` is the half of :class:`builder.extract.speakers.SpeakerFinder` that
+turns a noun phrase into a :class:`Speaker`; the other half reads the cues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from builder.extract.cast import (
+    affiliation,
+    affiliation_cut,
+    is_name_at,
+    is_name_word,
+    POSSESSIVES,
+    spelled,
+    strip_titles,
+    without_suffixes,
+    Word,
+)
+from builder.extract.phrases import (
+    described_org,
+    Frame,
+    looks_common,
+    org_words,
+    PRONOUN_PARAGRAPHS_BACK,
+    respelled,
+    span,
+    Speaker,
+)
+from builder.patterns.cues import DOCUMENT_NOUNS
+from builder.patterns.quotes import (
+    DETERMINERS,
+    GROUP_NOUNS,
+    INDEFINITES,
+    MEDIA_WORDS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_REFERENCES as _ORG_REFS,
+    PRONOUN_GENDERS,
+    PRONOUNS as PRONOUN_KINDS,
+    ROLE_HEADS,
+    SPOKES_ROLES,
+    STATEMENT_NOUNS as _STATEMENTS,
+    SUBJECT_PRONOUNS,
+    UNNAMED_SOURCES,
+)
+
+
+class Resolver:
+    """Names, roles, organisations, documents, descriptions and pronouns to speakers.
+
+    Expects ``cast``, ``paragraphs``, ``events``, ``subjects``, ``mentioned``, ``sources``
+    and ``_seen`` on the instance (set by ``SpeakerFinder``).
+    """
+
+    # -- resolving -----------------------------------------------------------------
+    def _speaker(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        """The speaker ``np`` names, with the span of its words."""
+        found = self._resolve(np, frame, cue, cue_at)
+        return replace(found, end=np[-1].end) if found is not None and found.end < 0 else found
+
+    def _resolve(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        at = np[0].start
+        last = np[-1]
+        low = last.lower
+        determiner = np[0].lower in DETERMINERS
+        step = "same-sentence"
+        if low in SUBJECT_PRONOUNS:
+            found = self.pronoun(low, frame.paragraph, at)
+            return Speaker(found.name, found.kind, cue, "pronoun", cue_at, at, np[-1].end,
+                           found.antecedent or span(found)) if found else None
+        if low in GROUP_NOUNS:
+            # "Marsh officials said": the group of a person the article names; bare "officials
+            # said" or "Union officials" names nobody.
+            described = [w for w in np[:-1] if w.capitalised and (w.ent == "PERSON" or self.cast.person_named([w.text]))]
+            return Speaker(self._as_written(np, frame), "group", cue, step, cue_at, at) if described else None
+        content = [w for w in np if w.lower not in DETERMINERS and w.lower not in POSSESSIVES]
+        cut = affiliation_cut(content)
+        if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
+            content = content[:cut]
+        content = without_suffixes(content)  # "Harriet Lowe MP"
+        if low in DOCUMENT_NOUNS and low not in _STATEMENTS:
+            # "the 31-page lawsuit says", "the IMF report stated": the document speaks, named
+            # with its issuer where the phrase gives one.
+            issuer = [w for w in content[:-1] if w.capitalised]
+            name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
+            return Speaker(name, "document", cue, step, cue_at, at)
+        if low in _STATEMENTS and (author := self._statement_author(np, frame)) is not None:
+            return replace(author, cue=cue, cue_at=cue_at)  # "said the statement from her lawyer, Jo Lee"
+        if low in _STATEMENTS:
+            names = [w.text for w in content[:-1] if w.capitalised]
+            if names:
+                return Speaker(self.cast.org_named(names), "org", cue, step, cue_at, at)
+            # "the statement said": whoever spoke or acted just before (the one who issued it).
+            issuer = self.pronoun("statement", frame.paragraph, at) if np[0].lower == "the" else None
+            return Speaker(issuer.name, issuer.kind, cue, "pronoun", cue_at, at, np[-1].end,
+                           issuer.antecedent or span(issuer)) if issuer else None
+        run: list[Word] = []
+        for k in range(len(content) - 1, -1, -1):
+            w = content[k]
+            in_frame = is_name_at(frame.words, frame.words.index(w)) if len(content) == 1 and w in frame.words else False
+            if not (is_name_at(content, k) or in_frame) and not (run and w.lower in NAME_PARTICLES):
+                break
+            run.insert(0, w)
+        if run and len(run) == 1 and not run[0].ent and self._opens_sentence(frame, run[0]) \
+                and looks_common(frame, run[0]) and not self.cast.person_named([run[0].text]):
+            run = []  # a capitalised sentence opener ("Lately", "Delegates"), not a name
+            if len(content) == 1:
+                return None
+        if run:
+            tokens = [w.text for w in run]
+            person = self.cast.person_named(tokens) or self._person_named_after_epithet(tokens)
+            if person:
+                person = respelled(person, tokens)
+            if person:
+                self.cast.note_gender(person, {w.lower for w in np})
+            org_like = any(w.lower in ORG_HEADS or w.lower in MEDIA_WORDS for w in run) or (
+                determiner and np[0].lower == "the")
+            if person and not org_like:
+                return Speaker(person, "person", cue, step, cue_at, at)
+            if org_like or last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+                return Speaker(self.cast.org_named(spelled(org_words(np, run))), "org", cue, step, cue_at, at)
+            name = " ".join(strip_titles(tokens))
+            return Speaker(name, "person", cue, step, cue_at, at) if name else None
+        words = {w.lower for w in content}
+        if content and all(w.capitalised or w.lower == "of" for w in content) and words & ORG_HEADS and not (
+                words & ROLE_HEADS):
+            # "Ministry of Energy", "Health Department": an organisation ending in a title-like word.
+            return Speaker(self.cast.org_named([w.text for w in content]), "org", cue, step, cue_at, at)
+        if np[0].lower in INDEFINITES and not words & SPOKES_ROLES and len(np) >= 2 and (
+                words & ROLE_HEADS or low in UNNAMED_SOURCES or any(w.capitalised for w in np[1:])
+                or (last.text.isalpha() and last.text.islower())):
+            # "a 2008 campaign veteran", "one party confidant", "a longtime adviser to the mayor":
+            # an unnamed person, as described.
+            return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
+        if words & ROLE_HEADS:
+            person = self.cast.person_with_role(words, at)
+            described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words))
+            if person is None and np[0].lower == "the" and not described:
+                person = self._salient_untitled()
+            if person:
+                return Speaker(person, "person", cue, step, cue_at, at)
+            if described and not words & SPOKES_ROLES:
+                # "the Ohio senator" whom the article never named with that role: as written.
+                return Speaker(" ".join(w.text for w in np[1:]), "person", cue, step, cue_at, at)
+            owned = any(w.lower in POSSESSIVES for w in np[1:-1]) and np[0].capitalised
+            if owned and not words & SPOKES_ROLES:
+                # "Obama's former campaign strategist" whom the article never named: as written.
+                return Speaker(" ".join(spelled(np)), "person", cue, step, cue_at, at)
+            if not words & SPOKES_ROLES:
+                return None
+            orgs = [w.text for w in content if w.capitalised]
+            kind = next((w.lower for w in content if w.lower in _ORG_REFS), None)
+            org = self.cast.org_named(orgs) if orgs else (self._org_of_kind(kind, frame.paragraph, at) if kind else None)
+            if org is None and not orgs and not kind:
+                # "The ministry, according to a spokesperson, ...": the organisation the sentence is about.
+                subject = self.subjects.get(id(frame))
+                org = subject.name if subject and subject.kind == "org" else None
+            return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        if low in _ORG_REFS:
+            org = self._org_of_kind(low, frame.paragraph, at) or described_org(np)
+            return Speaker(org, "org", cue, step, cue_at, at) if org else None
+        if np[0].lower == "the" and any(w.capitalised for w in np[1:-1]) and last.text.islower():
+            # "the DNC member said": an unnamed person the text describes by a named body.
+            return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
+        return None
+
+    def _statement_author(self, np: list[Word], frame: Frame) -> Speaker | None:
+        """The author named after a statement noun: "the statement from the mayor's lawyer,
+        Jo Lee", "a statement by the county" -- a person's or organisation's name."""
+        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        if k >= len(frame.words) or frame.words[k].lower not in {"from", "by", "of"}:
+            return None
+        following = list(frame.words[k + 1 : k + 12])
+        end = next((n for n, w in enumerate(following) if w.quote >= 0 or w.text in {".", ";"}), len(following))
+        following = following[:end]
+        for n in range(len(following) - 1, -1, -1):  # the last name in the phrase: after an apposition
+            if is_name_word(following[n]) and (n + 1 == len(following) or not is_name_word(following[n + 1])):
+                m = n
+                while m > 0 and is_name_word(following[m - 1]):
+                    m -= 1
+                if n - m >= 1 or following[m].ent in {"PERSON", "ORG"}:
+                    return self._speaker(following[m : n + 1], frame, "", None)
+        return None
+
+    def _as_written(self, np: list[Word], frame: Frame) -> str:
+        """A description as the text gives it, with an affiliation that follows it
+        ("a longtime adviser to the mayor"), the leading "the" dropped."""
+        words = list(np)
+        if words[0].lower == "the":
+            words = words[1:]
+        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        following = frame.words[k : k + 6]
+        if following and following[0].lower in {"to", "of", "for", "at", "from", "with", "close", "in"}:
+            m = 1
+            if m < len(following) and following[m].lower == "the":
+                m += 1
+            run = m
+            while run < len(following) and following[run].capitalised:
+                run += 1
+            if run > m:
+                words += following[:run]
+        text = " ".join(spelled(words))
+        return text[:1].lower() + text[1:] if words[0].lower in INDEFINITES else text
+
+    def speaker_of(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
+        """The speaker a noun phrase of ``frame`` names (a name, a role, a pronoun ...)."""
+        return self._speaker(np, frame, cue, cue_at)
+
+    def quotes_only_frame(self, frame: Frame) -> bool:
+        """Whether a sentence holds nothing but quotation(s) and punctuation."""
+        return all(w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in frame.words)
+
+    @staticmethod
+    def _opens_sentence(frame: Frame, word: Word) -> bool:
+        """Whether ``word`` is the first word of its sentence (after any quotation or punctuation)."""
+        for w in frame.words:
+            if w.quote >= 0 or not any(c.isalnum() for c in w.text):
+                continue
+            return w is word
+        return False
+
+    def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
+        """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
+        name) -> else the organisation that spoke in this paragraph or the one before."""
+        org = self.cast.org_of_kind(kind, at)
+        if org:
+            return org
+        for para, pos, speaker in reversed(self.events):
+            if para < paragraph - 1:
+                break
+            if pos < at and speaker.kind == "org":
+                return speaker.name
+        return None
+
+    def _salient_untitled(self) -> str | None:
+        """For an unmatched definite role ("the US president"): the person named most often so
+        far among those introduced without any role, if there is one."""
+        if not self.mentioned:
+            return None
+        return max(self.mentioned.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    def _person_named_after_epithet(self, tokens: list[str]) -> str | None:
+        """"Neighbour Sharon Pike" when only "Sharon Pike" was introduced: a capitalised
+        word before a known name (a sentence-initial epithet) is not part of it."""
+        for k in range(1, len(tokens) - 1):
+            person = self.cast.person_named(tokens[k:])
+            if person:
+                return person
+        return None
+
+    def pronoun(self, pronoun: str, paragraph: int, at: int) -> Speaker | None:
+        """The last compatible speaker of this paragraph or the one before.
+
+        Compatible: a person for he/she, an organisation for it; and not of the other
+        gender where the article told one (Mr, Ms, "her husband", a "she" resolved before).
+        """
+        wanted = PRONOUN_KINDS.get(pronoun, "any")
+        gender = PRONOUN_GENDERS.get(pronoun)
+        before = paragraph - 1
+        while before > 0 and self.quotes_only(before):
+            before -= 1  # the middle of a multi-paragraph quotation does not count
+        candidates = []
+        for para, pos, speaker in reversed(self.events):
+            if para < before:
+                break
+            if pos < at and (wanted == "any" or speaker.kind == wanted) and not (
+                    pronoun == "they" and speaker.kind in {"person", "source"}):
+                candidates.append(speaker)
+        for k, speaker in enumerate(candidates):
+            known = self.cast.genders.get(speaker.name)
+            if gender and known and known != gender:
+                continue
+            # A pronoun teaches a gender only where no other person of unknown gender could
+            # have been meant: one wrong guess must not mislead every later "she".
+            others = {c.name for c in candidates[k + 1 :] if c.kind == "person" and c.name != speaker.name
+                      and c.name not in self.cast.genders}
+            if gender and speaker.kind == "person" and not others:
+                self.cast.genders.setdefault(speaker.name, gender)
+            return speaker
+        if gender is None:
+            return None
+        # No speaker or subject to refer to: the last person named, of a compatible gender,
+        # in this paragraph or the few before it.
+        for para, pos, end, name in reversed(self._named()):
+            if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
+                break
+            if pos < at and self.cast.genders.get(name, gender) == gender:
+                return Speaker(name, "person", "", "pronoun", None, pos, end)
+        return None
+
+    def _named(self) -> list[tuple[int, int, int, str]]:
+        """Every place a person of the cast is named in the narrative: (paragraph, start, end, name)."""
+        if self._seen is None:
+            self._seen = []
+            for para, words in enumerate(self.paragraphs):
+                k = 0
+                while k < len(words):
+                    j = k
+                    while j < len(words) and is_name_word(words[j]):
+                        j += 1
+                    if j > k:
+                        person = self.cast.person_named([w.text for w in words[k:j]])
+                        if person:
+                            self._seen.append((para, words[k].start, words[j - 1].end, person))
+                    k = max(j, k + 1)
+        return self._seen
