@@ -119,7 +119,8 @@ def test_seeds_matrix_marks_only_the_outlets_of_minority_wordings(seeds_site, cl
     claim = _better_not_say(claims)
     differing = {o for v in claim["variants"] if v["relation"] == "differs" for o in v["outlets"]}
     story = (seeds_site / "stories" / claim["story"] / "index.html").read_text(encoding="utf-8")
-    row = story.split(f'href="claims/{claim["id"]}/"', 1)[1].split("</tr>", 1)[0]
+    matrix = story.split('<h2 id="claims">', 1)[1]  # not the summary's list above it
+    row = matrix.split(f'href="claims/{claim["id"]}/"', 1)[1].split("</tr>", 1)[0]
     cells = dict((o, code) for code, o in re.findall(r'class="px-cell px-(\w+)" data-outlet="([^"]+)"', row))
     marked = {o for o, code in cells.items() if code in ("differs", "both")}
     assert marked == differing
