@@ -157,10 +157,10 @@ def _run(args: argparse.Namespace) -> int:
 def _output_problem(output: Path) -> str | None:
     """Why ``-o`` cannot name the JSON export, or None.
 
-    Only a ``.json`` name: ``-o claims.csv`` would be overwritten by its own CSV, and
-    ``-o notes.txt`` would put a CSV over a ``notes.csv`` nobody named.
+    ``-o claims.csv`` is refused: the CSV goes beside the JSON and would overwrite it.
+    Any other name is the JSON's (see ``_csv_path`` for where its CSV goes).
     """
-    if output.suffix.lower() != ".json":
+    if output.suffix.lower() == ".csv":
         return "names the JSON export (the CSV goes beside it); give a .json name"
     if output.is_dir():
         return "is a folder; give the JSON file's name"
@@ -168,7 +168,11 @@ def _output_problem(output: Path) -> str | None:
 
 
 def _csv_path(output: Path) -> Path:
-    return output.with_suffix(".csv")
+    """``claims.json`` -> ``claims.csv``; any other name gets ``.csv`` added
+    (``export.txt`` -> ``export.txt.csv``), so it never lands on a file nobody named."""
+    if output.suffix.lower() == ".json":
+        return output.with_suffix(".csv")
+    return output.with_name(output.name + ".csv")
 
 
 def _print_warnings(warnings: Sequence[Warning_]) -> None:

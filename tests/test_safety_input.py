@@ -32,12 +32,23 @@ def test_o_names_the_json_and_the_csv_goes_beside_it(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.parent.iterdir()) == ["claims.csv", "claims.json"]
 
 
-@pytest.mark.parametrize("name", ["claims.csv", "claims.CSV", "notes.txt", "claims"])
-def test_o_not_naming_a_json_file_is_refused(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("name", ["claims.csv", "claims.CSV"])
+def test_o_naming_a_csv_file_is_refused(tmp_path: Path, name: str) -> None:
     story = write_story(tmp_path / "story")
     code, _, err = run_cli("extract", str(story), "-o", str(tmp_path / name), "--no-cache", "-q")
     assert code == 2 and "give a .json name" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story"]
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "tmp.Xy3kQ9", "claims"])
+def test_o_with_another_name_gets_its_csv_added_never_beside_a_stem_nobody_named(tmp_path: Path, name: str) -> None:
+    story = write_story(tmp_path / "story")
+    (tmp_path / "notes.csv").write_text("someone's own file")
+    code, _, err = run_cli("extract", str(story), "-o", str(tmp_path / name), "--no-cache", "-q")
+    assert code == 0, err
+    assert json.loads((tmp_path / name).read_bytes())["schema_version"] == 1
+    assert (tmp_path / f"{name}.csv").read_text(encoding="utf-8").startswith("story,claim,")
+    assert (tmp_path / "notes.csv").read_text() == "someone's own file"
 
 
 def test_a_failed_write_leaves_every_target_as_it_was(tmp_path: Path) -> None:
