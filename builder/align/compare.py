@@ -410,6 +410,12 @@ class Version:
     article: str = ""
 
 
+def is_named(speaker: str | None) -> bool:
+    """A speaker the article names, not one given only as a description ("an ad", "one
+    official"): descriptions are written as found, in lower case."""
+    return bool(speaker) and speaker[0].isupper()
+
+
 def same_speaker(a: str, b: str) -> bool:
     """One name is the other with words added: "Owen Pryce" and "Owen Pryce KC", "Pryce"."""
     wa, wb = set(a.lower().replace(".", "").split()), set(b.lower().replace(".", "").split())

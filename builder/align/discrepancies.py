@@ -22,6 +22,7 @@ from builder.align.compare import (
     Version,
     diff_summary,
     format_value,
+    is_named,
     rounds_to,
     same_speaker,
     slug_id,
@@ -157,7 +158,7 @@ def speaker_discrepancy(credits: Sequence[tuple[str, str | None, str]],
     """
     # a speaker given only as a description ("an ad", "one official") names nobody to
     # credit or blame: only named speakers can differ
-    credits = [(m, s, o) for m, s, o in credits if s and s[0].isupper()]
+    credits = [(m, s, o) for m, s, o in credits if is_named(s)]
     canonical = _speaker_names(s for _, s, _ in credits)
     by_speaker: dict[str, list[tuple[str, str]]] = {}
     for mention, speaker, outlet in credits:

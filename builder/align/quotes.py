@@ -102,13 +102,9 @@ class _Quotes:
 def _speaker_relation(a: Mention, b: Mention) -> str:
     """same / other / unknown; a speaker given only as a description ("an ad", "one
     campaign source") is not a name to tell two quotations apart by."""
-    if _named(a.speaker) and _named(b.speaker):
+    if compare.is_named(a.speaker) and compare.is_named(b.speaker):
         return "same" if compare.same_speaker(a.speaker, b.speaker) else "other"
     return "unknown"
-
-
-def _named(speaker: str | None) -> bool:
-    return bool(speaker) and speaker[0].isupper()
 
 
 def _candidate_pairs(qs: _Quotes, ids: Sequence[str]) -> list[tuple[str, str]]:

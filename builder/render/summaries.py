@@ -12,7 +12,7 @@ from typing import Final
 from builder.models import Article, Claim, Mention, Story
 from builder.render import labels as L
 from builder.render.lookup import Lookup
-from builder.render.sentences import claim_sentence
+from builder.render.sentences import claim_sentence, names
 from builder.render.views import plural
 
 DESCRIPTION_CHARS: Final = 200  # previews cut longer text; end on a word before that
@@ -48,12 +48,6 @@ def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
     return f"{cut}…"
 
 
-def _outlet_list(outlets: list[str], most: int = 3) -> str:
-    if len(outlets) <= most:
-        return ", ".join(outlets[:-1]) + (" and " if len(outlets) > 1 else "") + outlets[-1]
-    return f"{', '.join(outlets[:most])} and {len(outlets) - most} more"
-
-
 def claim_description(lk: Lookup, claim: Claim) -> str:
     """The sentence at the top of the claim's page: what the outlets do with it."""
     kind = L.KIND_LABELS.get(claim.kind, claim.kind)
@@ -64,7 +58,7 @@ def story_description(lk: Lookup, story: Story) -> str:
     claims = lk.claims_by_story.get(story.id, ())
     outlets = list(lk.story_outlets(story))
     differing = sum(1 for c in claims if c.status == "differ")
-    return shorten(f"How {_outlet_list(outlets) if outlets else 'the outlets'} reported “{story.title}”: "
+    return shorten(f"How {names(outlets) if outlets else 'the outlets'} reported “{story.title}”: "
                    f"{plural(len(claims), 'claim')} compared, {differing} on which outlets differ.")
 
 
@@ -74,7 +68,7 @@ def article_description(lk: Lookup, article: Article) -> str:
               for k in L.KIND_LABELS if (n := sum(1 for m in mentions if m.kind == k))]
     when = f", {article.published.isoformat()}" if article.published else ""
     return shorten(f"{article.outlet}{when}: “{article.title or article.path}”, with its "
-                   f"{_outlet_list(counts) if counts else 'text'} marked and compared with the other outlets.")
+                   f"{names(counts) if counts else 'text'} marked and compared with the other outlets.")
 
 
 def outlet_description(lk: Lookup, outlet: str) -> str:
