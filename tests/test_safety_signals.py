@@ -62,6 +62,13 @@ def many_articles(folder: Path) -> Path:
     return story
 
 
+def _interruptible() -> None:
+    """Ctrl-C as in a terminal: a test run started in the background (``make test &``)
+    ignores SIGINT, and a Python started with SIGINT ignored never turns it into
+    KeyboardInterrupt; the build under test must start with the default."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def running_build(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A ``-j 2`` build with its two workers up; output into files (workers must not hold a pipe)."""
@@ -72,7 +79,7 @@ def running_build(tmp_path: Path):  # type: ignore[no-untyped-def]
     process = subprocess.Popen(
         [sys.executable, "-m", "builder", "build", str(story), "--site-dir", str(tmp_path / "site"),
          "--cache-dir", str(tmp_path / "cache"), "-j", "2", "-q"],
-        cwd=ROOT, env=env, stdout=out, stderr=err, start_new_session=True)
+        cwd=ROOT, env=env, stdout=out, stderr=err, start_new_session=True, preexec_fn=_interruptible)
     workers: list[int] = []
     try:
         assert wait_until(lambda: len(children(process.pid)) >= 2, 60), "the workers never started"
