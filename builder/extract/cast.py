@@ -51,14 +51,14 @@ class Word:
     end: int
     ent: str = ""
     quote: int = -1
+    # Read hundreds of thousands of times per archive: computed once, not per read.
+    lower: str = field(init=False, repr=False, compare=False)
+    capitalised: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.quote < 0 and self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "lower", self.text.lower())
+        object.__setattr__(self, "capitalised", self.quote < 0 and self.text[:1].isupper()
+                           and any(c.isalpha() for c in self.text))
 
 
 @lru_cache(maxsize=8192)

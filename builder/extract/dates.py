@@ -106,8 +106,14 @@ class DateSpan:
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Character bounds of the doc's sentences, whitespace-only ones left out."""
-    text = doc.text
-    return [(s.start_char, s.end_char) for s in doc.sents if text[s.start_char:s.end_char].strip()]
+    if (bounds := doc.user_data.get(_BOUNDS_KEY)) is None:  # dates and figures both ask
+        text = doc.text
+        bounds = [(s.start_char, s.end_char) for s in doc.sents if text[s.start_char:s.end_char].strip()]
+        doc.user_data[_BOUNDS_KEY] = bounds
+    return bounds
+
+
+_BOUNDS_KEY = "parallax.sentence_bounds"
 
 
 def sentence_of(bounds: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
