@@ -117,12 +117,17 @@ ALIAS_BOMB = "\n".join(
     + ["author: [" + ",".join(["*h"] * 9) + "]"])
 
 
-def test_an_alias_bomb_in_front_matter_costs_seconds_and_keeps_the_body(tmp_path: Path) -> None:
+# A hang guard, not a speed check (speed is make bench's): a quadratic or exponential
+# case never ends, while the linear one takes under a minute even on a loaded machine.
+HANG = 900
+
+
+def test_an_alias_bomb_in_front_matter_is_not_expanded_and_keeps_the_body(tmp_path: Path) -> None:
     story = write_story(tmp_path / "story")
     bomb = f"---\ntitle: Pier closes\n{ALIAS_BOMB}\n---\nThe pier closed on Friday, the council said.\n"
     assert 400 < len(bomb.encode()) < 600
     (story / "bomb.md").write_text(bomb, encoding="utf-8")
-    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=60)
+    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=HANG)
     assert done.returncode == 0, done.stderr
     [line] = [w for w in done.stderr.splitlines() if w.startswith("warning: bomb.md:") and "YAML" in w]
     assert "aliases" in line and len(line) < 200
@@ -130,9 +135,9 @@ def test_an_alias_bomb_in_front_matter_costs_seconds_and_keeps_the_body(tmp_path
     assert any("pier closed" in a["body"] for a in data["articles"])
 
 
-def test_an_alias_bomb_in_sources_yml_costs_seconds(tmp_path: Path) -> None:
+def test_an_alias_bomb_in_sources_yml_is_not_expanded(tmp_path: Path) -> None:
     story = write_story(tmp_path / "story", sources__yml=f"title: Harbour talks\n{ALIAS_BOMB}\n")
-    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=60)
+    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=HANG)
     assert done.returncode == 0, done.stderr
     [line] = [w for w in done.stderr.splitlines() if "sources.yml" in w]
     assert "aliases" in line and len(line) < 200
@@ -157,13 +162,13 @@ def test_yaml_longer_than_any_metadata_is_refused_with_a_warning(tmp_path: Path)
 
 
 @pytest.mark.slow
-def test_a_five_megabyte_line_without_spaces_builds_in_seconds(tmp_path: Path) -> None:
+def test_a_five_megabyte_line_without_spaces_builds(tmp_path: Path) -> None:
     import base64
 
     story = write_story(tmp_path / "story")
     blob = base64.b64encode(os.urandom(3_750_000)).decode()  # no space, no "@": the worst case
     (story / "blob.txt").write_text(f"Data dump\n{blob}@example.org\n", encoding="utf-8")
-    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=120)
+    done = cli("build", str(story), "--site-dir", str(tmp_path / "site"), "--no-cache", "-q", timeout=HANG)
     assert done.returncode == 0, done.stderr
     assert "3 articles read" in done.stdout
 
