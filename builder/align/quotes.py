@@ -32,6 +32,7 @@ from builder.align.compare import (
     normalise_quote,
     passage,
 )
+from builder.align.titles import truncate
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (
@@ -474,12 +475,24 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     versions = _versions(g, words, {m.article: outlet_of[m.article] for m in g.members}, chain)
     speaker = majority(m.speaker for m in g.members)
     own = [m for m in g.core if not m.fragment] or g.core
-    anchor = min_hash(t for m in own for t in _trigrams(words[m.id].norm))
+    title = _own_title(own, words)
+    anchor = _anchor(own, words, title)
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
     # discrepancies come from the variants (``discrepancies.judge``); the title from the
     # claim's own words, never from a longer quotation it was found inside
-    return ClaimParts(ident, _own_title(own, words), (), speaker, versions=tuple(versions))
+    return ClaimParts(ident, title, (), speaker, versions=tuple(versions))
+
+
+def _anchor(own: Sequence[Mention], words: dict[str, Words], title: str) -> str:
+    """The min-hash trigram among those of the title that most of the claim's own quotations
+    share: stable as outlets are added, and words of the title, so the url says what it says."""
+    shown = set(_trigrams(normalise_quote(truncate(title)).norm))
+    counts = Counter(t for m in own for t in set(_trigrams(words[m.id].norm)) if t in shown)
+    if not counts:
+        counts = Counter(t for m in own for t in set(_trigrams(words[m.id].norm)))
+    top = max(counts.values(), default=0)
+    return min_hash(t for t, n in counts.items() if n == top)
 
 
 def _own_title(own: Sequence[Mention], words: dict[str, Words]) -> str:
