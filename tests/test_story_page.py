@@ -5,10 +5,12 @@ scroll on a phone."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from builder.patterns.metadata import is_unnamed_outlet
-from tests.test_browser import browser, page  # noqa: F401
+from tests.test_browser import SCREENSHOTS, browser, page  # noqa: F401
 from tests.test_seeds_reader import VIEWPORTS, export, served, site  # noqa: F401
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -117,3 +119,29 @@ def test_on_a_phone_wide_tables_scroll_sideways_and_say_so(page, served, export,
     cue = box.evaluate("b => getComputedStyle(b, '::before').content")
     assert "Scroll sideways" in cue
     assert box.bounding_box()["width"] <= VIEWPORTS["phone"]["width"]
+
+
+SHOTS = [  # (file, page, viewport, scheme, element scrolled to the top)
+    ("seeds-story-desktop.png", "story", "desktop", "light", "#claims"),
+    ("seeds-story-phone.png", "story", "phone", "light", "#claims"),
+    ("seeds-story-desktop-dark.png", "story", "desktop", "dark", "h1"),
+    ("seeds-claim-phone.png", "claim", "phone", "light", "h1"),
+]
+
+
+@pytest.mark.parametrize(("file_name", "kind", "view", "scheme", "top"), SHOTS)
+def test_readme_screenshots(page, served, export, file_name, kind, view, scheme, top) -> None:  # noqa: F811
+    """The README's pictures of the new pages, small enough to keep in the repository; with
+    PARALLAX_SCREENSHOTS=1 they are written to docs/screenshots/."""
+    claim = next(c for c in export["claims"] if c["kind"] == "quote" and c["title"] == "I better not say")
+    page.set_viewport_size(VIEWPORTS[view])
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served + (_story(export) if kind == "story" else claim["url"]))
+    page.locator(top).first.evaluate("e => window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 70)")
+    page.wait_for_timeout(300)
+    shot = page.screenshot()
+    assert len(shot) < 300_000, (file_name, len(shot))
+    assert page.errors == []
+    if os.environ.get("PARALLAX_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        (SCREENSHOTS / file_name).write_bytes(shot)
