@@ -121,6 +121,19 @@ def test_on_a_phone_wide_tables_scroll_sideways_and_say_so(page, served, export,
     assert box.bounding_box()["width"] <= VIEWPORTS["phone"]["width"]
 
 
+def test_a_cell_opens_the_claim_page_at_its_outlets_version_marked(page, served, export) -> None:  # noqa: F811
+    page.set_viewport_size(VIEWPORTS["desktop"])
+    page.goto(served + _story(export))
+    cell = page.locator(".px-matrix-scroll").first.locator("td.px-differs a").first
+    target = cell.get_attribute("href").split("#", 1)[1]
+    cell.click()
+    page.wait_for_url(f"**#{target}")
+    card = page.locator(f"[id='{target}']")
+    assert card.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    box = card.bounding_box()
+    assert box and 0 <= box["y"] < VIEWPORTS["desktop"]["height"]
+
+
 SHOTS = [  # (file, page, viewport, scheme, element scrolled to the top)
     ("seeds-story-desktop.png", "story", "desktop", "light", "#claims"),
     ("seeds-story-phone.png", "story", "phone", "light", "#claims"),
