@@ -32,7 +32,6 @@ from builder.align.compare import (
     normalise_quote,
     passage,
 )
-from builder.align.titles import truncate
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (
@@ -476,7 +475,7 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     speaker = majority(m.speaker for m in g.members)
     own = [m for m in g.core if not m.fragment] or g.core
     title = _own_title(own, words)
-    anchor = _anchor(own, words, title)
+    anchor = _anchor(own, words)
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
     # discrepancies come from the variants (``discrepancies.judge``); the title from the
@@ -484,13 +483,14 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     return ClaimParts(ident, title, (), speaker, versions=tuple(versions))
 
 
-def _anchor(own: Sequence[Mention], words: dict[str, Words], title: str) -> str:
-    """The min-hash trigram among those of the title that most of the claim's own quotations
-    share: stable as outlets are added, and words of the title, so the url says what it says."""
-    shown = set(_trigrams(normalise_quote(truncate(title)).norm))
-    counts = Counter(t for m in own for t in set(_trigrams(words[m.id].norm)) if t in shown)
-    if not counts:
-        counts = Counter(t for m in own for t in set(_trigrams(words[m.id].norm)))
+def _anchor(own: Sequence[Mention], words: dict[str, Words]) -> str:
+    """The min-hash trigram among those most of the claim's articles share: the words
+    the outlets agree on (so the url says what the title says where they differ, "better
+    not say" rather than one outlet's "rather not say"), and stable as outlets are added."""
+    by_article: dict[str, set[str]] = {}
+    for m in own:
+        by_article.setdefault(m.article, set()).update(_trigrams(words[m.id].norm))
+    counts = Counter(t for grams in by_article.values() for t in grams)  # articles, not mentions
     top = max(counts.values(), default=0)
     return min_hash(t for t, n in counts.items() if n == top)
 
