@@ -112,7 +112,8 @@ class MatrixRow:
 
 @dataclass(frozen=True, slots=True)
 class FigureRow:
-    subject: str = doc("what is counted, or empty")
+    subject: str = doc("what is counted; for a figure with no countable subject (a duration, "
+                       "'of them') the claim's title, its own words; or empty")
     value: str = doc("the figure as written, with its qualifier ('around 1,200')")
     whose: str = doc("whose figure it is, or empty")
     outlets: str = doc("the outlets that give this value, comma-separated")

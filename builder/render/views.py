@@ -10,6 +10,7 @@ from datetime import date
 
 from builder import urls
 from builder.align.compare import changed_words, diff_summary, normalise_quote, word_spans
+from builder.align.titles import counted_subject
 from builder.align.variants import independent_reports
 from builder.models import (
     Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, Variant, WordDiff,
@@ -248,10 +249,12 @@ def _figure_rows(lk: Lookup, claims: list[Claim], here: str) -> tuple[FigureRow,
     for claim in (c for c in claims if c.kind == "figure"):
         mentions = lk.claim_mentions(claim)
         first = {m.text: m for m in reversed(mentions)}
+        # a figure without a subject one counts ("of them", a duration) is said by its title
+        counted = counted_subject(mentions)
         for text, outlets in sorted(_outlets_by_text(lk, claim).items()):
             mention = first[text]
             rows.append(FigureRow(
-                subject=mention.subject or "",
+                subject=(mention.subject or "") if counted else claim.title,
                 value=text,
                 whose=mention.speaker or "",
                 outlets=", ".join(sorted(outlets)),
