@@ -60,6 +60,8 @@ class Article:
     format: Literal["txt", "md", "html"] = "txt"
     sha256: str = ""  # of the raw file bytes: the extraction cache key and duplicate check
     wire: Wire | None = None  # set where the article is a copy of a story other outlets ran too
+    # body spans (start, end) of photo captions: their mentions are in the export, in no claim
+    captions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ def test_the_summary_names_each_wording_and_who_printed_it(site, export) -> None
     html = (site / claim["url"] / "index.html").read_text(encoding="utf-8")
     summary = html.split('<p class="px-summary">', 1)[1].split("</p>", 1)[0]
     assert summary.startswith("Three outlets quote Donald Trump as saying “I better not say”")
-    assert "Article 2 has “I&#39;d rather not say.”" in summary
+    assert "Unnamed outlet: “Trump Says He Has Spoken Directly…” has “I&#39;d rather not say.”" in summary
     assert "thehill.com also has “I’d better not say.”" in summary
 
 

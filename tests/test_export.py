@@ -85,7 +85,12 @@ def test_every_claim_names_existing_mentions_of_its_own_story(seeds_data):
             claimed.add(mid)
         for d in claim["discrepancies"]:
             assert set(d["mentions"]) <= set(claim["mentions"]) or d["type"] == "omission"
-    assert claimed == set(mention_article), "every mention belongs to a claim"
+    captions = {a["id"]: a["captions"] for a in seeds_data["articles"]}
+    in_caption = {m["id"] for m in seeds_data["mentions"]
+                  if any(s <= m["start"] < e for s, e in captions[m["article"]])}
+    assert in_caption, "the seeds' two photo captions hold dates"
+    assert claimed == set(mention_article) - in_caption, "every mention outside a caption belongs to a claim"
+    assert not claimed & in_caption, "a photo caption makes no claim"
 
 
 def test_ids_are_unique(seeds_data):
@@ -109,7 +114,10 @@ def test_csv_has_a_row_per_mention_and_claim(seeds_report):
     rows = list(csv.DictReader(io.StringIO(to_csv(corpus).decode("utf-8"))))
     assert tuple(rows[0].keys()) == CSV_COLUMNS
     memberships = sum(len(c.mentions) for c in corpus.claims)
-    assert len(rows) == memberships
+    unclaimed = {m.id for m in corpus.mentions} - {m for c in corpus.claims for m in c.mentions}
+    assert unclaimed, "the dates of the seeds' photo captions are in no claim"
+    assert len(rows) == memberships + len(unclaimed), "a mention in no claim gets a row of its own"
+    assert {r["mention"] for r in rows if not r["claim"]} == unclaimed
     quote = next(m for m in corpus.mentions if m.kind == "quote" and "," in m.text)
     row = next(r for r in rows if r["mention"] == quote.id)
     assert row["text"] == quote.text, "commas and quote marks survive the CSV round trip"

@@ -66,7 +66,8 @@ def test_txt_date_prefix_on_headline_line_and_hard_wrapped_prose(formats):
     assert len(paragraphs) == 3
     assert paragraphs[0].startswith("After eleven weeks of closure, the harbour bridge carries traffic again, and")
     assert paragraphs[2].endswith('"money well spent" and promised a public review of the overrun.')
-    assert a.outlet == "Article 5"  # nothing names the outlet: a neutral label, position by id
+    # nothing names the outlet: called by its headline, marked as no outlet's name
+    assert a.outlet == "Unnamed outlet: \u201cHarbour bridge: what the repairs\u2026\u201d"
 
 
 def test_txt_bare_name_byline_url_line_furniture_and_inferred_date(formats):
@@ -146,7 +147,8 @@ def test_sources_yml_gives_story_title_and_fills_file_metadata(multi):
     assert a.outlet == "Island Courier" and a.url == "https://island-courier.example/ferry-suspended"
     assert a.published == date(2024, 2, 5) and not a.published_inferred
     assert b.published == date(2024, 2, 12)
-    assert b.outlet == "Article 2"  # the list given as outlet is refused, nothing else names one
+    # the list given as outlet is refused, nothing else names one
+    assert b.outlet == "Unnamed outlet: \u201cIsland ferry to resume next week\u201d"
     assert b.title == "Island ferry to resume next week"
 
 

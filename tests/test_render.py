@@ -12,7 +12,7 @@ import pytest
 from builder.render import contexts, render_pages
 from builder.render.links import external_url, relative, text_fragment_url
 from builder.render.lookup import Lookup
-from builder.render.views import claim_context, diff_chunks, story_context
+from builder.render.views import claim_context, diff_chunks, matrix_outlets, story_context
 from tests.site_fixture import (
     HOSTILE_OUTLET, HOSTILE_TITLE, STORY, fixture_corpus, hostile_corpus,
 )
@@ -123,9 +123,45 @@ def test_story_matrix_puts_discrepancies_first_and_labels_every_cell() -> None:
     corpus = fixture_corpus()
     ctx = story_context(Lookup.of(corpus), corpus.stories[0])
     assert [r.status for r in ctx.rows][:2] == ["differ", "differ"]
-    assert ctx.rows[-1].status == "single"
-    cells = {c.code: c.label for r in ctx.rows for c in r.cells}
+    # claims one outlet alone carries are apart, under their own heading
+    assert "single" not in {r.status for r in ctx.rows}
+    assert ctx.single_rows and {r.status for r in ctx.single_rows} == {"single"}
+    cells = {c.code: c.label for r in (*ctx.rows, *ctx.single_rows) for c in r.cells}
     assert cells == {"same": "same", "differs": "differs", "absent": "absent", "only": "only here"}
+
+
+def test_story_matrix_orders_outlets_by_claims_carried_with_unnamed_outlets_last() -> None:
+    corpus = fixture_corpus()
+    lk = Lookup.of(corpus)
+    story = corpus.stories[0]
+    claims = lk.claims_by_story[story.id]
+    unnamed = "Unnamed outlet: \u201cDockers walk out\u201d"
+    carried = {o: sum(1 for c in claims if o in {lk.outlet_of(m) for m in c.mentions})
+               for o in lk.story_outlets(story)}
+    order = matrix_outlets(lk, story, claims)
+    assert [carried[o] for o in order] == sorted(carried.values(), reverse=True)
+    renamed = dataclasses.replace(corpus, articles=tuple(dataclasses.replace(a, outlet=unnamed) if a.outlet == order[0] else a
+                                             for a in corpus.articles))
+    lk2 = Lookup.of(renamed)
+    assert matrix_outlets(lk2, story, lk2.claims_by_story[story.id])[-1] == unnamed
+
+
+def test_each_matrix_cell_names_the_variant_its_outlet_prints() -> None:
+    corpus = fixture_corpus()
+    lk = Lookup.of(corpus)
+    ctx = story_context(lk, corpus.stories[0])
+    claims = {c.title: c for c in lk.claims_by_story[corpus.stories[0].id]}
+    seen = 0
+    for row in ctx.rows:
+        claim = claims[row.title]
+        for cell in row.cells:
+            want = [chr(65 + k) for k, v in enumerate(claim.variants) if cell.outlet in v.outlets]
+            if len(claim.variants) > 1 and cell.code != "absent":
+                assert cell.variant == "/".join(want), (row.title, cell.outlet)
+                seen += 1
+            else:
+                assert cell.variant == ""
+    assert seen
 
 
 def test_story_timeline_is_sorted_by_date_and_articles_note_inferred_dates(pages) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
+from builder.ids import unique_slugs
 from tests.conftest import SEEDS
 from tests.test_browser import SCREENSHOTS, browser, page, search, serve_folder  # noqa: F401
 from tests.test_site_build import broken_links
@@ -133,8 +134,10 @@ def test_seeds_outlet_pages_list_only_the_wordings_they_printed(seeds_site, clai
     rather = next(v for v in claim["variants"] if "rather" in v["text"])
     anchor = next(d["id"] for d in claim["discrepancies"]
                   if d["sides"][-1]["variant"] == rather["id"])
+    articles = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))["articles"]
+    slugs = unique_slugs(a["outlet"] for a in articles)
     for outlet in {o for v in claim["variants"] for o in v["outlets"]}:
-        slug = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-")
+        slug = slugs[outlet]
         page_html = (seeds_site / "outlets" / slug / "index.html").read_text(encoding="utf-8")
         differs = page_html.split('id="differs"', 1)[1].split("<h2", 1)[0]
         assert (f"#{anchor}" in differs) == (outlet in rather["outlets"]), outlet
@@ -155,3 +158,44 @@ def test_seeds_claim_page_shows_the_variants_with_their_outlets(page, served, cl
     if os.environ.get("PARALLAX_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "seeds-claim-desktop.png"))
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def test_no_claim_title_is_a_bare_number_a_cut_word_or_a_caption(seeds_site):
+    data = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))
+    bodies = {a["id"]: a["body"] for a in data["articles"]}
+    mentions = {m["id"]: m for m in data["mentions"]}
+    caption_texts = [bodies[a["id"]][s:e] for a in data["articles"] for s, e in a["captions"]]
+    assert caption_texts, "the seeds carry photo captions"
+    for claim in data["claims"]:
+        title = claim["title"]
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", _html(seeds_site, claim["url"]), re.S)
+        assert h1 and html_text(h1.group(1)) == title, claim["url"]
+        # a number is never the whole title, nor named by its unit or a pronoun ("Weeks: 1",
+        # "Of them: 2,000,000"); a duration says its unit ("War: 3" does not)
+        label = title.rpartition(": ")[0].lower()
+        assert _words(title), title
+        if claim["kind"] == "figure":
+            units = {mentions[m]["unit"] for m in claim["mentions"]} - {None, "people"}
+            assert label not in units and not label.startswith(("of ", "them")), title
+            for unit in units:
+                assert unit.rstrip("s") in title.lower(), (title, unit)
+        # a cut falls between whole words: the words before "…" continue with a space or punctuation
+        for cut in re.finditer(r"(\w+)\u2026", title):
+            word = cut.group(1)
+            texts = [bodies[mentions[m]["article"]] for m in claim["mentions"]]
+            assert any(re.search(rf"\b{re.escape(word)}(?!\w)", t) for t in texts), (title, word)
+        # a caption is no claim, and names none
+        assert not any(title.rstrip("\u2026").split(": ")[0].rstrip("\u2026")[:40] in c for c in caption_texts), title
+        for m in claim["mentions"]:
+            start, article = mentions[m]["start"], mentions[m]["article"]
+            assert not any(s <= start < e for a in data["articles"] if a["id"] == article
+                           for s, e in a["captions"]), (title, m)
+
+
+def html_text(fragment: str) -> str:
+    import html
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()

@@ -1,8 +1,9 @@
 """Align the same claim across a story's articles: quotations, figures and dated events.
 
 One module per kind groups a story's mentions into claims (``quotes``, ``figures``,
-``dates``); ``compare`` judges each claim's versions. Every mention is in at least
-one claim (a claim with one article is ``single``), and a long quotation that holds
+``dates``); ``compare`` judges each claim's versions. Every mention outside a photo
+caption is in at least one claim (a claim with one article is ``single``); a caption is
+not the outlet's reporting and makes none. A long quotation that holds
 several shorter ones another outlet reported separately is in each of their claims
 (partial quoting). Grouping blocks candidates before any fuzzy comparison (quotes
 by shared words, figures by subject, dates by shared context words or the same
@@ -27,10 +28,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from builder.align import discrepancies
-from builder.align.compare import ClaimParts, truncate
+from builder.align.compare import ClaimParts
 from builder.align.dates import date_claim_parts, date_groups
 from builder.align.figures import figure_claim_parts, figure_groups, subject_key
 from builder.align.quotes import quote_claim_parts, quote_groups
+from builder.align.titles import truncate
 from builder.ids import digest
 from builder.models import Article, Claim, Mention, MentionKind, Story
 from builder.urls import claim_url
@@ -40,7 +42,8 @@ __all__ = ["align_story", "subject_key"]
 
 def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Mention]
                 ) -> list[Claim]:
-    """All the story's claims, sorted by kind then id; every mention is in at least one.
+    """All the story's claims, sorted by kind then id; every mention outside a photo caption
+    is in at least one.
 
     1. quotations: the same words (or part of a longer quotation), by speaker
     2. figures: the same subject and unit, whatever the values
@@ -50,14 +53,17 @@ def align_story(story: Story, articles: Sequence[Article], mentions: Sequence[Me
     outlet_of = {a.id: a.outlet for a in articles}
     article_of = {a.id: a for a in articles}
     body_of = {a.id: a.body for a in articles}
-    ordered = sorted(mentions, key=lambda m: (m.article, m.start, m.end, m.id))
+    # a photo caption is not the outlet's reporting: its mentions make no claim
+    captions = {a.id: a.captions for a in articles}
+    ordered = sorted((m for m in mentions if not any(s <= m.start < e for s, e in captions[m.article])),
+                     key=lambda m: (m.article, m.start, m.end, m.id))
     of_kind = {kind: [m for m in ordered if m.kind == kind] for kind in ("quote", "figure", "date")}
     # 1.
     drafts: list[tuple[MentionKind, Sequence[Mention], ClaimParts]] = [
         ("quote", g.members, quote_claim_parts(g, outlet_of))
         for g in quote_groups(of_kind["quote"], body_of)]
     # 2.
-    drafts += [("figure", ms, figure_claim_parts(ms, outlet_of))
+    drafts += [("figure", ms, figure_claim_parts(ms, outlet_of, body_of))
                for ms in figure_groups(of_kind["figure"], body_of)]
     # 3.
     drafts += [("date", g.mentions, date_claim_parts(g, outlet_of, body_of))

@@ -46,7 +46,6 @@ from builder.patterns.align import (
     SPELLING_RULES,
     SPELLING_WORDS,
     UNCENSORED,
-    TITLE_CHARS,
     VALUE_TOLERANCE,
     WORD,
 )
@@ -529,11 +528,3 @@ def majority(values: Iterable[str | None]) -> str | None:
     counts = Counter(v for v in values if v)
     return min(counts, key=lambda v: (-counts[v], v)) if counts else None
 
-
-def truncate(text: str, limit: int = TITLE_CHARS) -> str:
-    """Whitespace collapsed, cut at a word boundary near ``limit`` characters."""
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014")
-    return cut + "\u2026"

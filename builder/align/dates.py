@@ -29,7 +29,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from builder.align.compare import ClaimParts, Clusters, dates_compatible, min_hash, truncate
+from builder.align.compare import ClaimParts, Clusters, dates_compatible, min_hash
+from builder.align.titles import date_title
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (
@@ -40,12 +41,10 @@ from builder.patterns.align import (
     STEM_ENDINGS,
     STEM_MIN_LENGTH,
     STOP_WORDS,
-    TITLE_CHARS,
     WORD_FORMS,
 )
 
 _FULL_DAY = len("2025-02-07")
-_LEAD_IN = re.compile(r"\b(?:on|in|since|by|at|from|until|of|during)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,21 +220,10 @@ def _join_days(clusters: Clusters, by_id: Mapping[str, Mention], s: _Sentences) 
     return day_of
 
 
-def _date_title(m: Mention, body: str) -> str:
-    """The sentence of a date without the date and its preposition: the event words."""
-    start, end = _sentence(m, body)
-    before, after = body[start:m.start], body[m.end:end]
-    before = _LEAD_IN.sub("", before.rstrip())
-    if not before.strip():
-        after = after.lstrip(" ,")
-    text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", f"{before} {after}"))
-    text = text.strip(" ,;:")
-    return truncate(text[:1].upper() + text[1:], TITLE_CHARS - 16)
-
-
 def date_claim_parts(g: DateGroup, outlet_of: Mapping[str, str], body_of: Mapping[str, str]
                      ) -> ClaimParts:
-    """Id, title ("Dockers walked out of the terminal — 2025-02-07") and discrepancies."""
+    """Id, title ("Dockers walked out of the terminal: 7 Feb 2025", ``titles.date_title``)
+    and discrepancies."""
     dates = g.mentions
     precise = g.day or max((m.date for m in dates if m.date), key=lambda d: (len(d), d),
                            default=None)
@@ -246,5 +234,5 @@ def date_claim_parts(g: DateGroup, outlet_of: Mapping[str, str], body_of: Mappin
         ident = f"d-{precise or 'undated'}-{slugify(event) if event else 'event'}-" \
                 f"{digest(precise, event, length=6)}"
     ref = min(dates, key=lambda m: (m.date != precise, -(len(m.date or "")), m.article, m.start))
-    title = f"{_date_title(ref, body_of.get(ref.article, ''))} \u2014 {precise or ref.text}"
+    title = date_title(ref, body_of.get(ref.article, ""), precise)
     return ClaimParts(ident, title, ())  # discrepancies: ``discrepancies.judge``

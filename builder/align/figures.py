@@ -23,7 +23,8 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from builder.align import compare
-from builder.align.compare import ClaimParts, Clusters, majority, truncate
+from builder.align.compare import ClaimParts, Clusters, majority
+from builder.align.titles import counted_subject, figure_title
 from builder.ids import digest, slugify
 from builder.models import Mention
 from builder.patterns.align import (
@@ -386,20 +387,20 @@ def _split(group: list[Mention], body_of: Mapping[str, str]) -> list[list[Mentio
     return clusters
 
 
-def figure_claim_parts(figures: Sequence[Mention], outlet_of: Mapping[str, str]) -> ClaimParts:
-    """Id, title ("Residents evacuated: 1,200 vs 800") and speaker (discrepancies: ``judge``)."""
+def figure_claim_parts(figures: Sequence[Mention], outlet_of: Mapping[str, str],
+                       body_of: Mapping[str, str]) -> ClaimParts:
+    """Id, title ("Residents evacuated: 1,200 or 800", ``titles.figure_title``) and speaker
+    (discrepancies: ``judge``)."""
     key = figure_key(figures[0].subject)
     unit = next((f.unit for f in figures if f.unit), "")
+    title = figure_title(figures, body_of)
     if key:
         words = sorted(key)
-        ident = f"f-{slugify(' '.join(words), max_words=6, max_length=40)}-{digest(*words, unit, length=6)}"
-        label = majority(f.subject for f in figures) or ""
+        shown = " ".join(words) if counted_subject(figures) else title
+        ident = f"f-{slugify(shown, max_words=6, max_length=40)}-{digest(*words, unit, length=6)}"
     else:
         f0 = figures[0]
-        ident = f"f-{slugify(compare.format_value(f0), max_words=3)}-" \
+        shown = compare.format_value(f0) if counted_subject(figures) else title
+        ident = f"f-{slugify(shown, max_words=6, max_length=40)}-" \
                 f"{digest(f0.value, f0.low, f0.high, unit, f0.speaker, length=6)}"
-        label = unit or "figure"
-    counts = Counter(compare.format_value(f) for f in figures)
-    values = sorted(counts, key=lambda v: (-counts[v], v))
-    title = f"{label[:1].upper()}{label[1:]}: {' vs '.join(values)}"
-    return ClaimParts(ident, truncate(title), (), majority(f.speaker for f in figures))
+    return ClaimParts(ident, title, (), majority(f.speaker for f in figures))

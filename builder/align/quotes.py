@@ -474,12 +474,25 @@ def quote_claim_parts(g: _Group, outlet_of: dict[str, str]) -> ClaimParts:
     versions = _versions(g, words, {m.article: outlet_of[m.article] for m in g.members}, chain)
     speaker = majority(m.speaker for m in g.members)
     own = [m for m in g.core if not m.fragment] or g.core
-    anchor = min_hash(t for m in own for t in _trigrams(words[m.id].norm))
+    title = _own_title(own, words)
+    anchor = _anchor(own, words)
     head = f"q-{slugify(speaker, max_words=4)}" if speaker else "q"
     ident = f"{head}-{slugify(anchor, max_words=3, max_length=40)}-{digest(speaker, anchor, length=6)}"
     # discrepancies come from the variants (``discrepancies.judge``); the title from the
     # claim's own words, never from a longer quotation it was found inside
-    return ClaimParts(ident, _own_title(own, words), (), speaker, versions=tuple(versions))
+    return ClaimParts(ident, title, (), speaker, versions=tuple(versions))
+
+
+def _anchor(own: Sequence[Mention], words: dict[str, Words]) -> str:
+    """The min-hash trigram among those most of the claim's articles share: the words
+    the outlets agree on (so the url says what the title says where they differ, "better
+    not say" rather than one outlet's "rather not say"), and stable as outlets are added."""
+    by_article: dict[str, set[str]] = {}
+    for m in own:
+        by_article.setdefault(m.article, set()).update(_trigrams(words[m.id].norm))
+    counts = Counter(t for grams in by_article.values() for t in grams)  # articles, not mentions
+    top = max(counts.values(), default=0)
+    return min_hash(t for t, n in counts.items() if n == top)
 
 
 def _own_title(own: Sequence[Mention], words: dict[str, Words]) -> str:

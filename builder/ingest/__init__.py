@@ -37,7 +37,17 @@ from builder.ingest.fields import url_site
 from builder.ingest.formats import Parsed, parse
 from builder.ingest.sources import SourceEntry, Sources, read_sources
 from builder.models import Article, Story, Warning_
-from builder.patterns.metadata import ARTICLE_SUFFIXES, MAX_FILE_BYTES, NOT_ARTICLE_STEMS, SOURCES_FILES
+from builder.patterns.metadata import (
+    ARTICLE_SUFFIXES,
+    CAPTION_CREDITS,
+    CAPTION_MAX_CHARS,
+    MAX_FILE_BYTES,
+    NOT_ARTICLE_STEMS,
+    SOURCES_FILES,
+    UNNAMED_HEADLINE_CHARS,
+    UNNAMED_OUTLET,
+    is_unnamed_outlet,
+)
 
 __all__ = ["IngestError", "IngestResult", "read_stories"]
 
@@ -293,20 +303,39 @@ def _build_story(story: str, members: list[_Draft], ids: dict[str, str],
     own = {d.rel: d.parsed.date or (d.entry.date if d.entry else None) for d in members}
     story_date = _reference_date([v for v in own.values() if v is not None])
     articles = []
-    for n, d in enumerate(members, start=1):
+    labels: Counter[str] = Counter()
+    for d in members:
         entry = d.entry or SourceEntry()
         url = d.parsed.url or entry.url
         published = own[d.rel] or story_date
+        outlet = _outlet(d.parsed, entry, url, d.parsed.title or d.stem)
+        labels[outlet] += 1
+        if labels[outlet] > 1 and is_unnamed_outlet(outlet):
+            outlet = f"{outlet} ({labels[outlet]})"  # two unnamed articles with one headline
         articles.append(Article(
-            id=ids[d.rel], story=story, path=d.rel, outlet=_outlet(d.parsed, entry, url, n),
+            id=ids[d.rel], story=story, path=d.rel, outlet=outlet,
             title=d.parsed.title or d.stem, body=d.parsed.body, published=published,
             published_inferred=own[d.rel] is None and published is not None,
             author=d.parsed.author or entry.author, url=url, format=d.parsed.format, sha256=d.sha256,
+            captions=captions(d.parsed.body),
         ))
     earliest = min(articles, key=lambda a: (own[a.path] is None, own[a.path] or date.min, a.id))
     story_obj = Story(id=story, title=title or earliest.title, articles=tuple(a.id for a in articles),
                       published=story_date)
     return story_obj, articles
+
+
+def captions(body: str) -> tuple[tuple[int, int], ...]:
+    """The body spans of its photo captions: short paragraphs without quotation marks that
+    end in a picture credit (``CAPTION_CREDITS``)."""
+    spans, start = [], 0
+    for paragraph in body.split("\n\n"):
+        end = start + len(paragraph)
+        if len(paragraph) <= CAPTION_MAX_CHARS and not any(q in paragraph for q in '"\u201c\u201d') \
+                and any(c.search(paragraph) for c in CAPTION_CREDITS):
+            spans.append((start, end))
+        start = end + 2
+    return tuple(spans)
 
 
 def _reference_date(dates: list[date]) -> date | None:
@@ -317,17 +346,21 @@ def _reference_date(dates: list[date]) -> date | None:
     return max(counts, key=lambda d: (counts[d], d))
 
 
-def _outlet(parsed: Parsed, entry: SourceEntry, url: str | None, n: int) -> str:
+def _outlet(parsed: Parsed, entry: SourceEntry, url: str | None, headline: str) -> str:
     """The outlet's name, never invented and never empty.
 
     1. the file's own metadata (outlet/source/site_name); 2. sources.yml; 3. the url's
     site ("example-news.com"); 4. a byline's outlet ("By Jane Doe, Outlet Name");
-    5. the first category/tag; 6. a neutral "Article N".
+    5. the first category/tag; 6. the headline, marked as no outlet's name
+    ("Unnamed outlet: “…”", ``is_unnamed_outlet``).
     """
     for candidate in (parsed.outlet, entry.outlet, url_site(url), parsed.byline_outlet, parsed.hint):
         if candidate and candidate.strip():
             return candidate.strip()
-    return f"Article {n}"
+    text = " ".join(headline.split())
+    if len(text) > UNNAMED_HEADLINE_CHARS:
+        text = text[:UNNAMED_HEADLINE_CHARS].rsplit(" ", 1)[0].rstrip(" ,;:-\u2013\u2014") + "\u2026"
+    return UNNAMED_OUTLET.format(headline=text)
 
 
 def _rel(path: Path, source: Path) -> str:

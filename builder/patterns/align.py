@@ -321,3 +321,44 @@ OMISSION_SHARE = 0.5
 OMISSION_MIN_OUTLETS = 3
 # Claim titles are cut at a word boundary near this many characters.
 TITLE_CHARS = 80
+
+# --- how titles read (builder.align.titles) ------------------------------------------
+
+# A figure with no countable subject is titled by its own words: at most this many
+# words of its clause before it.
+TITLE_PHRASE_WORDS = 6
+# Subjects that name nothing a reader could count ("two million of them").
+WEAK_SUBJECT_WORDS = frozenset(
+    "of them it they those these this that he she we us you one some all each both".split())
+# How a value shows its unit: signs before it, signs glued after it, words otherwise
+# (a count of people needs no word: the subject says who).
+UNIT_PREFIXES = {"dollars": "$", "euros": "\u20ac", "pounds": "\u00a3", "yen": "\u00a5"}
+UNIT_SUFFIXES = {"percent": "%", "people": ""}
+# Durations (always titled by their own words: what lasted is not their subject), and
+# the singular of a unit for the value 1 ("about 1 week").
+DURATION_UNITS = frozenset(
+    "years months weeks days hours minutes seconds decades centuries".split())
+UNIT_SINGULAR = {
+    "years": "year", "months": "month", "weeks": "week", "days": "day", "hours": "hour",
+    "minutes": "minute", "seconds": "second", "decades": "decade", "centuries": "century",
+    "kilometres": "kilometre", "miles": "mile", "metres": "metre", "tonnes": "tonne",
+    "barrels": "barrel", "acres": "acre", "hectares": "hectare",
+}
+# A title cut at a word never ends on one of these (it would read as cut mid-phrase).
+TITLE_DANGLING_WORDS = frozenset(
+    "a an the to of in on at for with by from and or but that which who whom whose his her "
+    "its their our your my as than if is are was were be been has have had would will could "
+    "should can may might must not no so about into onto over under".split())
+# A date's event is a short label, cut near this many characters (the day follows it).
+DATE_EVENT_CHARS = 56
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# A sentence opening with a phrase that holds the date names the event in that phrase:
+# "During an interview aboard Air Force One on Friday, Trump said ..." (the date and its
+# preposition already removed).
+DATE_EVENT_OPENERS = re.compile(
+    r"^(?:during|in|at|after|before|following|amid|ahead of)\s+"
+    r"(?P<event>(?:an?|the|his|her|their|its)\s+.+)$", re.IGNORECASE)
+# Sentence adverbs that open a sentence without saying what happened.
+SENTENCE_ADVERBS = re.compile(
+    r"^(?:however|meanwhile|still|also|but|and|yet|moreover|separately)\b,?\s*", re.IGNORECASE)

@@ -134,3 +134,32 @@ BOILERPLATE_LINES = tuple(
         r"\d+\s+min(?:ute)?s?\s+read",
     )
 )
+
+# A photo caption: a paragraph that ends in the picture's credit, after its last sentence:
+# "... ahead of the inauguration. (AP)", "... in Osaka, Japan. Jane Doe/Agency via Wire",
+# "... Photo: Jane Doe". Its dates, figures and quotations stay mentions (they are in the
+# text), but a caption is not the outlet's reporting: it makes no claim.
+_CREDIT_WORD = r"[A-Z][\w.'\u2019&-]*"
+CAPTION_CREDITS = tuple(
+    re.compile(p)
+    for p in (
+        r"[.!?]\s*\((?:[Pp]hoto(?:graph)?:?\s*)?" + _CREDIT_WORD + r"(?:[ /]" + _CREDIT_WORD + r"){0,3}\)\s*$",
+        r"[.!?]\s+" + _CREDIT_WORD + r"(?:\s+" + _CREDIT_WORD + r"){0,3}\s*/\s*" + _CREDIT_WORD
+        + r"(?:\s+(?:via\s+)?" + _CREDIT_WORD + r"){0,3}\s*$",
+        r"[.!?]\s+(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*(?::|by)\s*[A-Z][^.]{1,60}$",
+        r"[.!?]\s+(?:" + _CREDIT_WORD + r"\s+){0,3}(?:Getty Images|Shutterstock|Pool|File Photo)\s*$",
+    )
+)
+# Captions are short: a paragraph longer than this is prose, whatever its end.
+CAPTION_MAX_CHARS = 400
+
+# An article nothing names the outlet of is called by its headline, never given a
+# made-up name: "Unnamed outlet: “Trump says he has spoken with Putin…”".
+UNNAMED_OUTLET = "Unnamed outlet: \u201c{headline}\u201d"
+UNNAMED_OUTLET_PREFIX = "Unnamed outlet: "
+UNNAMED_HEADLINE_CHARS = 36
+
+
+def is_unnamed_outlet(outlet: str) -> bool:
+    """The label ingest gives an article whose outlet nothing names (not an organisation)."""
+    return outlet.startswith(UNNAMED_OUTLET_PREFIX)

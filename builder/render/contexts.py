@@ -89,6 +89,9 @@ class Cell:
     href: str = doc("link to the outlet's version on the claim page; empty where absent")
     wire: str = doc("'Reuters copy' where the outlet ran a wire copy that others ran too; "
                     "else empty")
+    variant: str = doc("the letter of the variant the outlet prints, as on the claim page ('A' "
+                       "the most common, 'A/B' where it prints two); empty where the claim has "
+                       "one variant or the outlet lacks it")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,8 @@ class MatrixRow:
 
 @dataclass(frozen=True, slots=True)
 class FigureRow:
-    subject: str = doc("what is counted, or empty")
+    subject: str = doc("what is counted; for a figure with no countable subject (a duration, "
+                       "'of them') the claim's title, its own words; or empty")
     value: str = doc("the figure as written, with its qualifier ('around 1,200')")
     whose: str = doc("whose figure it is, or empty")
     outlets: str = doc("the outlets that give this value, comma-separated")
@@ -149,7 +153,9 @@ class StoryContext:
                                           "then wording), linked to their claims")
     dates: str = doc("first and last publication dates")
     outlets: tuple[Link, ...] = doc("the matrix columns: outlets, each linking to its page")
-    rows: tuple[MatrixRow, ...] = doc("claims, discrepancies first")
+    rows: tuple[MatrixRow, ...] = doc("claims more than one outlet carries, discrepancies first")
+    single_rows: tuple[MatrixRow, ...] = doc("claims one outlet alone carries (shown collapsed, "
+                                             "under their own heading)")
     kinds: tuple[FilterOption, ...] = doc("choices of the kind filter")
     statuses: tuple[FilterOption, ...] = doc("choices of the status filter")
     speakers: tuple[FilterOption, ...] = doc("choices of the speaker filter")
@@ -230,6 +236,7 @@ class VariantCard:
     """One variant of a claim: its words and the outlets that print it."""
 
     id: str = doc("the variant id, the card's anchor")
+    letter: str = doc("its letter, A the most common (the story matrix names variants by it)")
     text: str = doc("the variant's words (a figure's value, a date)")
     parts: tuple[Chunk, ...] = doc("the words with the changes marked: 'ins' the words this variant "
                                    "changes, 'ref' (most common variant) the words others change")

@@ -13,6 +13,7 @@ from typing import Final
 
 from builder.align.compare import changed_words, counted, normalise_quote, word_spans
 from builder.models import Claim, Variant
+from builder.patterns.metadata import is_unnamed_outlet
 from builder.render.lookup import Lookup
 
 _NUMBER_WORDS: Final = ("No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten")
@@ -89,8 +90,9 @@ def claim_sentence(lk: Lookup, claim: Claim) -> str:
 
 def _reports(outlets: Sequence[str], reports: int) -> str:
     """"A and B", "Three outlets", or "Three outlets (two independent reports)" where wire
-    copies repeat."""
-    text = names(outlets) if len(outlets) <= 2 else count_of(len(outlets), "outlet")
+    copies repeat; outlets called by a headline are counted, not named."""
+    named = len(outlets) <= 2 and not any(is_unnamed_outlet(o) for o in outlets)  # a headline is long
+    text = names(outlets) if named else count_of(len(outlets), "outlet")
     if 0 < reports < len(outlets):
         text += f" ({count_of(reports, 'independent report', capital=False)})"
     return text

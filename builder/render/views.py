@@ -10,10 +10,12 @@ from datetime import date
 
 from builder import urls
 from builder.align.compare import changed_words, diff_summary, normalise_quote, word_spans
+from builder.align.titles import counted_subject
 from builder.align.variants import independent_reports
 from builder.models import (
     Article, Claim, Discrepancy, Mention, ResolvedDiscrepancy, RetiredClaim, Story, Variant, WordDiff,
 )
+from builder.patterns.metadata import is_unnamed_outlet
 from builder.render import labels as L
 from builder.render.contexts import (
     ArticleRow, Cell, Chunk, ClaimContext, ClaimRef, DiscrepancySection, FigureRow,
@@ -122,8 +124,8 @@ def story_sentence(lk: Lookup, story: Story, claims: Sequence[Claim]) -> str:
 
 def story_context(lk: Lookup, story: Story) -> StoryContext:
     here = urls.story_url(story.id)
-    outlets = lk.story_outlets(story)
     claims = sorted(lk.claims_by_story.get(story.id, ()), key=claim_order)
+    outlets = matrix_outlets(lk, story, claims)
     rows = tuple(_matrix_row(lk, claim, outlets, here) for claim in claims)
     articles = lk.story_articles(story)
     significant = story_headlines(lk, claims)
@@ -133,15 +135,32 @@ def story_context(lk: Lookup, story: Story) -> StoryContext:
         headlines=tuple(claim_ref(lk, c, here, note=summary) for c, summary in significant),
         dates=date_range([a.published for a in articles if a.published]),
         outlets=tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets),
-        rows=rows,
+        rows=tuple(r for r in rows if r.status != "single"),
+        single_rows=tuple(r for r in rows if r.status == "single"),
         kinds=_options({r.kind: r.kind_label for r in rows}),
         statuses=_options({r.status: r.status_label for r in rows}),
         speakers=_options({r.speaker: r.speaker for r in rows if r.speaker}),
-        legend=tuple(Cell("", code, sym, text, "", "") for code, (sym, text) in L.CELL_LABELS.items()),
+        legend=tuple(Cell("", code, sym, text, "", "", "") for code, (sym, text) in L.CELL_LABELS.items()),
         figures=_figure_rows(lk, claims, here),
         timeline=_timeline(lk, claims, here),
         articles=tuple(article_row(lk, a, here) for a in articles),
     )
+
+
+def matrix_outlets(lk: Lookup, story: Story, claims: Sequence[Claim]) -> tuple[str, ...]:
+    """The matrix columns: the outlets carrying most claims first, outlets called by a
+    headline (no name of their own) last, then by name."""
+    carried: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        for outlet in {lk.outlet_of(m) for m in claim.mentions if m in lk.mentions}:
+            carried[outlet] += 1
+    return tuple(sorted(lk.story_outlets(story),
+                        key=lambda o: (is_unnamed_outlet(o), -carried[o], o.casefold())))
+
+
+def variant_letter(k: int) -> str:
+    """"A" for the first (most common) variant, "B" the next; past "Z", "27"."""
+    return chr(ord("A") + k) if k < 26 else str(k + 1)
 
 
 def _options(values: dict[str, str]) -> tuple[FilterOption, ...]:
@@ -153,6 +172,11 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
     present = {lk.outlet_of(m) for m in claim.mentions if m in lk.mentions}
     marks = lk.outlet_marks(claim)
     copies = _wire_copies(lk, claim)
+    letters: dict[str, list[str]] = defaultdict(list)
+    if len(claim.variants) > 1:
+        for k, v in enumerate(claim.variants):
+            for o in v.outlets:
+                letters[o].append(variant_letter(k))
     cells = []
     for outlet in outlets:
         if outlet not in present:
@@ -165,7 +189,8 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
         href = "" if code == "absent" else f"{claim_href}#{version_anchor(lk, outlet)}"
         wire = copies.get(outlet, "")
         cells.append(Cell(outlet, code, symbol, text, href,
-                          f"{wire.split(',')[0]} copy" if wire else ""))
+                          f"{wire.split(',')[0]} copy" if wire else "",
+                          "/".join(letters.get(outlet, ())) if code != "absent" else ""))
     return MatrixRow(
         title=claim.title,
         href=claim_href,
@@ -224,10 +249,12 @@ def _figure_rows(lk: Lookup, claims: list[Claim], here: str) -> tuple[FigureRow,
     for claim in (c for c in claims if c.kind == "figure"):
         mentions = lk.claim_mentions(claim)
         first = {m.text: m for m in reversed(mentions)}
+        # a figure without a subject one counts ("of them", a duration) is said by its title
+        counted = counted_subject(mentions)
         for text, outlets in sorted(_outlets_by_text(lk, claim).items()):
             mention = first[text]
             rows.append(FigureRow(
-                subject=mention.subject or "",
+                subject=(mention.subject or "") if counted else claim.title,
                 value=text,
                 whose=mention.speaker or "",
                 outlets=", ".join(sorted(outlets)),
@@ -289,8 +316,8 @@ def claim_context(lk: Lookup, claim: Claim) -> ClaimContext:
         speaker=Link(claim.speaker, relative(here, speaker_url))
         if claim.speaker and speaker_url else None,
         count=outlet_count(lk, claim),
-        variants=tuple(_variant_card(lk, claim, v, here) for v in claim.variants)
-        if len(claim.variants) > 1 else (),
+        variants=tuple(_variant_card(lk, claim, v, here, variant_letter(k))
+                       for k, v in enumerate(claim.variants)) if len(claim.variants) > 1 else (),
         contested=tuple(SourceRow(s.speaker, s.value, _outlet_links(lk, s.outlets, here))
                         for s in claim.contested),
         versions=versions,
@@ -366,7 +393,7 @@ def _outlet_links(lk: Lookup, outlets: tuple[str, ...], here: str) -> tuple[Link
     return tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets)
 
 
-def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCard:
+def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str, letter: str) -> VariantCard:
     copies = _wire_copies(lk, claim)
     wires = sorted({copies[o] for o in v.outlets if o in copies})
     first = v.first_published
@@ -385,6 +412,7 @@ def _variant_card(lk: Lookup, claim: Claim, v: Variant, here: str) -> VariantCar
         relation = "both"  # every outlet printing it also prints the words as the others do
     return VariantCard(
         id=v.id,
+        letter=letter,
         text=v.text,
         parts=variant_parts(claim, v),
         relation=v.relation,
@@ -544,12 +572,9 @@ def json_ld(lk: Lookup, claim: Claim, by_outlet: dict[str, list[Mention]]) -> st
     for text, mention_ids in wordings:
         articles = sorted({lk.mentions[m].article for m in mention_ids if m in lk.mentions})
         for article in (lk.articles[a] for a in articles):
-            work: dict[str, object] = {
-                "@type": "CreativeWork",
-                "headline": article.title,
-                "text": text,
-                "publisher": {"@type": "Organization", "name": article.outlet},
-            }
+            work: dict[str, object] = {"@type": "CreativeWork", "headline": article.title, "text": text}
+            if not is_unnamed_outlet(article.outlet):  # a label of ours is no organisation
+                work["publisher"] = {"@type": "Organization", "name": article.outlet}
             if external_url(article.url):
                 work["url"] = external_url(article.url)
             if article.published and not article.published_inferred:
