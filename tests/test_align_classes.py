@@ -273,3 +273,36 @@ def test_the_same_quotation_is_one_claim_never_two_sharing_most_mentions(council
     for n, a in enumerate(quotes):
         for b in quotes[n + 1:]:
             assert len(a & b) * 2 < min(len(a), len(b)), (a, b)
+
+
+@pytest.fixture(scope="module")
+def ruling(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("ruling"), "2025-03-21",
+        harbour_times="Union leader Tomas Berg called the ruling \u201cdeeply unfair\u201d on Friday. "
+                      "Berg called the judge \u201carrogant\u201d as he left the court.",
+        coast_daily="\u201cThe court ignored the dockers, and it is deeply unfair to their families,\u201d "
+                    "union leader Tomas Berg said on Friday. \u201cThis judge is arrogant and he is "
+                    "wrong about the law,\u201d Berg added.",
+        river_post="\u201cThe court ignored every one of us, and that is deeply unfair to their families,\u201d "
+                   "union leader Tomas Berg said on Friday.")
+
+
+def test_a_fragment_another_outlet_quotes_more_fully_is_a_claim_judged_on_its_words(ruling):
+    fragment = ruling.one("quote", "deeply unfair", "Harbour Times")
+    assert fragment.fragment
+    longer = [m for m in ruling.mentions("quote", "deeply unfair") if m.id != fragment.id]
+    assert len(longer) == 2
+    claim = ruling.claim_of(fragment)
+    assert set(claim.mentions) == {fragment.id, *(m.id for m in longer)}
+    assert claim.status == "agree" and claim.title == "deeply unfair"
+    # the longer versions stay a claim of their own, and differ in their other words
+    (whole,) = [c for c in ruling.claims_of(longer[0]) if c.id != claim.id]
+    assert set(whole.mentions) == {m.id for m in longer} and whole.status == "differ"
+
+
+def test_a_single_word_joins_the_one_quotation_of_another_outlet_that_holds_it(ruling):
+    word = ruling.one("quote", "arrogant", "Harbour Times")
+    (held,) = [m for m in ruling.mentions("quote", "arrogant") if m.id != word.id]
+    claim = ruling.claim_of(word)
+    assert set(claim.mentions) == {word.id, held.id} and claim.status == "agree"

@@ -283,6 +283,11 @@ def passage(short: Words, long: Words) -> tuple[int, int]:
     return a, b
 
 
+def excerpt(short: Words, long: Words) -> Words:
+    """The passage of ``long`` that reports ``short`` (partial quoting), as its own words."""
+    return _cut(long, *passage(short, long))
+
+
 def _window(ref: Words, other: Words) -> tuple[Words, Words]:
     """The passages of two versions that report the same words (partial quoting)."""
     if len(other) > len(ref):
@@ -408,6 +413,7 @@ class Version:
     speaker: str | None
     outlet: str
     article: str = ""
+    excerpt: bool = False  # ``words`` are the passage of a longer quotation the claim is about
 
 
 def is_named(speaker: str | None) -> bool:

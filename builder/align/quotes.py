@@ -66,6 +66,7 @@ class _Group:
 
     core: list[Mention]
     extra: list[Mention] = field(default_factory=list)
+    excerpt: bool = False  # a fragment's claim: the longer quotations count by its passage only
 
     @property
     def members(self) -> list[Mention]:
@@ -219,8 +220,8 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
        paragraphs of a quotation running over several join too, unless each is a claim
        of its own elsewhere: then the whole is in both
     7. fragments that other articles quote alike (but for an article) are a claim of
-       their own; the others join a claim only by an exact match or inside a
-       same-speaker quote
+       their own; so is a fragment with other articles' quotations that hold it; the
+       others join a claim by an exact match or inside their own article's quotation
     8. a lone long quotation already shown inside other claims is not repeated
     """
     qs = _Quotes(quotes)
@@ -281,12 +282,13 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
                     and qs.by_id[i] not in g.extra]
     # 7.
     shared, alone = _shared_fragments(qs, fragments)
-    _attach_fragments(qs, alone, list(final.values()))
+    excerpts = _attach_fragments(qs, alone, list(final.values()))
     # 8.
     in_extra = {m.id for g in final.values() for m in g.extra}
     result = [g for g in final.values()
               if g.core and not (len(g.core) == 1 and not g.extra and g.core[0].id in in_extra)]
-    return result + shared + _fragment_groups([f for f in alone if not any(f in g.core for g in result)])
+    placed = {m.id for g in (*result, *excerpts) for m in g.core}
+    return result + excerpts + shared + _fragment_groups([f for f in alone if f.id not in placed])
 
 
 def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
@@ -389,23 +391,49 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_Group]
-                      ) -> None:
-    """Step 7: a fragment joins the claim with most exact or same-speaker containing quotes."""
+                      ) -> list[_Group]:
+    """Step 7: where each fragment that no other article quotes alike belongs.
+
+    1. a quotation of the very same words: the fragment joins its claim;
+    2. longer quotations of other articles, of one speaker, that hold its words: the
+       fragment is a claim of its own with them, judged on its words alone ("very unfair"
+       is what every outlet prints, whatever else differs in the longer quotations);
+    3. else the claim with most quotations that hold its words (its own article's first:
+       a reporter picking words from the quotation the article gives in full), as a
+       trimmed version where a quotation holding it is little more ("better not say").
+    A single word is weak evidence: it takes step 2 only where one quotation of other
+    articles holds it and its own article quotes it no more fully, and step 3 only
+    where one quotation (of its own article, if any) holds it. Returns the claims of step 2.
+    """
+    group_of = {m.id: n for n, g in enumerate(groups) for m in g.core}
+    full = [q for q in qs.quotes if not q.fragment and q.id in group_of]
+    excerpts: list[_Group] = []
     for f in fragments:
         fw = qs.words[f.id].norm
         if not fw:
             continue
-        best, best_hits = None, 0
-        for g in groups:
-            hits = sum(1 for m in g.core if not m.fragment and (
-                qs.words[m.id].norm == fw or (
-                    _may_hold(f, m) and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
-                    and _contains(qs.words[m.id].norm, fw))))
-            if hits > best_hits or (hits and hits == best_hits and best is not None
-                                    and min(m.id for m in g.core) < min(m.id for m in best.core)):
-                best, best_hits = g, hits
-        if best is not None:
-            best.core.append(f)
+        # 1.
+        same = [group_of[q.id] for q in full if qs.words[q.id].norm == fw]
+        if same:
+            groups[min(same)].core.append(f)
+            continue
+        one_word = len(fw) < FRAGMENT_CONTAINMENT_MIN_WORDS
+        if one_word and fw[0] in STOP_WORDS:
+            continue
+        holding = [q for q in full if _may_hold(f, q) and _contains(qs.words[q.id].norm, fw)]
+        other = [q for q in holding if q.article != f.article]
+        own = [q for q in holding if q.article == f.article]
+        # 2.
+        credited = {q.speaker or "" for q in other}
+        one_speaker = bool(f.speaker) or all(compare.same_speaker(a, b) for a in credited for b in credited)
+        trimmed = any(len(fw) >= SAME_QUOTE_COVERAGE * len(qs.words[q.id]) for q in holding)
+        if other and one_speaker and not trimmed and not (one_word and (len(other) > 1 or own)):
+            excerpts.append(_Group([f], other, excerpt=True))
+        # 3.
+        elif (pool := own or holding) and not (one_word and len(pool) > 1):
+            hits = Counter(group_of[q.id] for q in holding)
+            groups[min({group_of[q.id] for q in pool}, key=lambda n: (-hits[n], n))].core.append(f)
+    return excerpts
 
 
 def _may_hold(fragment: Mention, quote: Mention) -> bool:
@@ -442,17 +470,22 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
 
 def _versions(g: _Group, words: dict[str, Words], outlet_of: dict[str, str],
               chain: dict[str, str]) -> list[Version]:
-    """One version per report: the parts of a split quotation read as one."""
+    """One version per report: the parts of a split quotation read as one; in a fragment's
+    claim, a longer quotation by the passage that reports the fragment."""
     by_report: dict[tuple[str, str], list[Mention]] = {}
     for m in sorted(g.members, key=lambda m: (m.article, m.start)):
         by_report.setdefault((m.article, chain.get(m.id, m.id)), []).append(m)
     versions = []
+    extra = {m.id for m in g.extra} if g.excerpt else set()
     for (article, _), ms in sorted(by_report.items()):
         w = words[ms[0].id]
         for m in ms[1:]:
             w = w + words[m.id]
+        cut = bool(extra) and all(m.id in extra for m in ms)
+        if cut:
+            w = compare.excerpt(words[g.core[0].id], w)
         speaker = next((m.speaker for m in ms if m.speaker), None)
-        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article], article))
+        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article], article, cut))
     return versions
 
 
