@@ -306,3 +306,24 @@ def test_a_single_word_joins_the_one_quotation_of_another_outlet_that_holds_it(r
     (held,) = [m for m in ruling.mentions("quote", "arrogant") if m.id != word.id]
     claim = ruling.claim_of(word)
     assert set(claim.mentions) == {word.id, held.id} and claim.status == "agree"
+
+
+@pytest.fixture(scope="module")
+def pay_deal(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("pay-deal"), "2025-03-22",
+        harbour_times="\u201cThe pay deal has been a race to the bottom. We have seen nothing but cuts "
+                      "since the spring,\u201d union leader Tomas Berg said on Saturday.",
+        coast_daily="\u201cI think the pay deal has been, in many ways, a race to the bottom,\u201d union "
+                    "leader Tomas Berg said on Saturday.",
+        river_post="\u201cThe pay deal has been a race to the bottom. We have seen nothing but cuts since "
+                   "the spring,\u201d union leader Tomas Berg told the rally.")
+
+
+def test_one_sentence_quoted_amid_other_words_joins_the_quotation_and_differs(pay_deal):
+    versions = pay_deal.mentions("quote", "race to the bottom")
+    assert len(versions) == 3
+    claim = pay_deal.claim_of(versions[0])
+    assert set(claim.mentions) == {m.id for m in versions} and claim.status == "differ"
+    (wording,) = [d for d in claim.discrepancies if d.type == "wording"]
+    assert "in many ways" in wording.summary

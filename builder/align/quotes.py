@@ -49,6 +49,7 @@ from builder.patterns.align import (
     SEGMENT_MIN_WORDS,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
+    SENTENCE_COVERAGE,
     SENTENCE_END,
     SPLIT_LEAD_MAX_WORDS,
     SPLIT_MAX_GAP,
@@ -135,7 +136,8 @@ def _candidate_pairs(qs: _Quotes, ids: Sequence[str]) -> list[tuple[str, str]]:
 
 def _compare_pair(qs: _Quotes, i: str, j: str
                   ) -> tuple[str, float, tuple[str, str, int, int] | None]:
-    """("same", score, None), ("part", score, (short, long, start, end)) or ("", 0, None)."""
+    """("same", score, None), ("part" or "sentence", score, (short, long, start, end)) or
+    ("", 0, None); "sentence": a sentence of ``short`` stands in ``long`` amid other words."""
     wa, wb = qs.words[i], qs.words[j]
     if not len(wa) or not len(wb):
         return "", 0.0, None
@@ -163,7 +165,7 @@ def _compare_pair(qs: _Quotes, i: str, j: str
             start, end = passage(ws, wl)
             if fuzz.ratio(ws.key, " ".join(wl.norm[start:end])) >= PART_FUZZY_RATIO:
                 return "part", hits / ls, (short, long, start, end)
-    if relation != "other":  # a version cut by an ellipsis: each passage of it on its own
+    if relation != "other":  # a version cut by an ellipsis, or of sentences: each on its own
         for cut, whole in ((i, j), (j, i)):
             for seg, sentences in _segments(qs.words[cut]):
                 if len(seg) >= SEGMENT_MIN_WORDS:
@@ -172,14 +174,17 @@ def _compare_pair(qs: _Quotes, i: str, j: str
                         return "part", hits / len(seg), (cut, whole, start, end)
                     if _sentences_in_order(sentences, qs.words[whole].norm):
                         return "part", PART_COVERAGE, (cut, whole, start, end)
+            for sentence in _sentences(qs.words[cut]):  # one sentence quoted amid other words
+                if len(sentence) >= SEGMENT_MIN_WORDS:
+                    start, end, hits = locate(sentence, qs.words[whole].norm)
+                    if hits / len(sentence) >= max(SENTENCE_COVERAGE, need if relation == "unknown" else 0.0):
+                        return "sentence", hits / len(sentence), (cut, whole, start, end)
     return "", 0.0, None
 
 
 def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The passages of a quotation between its ellipses ("... now when you need it"),
     each with its sentences."""
-    if not w.cuts:
-        return []
     bounds = [0, *sorted(w.cuts), len(w.norm)]
     out = []
     for a, b in zip(bounds, bounds[1:]):
@@ -187,7 +192,15 @@ def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
             ends = [k + 1 for k in range(a, b - 1) if SENTENCE_END.search(w.punct[k])]
             cuts = [a, *ends, b]
             out.append((w.norm[a:b], [w.norm[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]))
-    return out
+    return out if w.cuts else []
+
+
+def _sentences(w: Words) -> list[tuple[str, ...]]:
+    """The sentences of a quotation of two or more (between ellipses too)."""
+    bounds = sorted({0, *w.cuts, *(k + 1 for k in range(len(w.norm) - 1) if SENTENCE_END.search(w.punct[k])),
+                     len(w.norm)})
+    out = [w.norm[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return out if len(out) > 1 else []
 
 
 def _sentences_in_order(sentences: Sequence[tuple[str, ...]], long: tuple[str, ...]) -> bool:
@@ -213,7 +226,10 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     3. score each pair: the same quotation, or part of a longer one
     4. same-quotation clusters: greedy by score, one-to-one between two articles,
        every member sharing most words with every other
-    5. a longer quotation joins each cluster whose words it contains (partial quoting)
+    5. a longer quotation joins each cluster whose words it contains (partial quoting),
+       and one that holds a sentence of the cluster's quotation amid words of its own
+       joins it where neither is reported otherwise by the other's article (a speaker
+       saying much the same sentence on two occasions is two claims)
     6. the parts of a quotation split by its attribution ("A," she said. "B.") stay two
        claims: another outlet's version that holds both is in both claims (step 5),
        unless one part is a lead-in too short to stand alone ("I hope it ends," she said); the
@@ -235,6 +251,7 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     # 2. + 3.
     same: list[tuple[float, str, str]] = []
     parts: list[tuple[str, str]] = []
+    sentence_parts: list[tuple[str, str]] = []
     for i, j in _candidate_pairs(qs, sorted(reps)):
         if qs.chain[i] == qs.chain[j]:
             continue
@@ -242,8 +259,8 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         if kind == "same":
             same.append((score, i, j))
         elif part:
-            parts += [(s, l) for s in reps[part[0]] for l in reps[part[1]]
-                      if qs.chain[s] != qs.chain[l]]
+            (sentence_parts if kind == "sentence" else parts).extend(
+                (s, l) for s in reps[part[0]] for l in reps[part[1]] if qs.chain[s] != qs.chain[l])
     # 4.
     clusters = Clusters(full)
     for ms in reps.values():
@@ -270,6 +287,17 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         root = clusters.find(short)
         if clusters.find(long) != root:
             extras.setdefault(root, set()).add(long)
+    partners: dict[str, set[str]] = {}  # cluster root -> articles reporting it (same or part)
+    for short, long in parts:
+        for x, y in ((short, long), (long, short)):
+            partners.setdefault(clusters.find(x), set()).add(qs.by_id[y].article)
+    def reported(quote: str) -> set[str]:
+        root = clusters.find(quote)
+        return {qs.by_id[m].article for m in clusters.members[root]} | partners.get(root, set())
+
+    for short, long in sentence_parts:
+        if qs.by_id[long].article not in reported(short) and reported(long) == {qs.by_id[long].article}:
+            extras.setdefault(clusters.find(short), set()).add(long)
     # 6.
     merged = _join_split_quotes(qs, clusters, extras, body_of or {})
     final: dict[str, _Group] = {}

@@ -133,6 +133,12 @@ SPLIT_LEAD_MAX_WORDS = 4
 # gone, ...") is also compared passage by passage: a passage of at least this many words
 # that lines up with another quotation (PART_COVERAGE) makes the two one claim.
 SEGMENT_MIN_WORDS = 6
+# ... and each sentence of a quotation of several, of at least SEGMENT_MIN_WORDS words, that
+# lines up with another quotation but for at most one word in seven ("what have you been
+# debating" inside "In the House, what have you been doing, ..."): the sentence another
+# outlet quoted amid words of its own. Two similar sentences the speaker said on two
+# occasions ("they destroyed his life" / "it ruined his life") differ by more.
+SENTENCE_COVERAGE = 0.85
 # When two parts of a split quotation land in the same longer quotation, at most
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
