@@ -327,3 +327,21 @@ def test_one_sentence_quoted_amid_other_words_joins_the_quotation_and_differs(pa
     assert set(claim.mentions) == {m.id for m in versions} and claim.status == "differ"
     (wording,) = [d for d in claim.discrepancies if d.type == "wording"]
     assert "in many ways" in wording.summary
+
+
+@pytest.fixture(scope="module")
+def demands(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("demands"), "2025-03-25",
+        harbour_times="Union leader Tomas Berg said the owners should \u201cpay a fair wage to every crew,\u201d "
+                      "\u201cend the lockouts at the northern docks,\u201d and talk to the union.",
+        coast_daily="\u201cThey must pay a fair wage to every crew,\u201d union leader Tomas Berg said.",
+        river_post="\u201cThey must end the lockouts at the northern docks,\u201d union leader Tomas Berg said.")
+
+
+def test_two_quotations_side_by_side_in_a_sentence_are_two_claims(demands):
+    wage, lockouts = (demands.one("quote", text, "Harbour Times") for text in ("fair wage", "lockouts"))
+    a, b = demands.claim_of(wage), demands.claim_of(lockouts)
+    assert set(a.mentions) == {wage.id, demands.one("quote", "fair wage", "Coast Daily").id}
+    assert set(b.mentions) == {lockouts.id, demands.one("quote", "lockouts", "River Post").id}
+    assert a.status == b.status == "agree"

@@ -392,10 +392,11 @@ def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[st
 
 
 def _runs_on(first: Mention, then: Mention, body_of: Mapping[str, str]) -> bool:
-    """``then`` continues ``first`` with no words between them: a new paragraph of one quotation."""
+    """``then`` continues ``first`` in a new paragraph with no words between them: one
+    quotation over paragraphs (two quotations side by side in a sentence, "A," "B," are not)."""
     body = body_of.get(first.article, "")
     gap = body[first.end:then.start] if first.end <= then.start <= len(body) else "x"
-    return not any(ch.isalnum() for ch in gap)
+    return "\n" in gap and not any(ch.isalnum() for ch in gap)
 
 
 def _adjacent(qs: _Quotes, p: str, q: str, long: str) -> bool:
