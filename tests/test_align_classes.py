@@ -345,3 +345,22 @@ def test_two_quotations_side_by_side_in_a_sentence_are_two_claims(demands):
     assert set(a.mentions) == {wage.id, demands.one("quote", "fair wage", "Coast Daily").id}
     assert set(b.mentions) == {lockouts.id, demands.one("quote", "lockouts", "River Post").id}
     assert a.status == b.status == "agree"
+
+
+@pytest.fixture(scope="module")
+def scheme_cost(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("scheme-cost"), "2025-03-26",
+        harbour_times="The ferry scheme has cost $716 million so far, Finance Minister Ana Ortiz said "
+                      "on Wednesday.",
+        coast_daily="The ferry scheme has cost $700 million so far, opposition leader Tomas Berg said "
+                    "on Wednesday.",
+        river_post="The ferry scheme has cost more than $700 million so far.")
+
+
+def test_a_value_another_source_retells_rounded_differs_and_is_not_contested(scheme_cost):
+    costs = scheme_cost.mentions("figure", "million")
+    assert len(costs) == 3 and {m.speaker for m in costs} >= {"Ana Ortiz", "Tomas Berg"}
+    claim = scheme_cost.claim_of(costs[0])
+    assert set(claim.mentions) == {m.id for m in costs}
+    assert claim.status == "differ" and not claim.contested

@@ -38,6 +38,7 @@ from builder.patterns.align import (
     DOTTED_ABBREVIATION,
     NAME_TYPO_MIN_LETTERS,
     ROUNDED_AMOUNT,
+    RETOLD_MAX_SHARE,
     ROUNDING_MIN_DIGITS,
     DASHES,
     ELLIPSIS,
@@ -463,6 +464,22 @@ def rounds_to(short: Mention, full: Mention) -> bool:
     if digits < ROUNDING_MIN_DIGITS or short.value == full.value:
         return False
     return float(f"{full.value:.{digits}g}") == short.value
+
+
+def retold(a: Mention, b: Mention) -> bool:
+    """One value is the other rounded to its own digits, and they lie within
+    ``RETOLD_MAX_SHARE`` of each other: "$700 billion" retelling "$716 billion" is one figure
+    told roughly, not two sources' estimates (a crowd of 300 against 340 is)."""
+    if a.value is None or b.value is None or a.low is not None or b.low is not None or a.value == b.value:
+        return False
+    short, full = sorted((a.value, b.value), key=lambda v: (_significant(v), v))
+    return abs(short - full) <= RETOLD_MAX_SHARE * abs(full) and \
+        float(f"{full:.{_significant(short)}g}") == short
+
+
+def _significant(value: float) -> int:
+    """Significant digits: "716" -> 3, "700" -> 1."""
+    return len(f"{abs(value):.5e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

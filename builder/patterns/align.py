@@ -258,6 +258,10 @@ HEDGE_RANGES: dict[str, tuple[float, float]] = {
 ROUNDING_MIN_DIGITS = 2
 # ... where the rounded one is written with a scale: "1.4 billion", "$2.5m", "3.2bn".
 ROUNDED_AMOUNT = re.compile(r"\d(?:[ \u00a0]?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+# Two sources' values are not a contested figure where one is the other rounded to its own
+# digits and they lie within this share of each other: "$700 billion" retells "$716 billion"
+# (the outlets differ on the number), a crowd of 300 against 340 is two estimates.
+RETOLD_MAX_SHARE = 0.05
 # Two outlets' other values for one subject are one claim when the larger is at most this
 # many times the smaller (or their sentences read alike, or two sources give them):
 # "about 400 people" at a vigil and "up to 1,000 people a day" at a clinic are two.
