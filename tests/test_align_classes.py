@@ -312,21 +312,21 @@ def test_a_single_word_joins_the_one_quotation_of_another_outlet_that_holds_it(r
 def pay_deal(tmp_path_factory) -> Coverage:
     return Coverage(
         tmp_path_factory.mktemp("pay-deal"), "2025-03-22",
-        harbour_times="\u201cThe pay deal has been a race to the bottom. We have seen nothing but cuts "
-                      "since the spring,\u201d union leader Tomas Berg said on Saturday.",
-        coast_daily="\u201cI think the pay deal has been, in many ways, a race to the bottom,\u201d union "
-                    "leader Tomas Berg said on Saturday.",
-        river_post="\u201cThe pay deal has been a race to the bottom. We have seen nothing but cuts since "
-                   "the spring,\u201d union leader Tomas Berg told the rally.")
+        harbour_times="\u201cThe pay deal has been a slow surrender to the owners. We have seen nothing "
+                      "but cuts since the spring,\u201d union leader Tomas Berg said on Saturday.",
+        coast_daily="\u201cFrankly the pay deal has been, for all of us, a slow surrender to the owners,\u201d "
+                    "union leader Tomas Berg said on Saturday.",
+        river_post="\u201cThe pay deal has been a slow surrender to the owners. We have seen nothing but "
+                   "cuts since the spring,\u201d union leader Tomas Berg told the rally.")
 
 
 def test_one_sentence_quoted_amid_other_words_joins_the_quotation_and_differs(pay_deal):
-    versions = pay_deal.mentions("quote", "race to the bottom")
+    versions = pay_deal.mentions("quote", "slow surrender")
     assert len(versions) == 3
     claim = pay_deal.claim_of(versions[0])
     assert set(claim.mentions) == {m.id for m in versions} and claim.status == "differ"
     (wording,) = [d for d in claim.discrepancies if d.type == "wording"]
-    assert "in many ways" in wording.summary
+    assert "for all of us" in wording.summary
 
 
 @pytest.fixture(scope="module")
@@ -351,11 +351,11 @@ def test_two_quotations_side_by_side_in_a_sentence_are_two_claims(demands):
 def scheme_cost(tmp_path_factory) -> Coverage:
     return Coverage(
         tmp_path_factory.mktemp("scheme-cost"), "2025-03-26",
-        harbour_times="The ferry scheme has cost $716 million so far, Finance Minister Ana Ortiz said "
+        harbour_times="The ferry scheme has cost $512 million so far, Finance Minister Ana Ortiz said "
                       "on Wednesday.",
-        coast_daily="The ferry scheme has cost $700 million so far, opposition leader Tomas Berg said "
+        coast_daily="The ferry scheme has cost $500 million so far, opposition leader Tomas Berg said "
                     "on Wednesday.",
-        river_post="The ferry scheme has cost more than $700 million so far.")
+        river_post="The ferry scheme has cost more than $500 million so far.")
 
 
 def test_a_value_another_source_retells_rounded_differs_and_is_not_contested(scheme_cost):

@@ -468,7 +468,7 @@ def rounds_to(short: Mention, full: Mention) -> bool:
 
 def retold(a: Mention, b: Mention) -> bool:
     """One value is the other rounded to its own digits, and they lie within
-    ``RETOLD_MAX_SHARE`` of each other: "$700 billion" retelling "$716 billion" is one figure
+    ``RETOLD_MAX_SHARE`` of each other: "$500 million" retelling "$512 million" is one figure
     told roughly, not two sources' estimates (a crowd of 300 against 340 is)."""
     if a.value is None or b.value is None or a.low is not None or b.low is not None or a.value == b.value:
         return False
@@ -478,7 +478,7 @@ def retold(a: Mention, b: Mention) -> bool:
 
 
 def _significant(value: float) -> int:
-    """Significant digits: "716" -> 3, "700" -> 1."""
+    """Significant digits: "512" -> 3, "500" -> 1."""
     return len(f"{abs(value):.5e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
 
 

@@ -185,6 +185,8 @@ def _compare_pair(qs: _Quotes, i: str, j: str
 def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
     """The passages of a quotation between its ellipses ("... now when you need it"),
     each with its sentences."""
+    if not w.cuts:
+        return []
     bounds = [0, *sorted(w.cuts), len(w.norm)]
     out = []
     for a, b in zip(bounds, bounds[1:]):
@@ -192,7 +194,7 @@ def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
             ends = [k + 1 for k in range(a, b - 1) if SENTENCE_END.search(w.punct[k])]
             cuts = [a, *ends, b]
             out.append((w.norm[a:b], [w.norm[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]))
-    return out if w.cuts else []
+    return out
 
 
 def _sentences(w: Words) -> list[tuple[str, ...]]:
@@ -425,11 +427,12 @@ def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_G
 
     1. a quotation of the very same words: the fragment joins its claim;
     2. longer quotations of other articles, of one speaker, that hold its words: the
-       fragment is a claim of its own with them, judged on its words alone ("very unfair"
+       fragment is a claim of its own with them, judged on its words alone ("deeply unfair"
        is what every outlet prints, whatever else differs in the longer quotations);
     3. else the claim with most quotations that hold its words (its own article's first:
        a reporter picking words from the quotation the article gives in full), as a
-       trimmed version where a quotation holding it is little more ("better not say").
+       trimmed version where a quotation holding it is little more ("no deal this week"
+       in "No deal this week, sorry").
     A single word is weak evidence: it takes step 2 only where one quotation of other
     articles holds it and its own article quotes it no more fully, and step 3 only
     where one quotation (of its own article, if any) holds it. Returns the claims of step 2.
