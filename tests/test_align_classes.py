@@ -273,3 +273,94 @@ def test_the_same_quotation_is_one_claim_never_two_sharing_most_mentions(council
     for n, a in enumerate(quotes):
         for b in quotes[n + 1:]:
             assert len(a & b) * 2 < min(len(a), len(b)), (a, b)
+
+
+@pytest.fixture(scope="module")
+def ruling(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("ruling"), "2025-03-21",
+        harbour_times="Union leader Tomas Berg called the ruling \u201cdeeply unfair\u201d on Friday. "
+                      "Berg called the judge \u201carrogant\u201d as he left the court.",
+        coast_daily="\u201cThe court ignored the dockers, and it is deeply unfair to their families,\u201d "
+                    "union leader Tomas Berg said on Friday. \u201cThis judge is arrogant and he is "
+                    "wrong about the law,\u201d Berg added.",
+        river_post="\u201cThe court ignored every one of us, and that is deeply unfair to their families,\u201d "
+                   "union leader Tomas Berg said on Friday.")
+
+
+def test_a_fragment_another_outlet_quotes_more_fully_is_a_claim_judged_on_its_words(ruling):
+    fragment = ruling.one("quote", "deeply unfair", "Harbour Times")
+    assert fragment.fragment
+    longer = [m for m in ruling.mentions("quote", "deeply unfair") if m.id != fragment.id]
+    assert len(longer) == 2
+    claim = ruling.claim_of(fragment)
+    assert set(claim.mentions) == {fragment.id, *(m.id for m in longer)}
+    assert claim.status == "agree" and claim.title == "deeply unfair"
+    # the longer versions stay a claim of their own, and differ in their other words
+    (whole,) = [c for c in ruling.claims_of(longer[0]) if c.id != claim.id]
+    assert set(whole.mentions) == {m.id for m in longer} and whole.status == "differ"
+
+
+def test_a_single_word_joins_the_one_quotation_of_another_outlet_that_holds_it(ruling):
+    word = ruling.one("quote", "arrogant", "Harbour Times")
+    (held,) = [m for m in ruling.mentions("quote", "arrogant") if m.id != word.id]
+    claim = ruling.claim_of(word)
+    assert set(claim.mentions) == {word.id, held.id} and claim.status == "agree"
+
+
+@pytest.fixture(scope="module")
+def pay_deal(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("pay-deal"), "2025-03-22",
+        harbour_times="\u201cThe pay deal has been a slow surrender to the owners. We have seen nothing "
+                      "but cuts since the spring,\u201d union leader Tomas Berg said on Saturday.",
+        coast_daily="\u201cFrankly the pay deal has been, for all of us, a slow surrender to the owners,\u201d "
+                    "union leader Tomas Berg said on Saturday.",
+        river_post="\u201cThe pay deal has been a slow surrender to the owners. We have seen nothing but "
+                   "cuts since the spring,\u201d union leader Tomas Berg told the rally.")
+
+
+def test_one_sentence_quoted_amid_other_words_joins_the_quotation_and_differs(pay_deal):
+    versions = pay_deal.mentions("quote", "slow surrender")
+    assert len(versions) == 3
+    claim = pay_deal.claim_of(versions[0])
+    assert set(claim.mentions) == {m.id for m in versions} and claim.status == "differ"
+    (wording,) = [d for d in claim.discrepancies if d.type == "wording"]
+    assert "for all of us" in wording.summary
+
+
+@pytest.fixture(scope="module")
+def demands(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("demands"), "2025-03-25",
+        harbour_times="Union leader Tomas Berg said the owners should \u201cpay a fair wage to every crew,\u201d "
+                      "\u201cend the lockouts at the northern docks,\u201d and talk to the union.",
+        coast_daily="\u201cThey must pay a fair wage to every crew,\u201d union leader Tomas Berg said.",
+        river_post="\u201cThey must end the lockouts at the northern docks,\u201d union leader Tomas Berg said.")
+
+
+def test_two_quotations_side_by_side_in_a_sentence_are_two_claims(demands):
+    wage, lockouts = (demands.one("quote", text, "Harbour Times") for text in ("fair wage", "lockouts"))
+    a, b = demands.claim_of(wage), demands.claim_of(lockouts)
+    assert set(a.mentions) == {wage.id, demands.one("quote", "fair wage", "Coast Daily").id}
+    assert set(b.mentions) == {lockouts.id, demands.one("quote", "lockouts", "River Post").id}
+    assert a.status == b.status == "agree"
+
+
+@pytest.fixture(scope="module")
+def scheme_cost(tmp_path_factory) -> Coverage:
+    return Coverage(
+        tmp_path_factory.mktemp("scheme-cost"), "2025-03-26",
+        harbour_times="The ferry scheme has cost $512 million so far, Finance Minister Ana Ortiz said "
+                      "on Wednesday.",
+        coast_daily="The ferry scheme has cost $500 million so far, opposition leader Tomas Berg said "
+                    "on Wednesday.",
+        river_post="The ferry scheme has cost more than $500 million so far.")
+
+
+def test_a_value_another_source_retells_rounded_differs_and_is_not_contested(scheme_cost):
+    costs = scheme_cost.mentions("figure", "million")
+    assert len(costs) == 3 and {m.speaker for m in costs} >= {"Ana Ortiz", "Tomas Berg"}
+    claim = scheme_cost.claim_of(costs[0])
+    assert set(claim.mentions) == {m.id for m in costs}
+    assert claim.status == "differ" and not claim.contested

@@ -9,6 +9,7 @@ Measured (alignment F1 / status accuracy), floors 0.02 below "after":
   plant-fire         0.720 / 0.75    0.857 / 1.00
   care-home-verdict  0.698 / 0.57    0.900 / 1.00
   rate-decision      0.500 / 0.83    0.696 / 1.00
+  (issue 17: plant-fire 0.909 / 1.00, care-home-verdict 0.895 / 1.00, rate-decision 0.762 / 1.00)
 What is left lowers precision only: a partial quote or fragment linked to the quotation
 it was cut from ("act with force now" inside the governor's longer quote, "cooperating
 fully" inside the company statement), which the gold leaves out of its groups.
@@ -20,7 +21,7 @@ import pytest
 
 from tests.conftest import QUOTE_EVAL as EVAL
 FLOORS = {
-    "plant-fire": {"alignment": 0.83, "status": 0.98},
+    "plant-fire": {"alignment": 0.89, "status": 0.98},
     "care-home-verdict": {"alignment": 0.88, "status": 0.98},
     "rate-decision": {"alignment": 0.67, "status": 0.98},
 }

@@ -38,6 +38,7 @@ from builder.patterns.align import (
     DOTTED_ABBREVIATION,
     NAME_TYPO_MIN_LETTERS,
     ROUNDED_AMOUNT,
+    RETOLD_MAX_SHARE,
     ROUNDING_MIN_DIGITS,
     DASHES,
     ELLIPSIS,
@@ -282,6 +283,11 @@ def passage(short: Words, long: Words) -> tuple[int, int]:
     return a, b
 
 
+def excerpt(short: Words, long: Words) -> Words:
+    """The passage of ``long`` that reports ``short`` (partial quoting), as its own words."""
+    return _cut(long, *passage(short, long))
+
+
 def _window(ref: Words, other: Words) -> tuple[Words, Words]:
     """The passages of two versions that report the same words (partial quoting)."""
     if len(other) > len(ref):
@@ -407,6 +413,7 @@ class Version:
     speaker: str | None
     outlet: str
     article: str = ""
+    excerpt: bool = False  # ``words`` are the passage of a longer quotation the claim is about
 
 
 def is_named(speaker: str | None) -> bool:
@@ -456,6 +463,22 @@ def rounds_to(short: Mention, full: Mention) -> bool:
     if digits < ROUNDING_MIN_DIGITS or short.value == full.value:
         return False
     return float(f"{full.value:.{digits}g}") == short.value
+
+
+def retold(a: Mention, b: Mention) -> bool:
+    """One value is the other rounded to its own digits, and they lie within
+    ``RETOLD_MAX_SHARE`` of each other: "$500 million" retelling "$512 million" is one figure
+    told roughly, not two sources' estimates (a crowd of 300 against 340 is)."""
+    if a.value is None or b.value is None or a.low is not None or b.low is not None or a.value == b.value:
+        return False
+    short, full = sorted((a.value, b.value), key=lambda v: (_significant(v), v))
+    return abs(short - full) <= RETOLD_MAX_SHARE * abs(full) and \
+        float(f"{full:.{_significant(short)}g}") == short
+
+
+def _significant(value: float) -> int:
+    """Significant digits: "512" -> 3, "500" -> 1."""
+    return len(f"{abs(value):.5e}".split("e")[0].replace(".", "").rstrip("0")) if value else 1
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from builder.align.compare import (
     Version,
     diff_summary,
     format_value,
     is_named,
+    retold,
     rounds_to,
     same_speaker,
     slug_id,
@@ -187,10 +189,11 @@ def contested_sources(figures: Sequence[Mention], outlet_of: Mapping[str, str]
 
     Contested: two values or more, every value credited to a source, and no source
     giving two of them. Otherwise () (one source reported differently, or a value
-    nobody is credited with, is a difference between outlets).
+    nobody is credited with, is a difference between outlets; so is a value another
+    source only retells rounded, ``compare.retold``).
     """
     groups = value_groups(figures)
-    if len(groups) < 2:
+    if len(groups) < 2 or all(retold(a[0], b[0]) for a, b in combinations(groups, 2)):
         return ()
     canonical = _speaker_names(m.speaker for m in figures if m.speaker)
     value_of: dict[str, int] = {}

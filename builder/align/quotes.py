@@ -49,6 +49,7 @@ from builder.patterns.align import (
     SEGMENT_MIN_WORDS,
     SHORT_QUOTE_RATIO,
     SHORT_QUOTE_WORDS,
+    SENTENCE_COVERAGE,
     SENTENCE_END,
     SPLIT_LEAD_MAX_WORDS,
     SPLIT_MAX_GAP,
@@ -66,6 +67,7 @@ class _Group:
 
     core: list[Mention]
     extra: list[Mention] = field(default_factory=list)
+    excerpt: bool = False  # a fragment's claim: the longer quotations count by its passage only
 
     @property
     def members(self) -> list[Mention]:
@@ -134,7 +136,8 @@ def _candidate_pairs(qs: _Quotes, ids: Sequence[str]) -> list[tuple[str, str]]:
 
 def _compare_pair(qs: _Quotes, i: str, j: str
                   ) -> tuple[str, float, tuple[str, str, int, int] | None]:
-    """("same", score, None), ("part", score, (short, long, start, end)) or ("", 0, None)."""
+    """("same", score, None), ("part" or "sentence", score, (short, long, start, end)) or
+    ("", 0, None); "sentence": a sentence of ``short`` stands in ``long`` amid other words."""
     wa, wb = qs.words[i], qs.words[j]
     if not len(wa) or not len(wb):
         return "", 0.0, None
@@ -162,7 +165,7 @@ def _compare_pair(qs: _Quotes, i: str, j: str
             start, end = passage(ws, wl)
             if fuzz.ratio(ws.key, " ".join(wl.norm[start:end])) >= PART_FUZZY_RATIO:
                 return "part", hits / ls, (short, long, start, end)
-    if relation != "other":  # a version cut by an ellipsis: each passage of it on its own
+    if relation != "other":  # a version cut by an ellipsis, or of sentences: each on its own
         for cut, whole in ((i, j), (j, i)):
             for seg, sentences in _segments(qs.words[cut]):
                 if len(seg) >= SEGMENT_MIN_WORDS:
@@ -171,6 +174,11 @@ def _compare_pair(qs: _Quotes, i: str, j: str
                         return "part", hits / len(seg), (cut, whole, start, end)
                     if _sentences_in_order(sentences, qs.words[whole].norm):
                         return "part", PART_COVERAGE, (cut, whole, start, end)
+            for sentence in _sentences(qs.words[cut]):  # one sentence quoted amid other words
+                if len(sentence) >= SEGMENT_MIN_WORDS:
+                    start, end, hits = locate(sentence, qs.words[whole].norm)
+                    if hits / len(sentence) >= max(SENTENCE_COVERAGE, need if relation == "unknown" else 0.0):
+                        return "sentence", hits / len(sentence), (cut, whole, start, end)
     return "", 0.0, None
 
 
@@ -187,6 +195,14 @@ def _segments(w: Words) -> list[tuple[tuple[str, ...], list[tuple[str, ...]]]]:
             cuts = [a, *ends, b]
             out.append((w.norm[a:b], [w.norm[x:y] for x, y in zip(cuts, cuts[1:]) if y > x]))
     return out
+
+
+def _sentences(w: Words) -> list[tuple[str, ...]]:
+    """The sentences of a quotation of two or more (between ellipses too)."""
+    bounds = sorted({0, *w.cuts, *(k + 1 for k in range(len(w.norm) - 1) if SENTENCE_END.search(w.punct[k])),
+                     len(w.norm)})
+    out = [w.norm[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return out if len(out) > 1 else []
 
 
 def _sentences_in_order(sentences: Sequence[tuple[str, ...]], long: tuple[str, ...]) -> bool:
@@ -212,15 +228,18 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     3. score each pair: the same quotation, or part of a longer one
     4. same-quotation clusters: greedy by score, one-to-one between two articles,
        every member sharing most words with every other
-    5. a longer quotation joins each cluster whose words it contains (partial quoting)
+    5. a longer quotation joins each cluster whose words it contains (partial quoting),
+       and one that holds a sentence of the cluster's quotation amid words of its own
+       joins it where neither is reported otherwise by the other's article (a speaker
+       saying much the same sentence on two occasions is two claims)
     6. the parts of a quotation split by its attribution ("A," she said. "B.") stay two
        claims: another outlet's version that holds both is in both claims (step 5),
        unless one part is a lead-in too short to stand alone ("I hope it ends," she said); the
        paragraphs of a quotation running over several join too, unless each is a claim
        of its own elsewhere: then the whole is in both
     7. fragments that other articles quote alike (but for an article) are a claim of
-       their own; the others join a claim only by an exact match or inside a
-       same-speaker quote
+       their own; so is a fragment with other articles' quotations that hold it; the
+       others join a claim by an exact match or inside their own article's quotation
     8. a lone long quotation already shown inside other claims is not repeated
     """
     qs = _Quotes(quotes)
@@ -234,6 +253,7 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
     # 2. + 3.
     same: list[tuple[float, str, str]] = []
     parts: list[tuple[str, str]] = []
+    sentence_parts: list[tuple[str, str]] = []
     for i, j in _candidate_pairs(qs, sorted(reps)):
         if qs.chain[i] == qs.chain[j]:
             continue
@@ -241,8 +261,8 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         if kind == "same":
             same.append((score, i, j))
         elif part:
-            parts += [(s, l) for s in reps[part[0]] for l in reps[part[1]]
-                      if qs.chain[s] != qs.chain[l]]
+            (sentence_parts if kind == "sentence" else parts).extend(
+                (s, l) for s in reps[part[0]] for l in reps[part[1]] if qs.chain[s] != qs.chain[l])
     # 4.
     clusters = Clusters(full)
     for ms in reps.values():
@@ -269,6 +289,17 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
         root = clusters.find(short)
         if clusters.find(long) != root:
             extras.setdefault(root, set()).add(long)
+    partners: dict[str, set[str]] = {}  # cluster root -> articles reporting it (same or part)
+    for short, long in parts:
+        for x, y in ((short, long), (long, short)):
+            partners.setdefault(clusters.find(x), set()).add(qs.by_id[y].article)
+    def reported(quote: str) -> set[str]:
+        root = clusters.find(quote)
+        return {qs.by_id[m].article for m in clusters.members[root]} | partners.get(root, set())
+
+    for short, long in sentence_parts:
+        if qs.by_id[long].article not in reported(short) and reported(long) == {qs.by_id[long].article}:
+            extras.setdefault(clusters.find(short), set()).add(long)
     # 6.
     merged = _join_split_quotes(qs, clusters, extras, body_of or {})
     final: dict[str, _Group] = {}
@@ -281,12 +312,13 @@ def quote_groups(quotes: Sequence[Mention], body_of: Mapping[str, str] | None = 
                     and qs.by_id[i] not in g.extra]
     # 7.
     shared, alone = _shared_fragments(qs, fragments)
-    _attach_fragments(qs, alone, list(final.values()))
+    excerpts = _attach_fragments(qs, alone, list(final.values()))
     # 8.
     in_extra = {m.id for g in final.values() for m in g.extra}
     result = [g for g in final.values()
               if g.core and not (len(g.core) == 1 and not g.extra and g.core[0].id in in_extra)]
-    return result + shared + _fragment_groups([f for f in alone if not any(f in g.core for g in result)])
+    placed = {m.id for g in (*result, *excerpts) for m in g.core}
+    return result + excerpts + shared + _fragment_groups([f for f in alone if f.id not in placed])
 
 
 def _fragment_key(qs: _Quotes, f: Mention) -> tuple[str, ...]:
@@ -362,10 +394,11 @@ def _join_split_quotes(qs: _Quotes, clusters: Clusters, extras: dict[str, set[st
 
 
 def _runs_on(first: Mention, then: Mention, body_of: Mapping[str, str]) -> bool:
-    """``then`` continues ``first`` with no words between them: a new paragraph of one quotation."""
+    """``then`` continues ``first`` in a new paragraph with no words between them: one
+    quotation over paragraphs (two quotations side by side in a sentence, "A," "B," are not)."""
     body = body_of.get(first.article, "")
     gap = body[first.end:then.start] if first.end <= then.start <= len(body) else "x"
-    return not any(ch.isalnum() for ch in gap)
+    return "\n" in gap and not any(ch.isalnum() for ch in gap)
 
 
 def _adjacent(qs: _Quotes, p: str, q: str, long: str) -> bool:
@@ -389,23 +422,50 @@ def _contains(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
 
 
 def _attach_fragments(qs: _Quotes, fragments: Sequence[Mention], groups: list[_Group]
-                      ) -> None:
-    """Step 7: a fragment joins the claim with most exact or same-speaker containing quotes."""
+                      ) -> list[_Group]:
+    """Step 7: where each fragment that no other article quotes alike belongs.
+
+    1. a quotation of the very same words: the fragment joins its claim;
+    2. longer quotations of other articles, of one speaker, that hold its words: the
+       fragment is a claim of its own with them, judged on its words alone ("deeply unfair"
+       is what every outlet prints, whatever else differs in the longer quotations);
+    3. else the claim with most quotations that hold its words (its own article's first:
+       a reporter picking words from the quotation the article gives in full), as a
+       trimmed version where a quotation holding it is little more ("no deal this week"
+       in "No deal this week, sorry").
+    A single word is weak evidence: it takes step 2 only where one quotation of other
+    articles holds it and its own article quotes it no more fully, and step 3 only
+    where one quotation (of its own article, if any) holds it. Returns the claims of step 2.
+    """
+    group_of = {m.id: n for n, g in enumerate(groups) for m in g.core}
+    full = [q for q in qs.quotes if not q.fragment and q.id in group_of]
+    excerpts: list[_Group] = []
     for f in fragments:
         fw = qs.words[f.id].norm
         if not fw:
             continue
-        best, best_hits = None, 0
-        for g in groups:
-            hits = sum(1 for m in g.core if not m.fragment and (
-                qs.words[m.id].norm == fw or (
-                    _may_hold(f, m) and len(fw) >= FRAGMENT_CONTAINMENT_MIN_WORDS
-                    and _contains(qs.words[m.id].norm, fw))))
-            if hits > best_hits or (hits and hits == best_hits and best is not None
-                                    and min(m.id for m in g.core) < min(m.id for m in best.core)):
-                best, best_hits = g, hits
-        if best is not None:
-            best.core.append(f)
+        # 1.
+        same = [group_of[q.id] for q in full if qs.words[q.id].norm == fw]
+        if same:
+            groups[min(same)].core.append(f)
+            continue
+        one_word = len(fw) < FRAGMENT_CONTAINMENT_MIN_WORDS
+        if one_word and fw[0] in STOP_WORDS:
+            continue
+        holding = [q for q in full if _may_hold(f, q) and _contains(qs.words[q.id].norm, fw)]
+        other = [q for q in holding if q.article != f.article]
+        own = [q for q in holding if q.article == f.article]
+        # 2.
+        credited = {q.speaker or "" for q in other}
+        one_speaker = bool(f.speaker) or all(compare.same_speaker(a, b) for a in credited for b in credited)
+        trimmed = any(len(fw) >= SAME_QUOTE_COVERAGE * len(qs.words[q.id]) for q in holding)
+        if other and one_speaker and not trimmed and not (one_word and (len(other) > 1 or own)):
+            excerpts.append(_Group([f], other, excerpt=True))
+        # 3.
+        elif (pool := own or holding) and not (one_word and len(pool) > 1):
+            hits = Counter(group_of[q.id] for q in holding)
+            groups[min({group_of[q.id] for q in pool}, key=lambda n: (-hits[n], n))].core.append(f)
+    return excerpts
 
 
 def _may_hold(fragment: Mention, quote: Mention) -> bool:
@@ -442,17 +502,22 @@ def _fragment_groups(fragments: Sequence[Mention]) -> list[_Group]:
 
 def _versions(g: _Group, words: dict[str, Words], outlet_of: dict[str, str],
               chain: dict[str, str]) -> list[Version]:
-    """One version per report: the parts of a split quotation read as one."""
+    """One version per report: the parts of a split quotation read as one; in a fragment's
+    claim, a longer quotation by the passage that reports the fragment."""
     by_report: dict[tuple[str, str], list[Mention]] = {}
     for m in sorted(g.members, key=lambda m: (m.article, m.start)):
         by_report.setdefault((m.article, chain.get(m.id, m.id)), []).append(m)
     versions = []
+    extra = {m.id for m in g.extra} if g.excerpt else set()
     for (article, _), ms in sorted(by_report.items()):
         w = words[ms[0].id]
         for m in ms[1:]:
             w = w + words[m.id]
+        cut = bool(extra) and all(m.id in extra for m in ms)
+        if cut:
+            w = compare.excerpt(words[g.core[0].id], w)
         speaker = next((m.speaker for m in ms if m.speaker), None)
-        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article], article))
+        versions.append(Version(tuple(m.id for m in ms), w, speaker, outlet_of[article], article, cut))
     return versions
 
 

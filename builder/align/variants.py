@@ -98,10 +98,11 @@ def quote_wordings(versions: Sequence[Version], articles: Mapping[str, Article] 
     for key, vs in groups.items():
         dated = sorted(vs, key=lambda v: _when(_published(v.article, articles, v.outlet)))
         first = dated[0]
-        if texts and all(m in texts for m in first.mentions):
-            text = " ".join(texts[m] for m in first.mentions)
+        shown = next((v for v in dated if not v.excerpt), first)  # a passage shows its own words
+        if texts and not shown.excerpt and all(m in texts for m in shown.mentions):
+            text = " ".join(texts[m] for m in shown.mentions)
         else:
-            text = words_text(first.words.surface)
+            text = words_text(shown.words.surface)
         variant = Variant(
             id=variant_id("quote", key),
             text=text.strip(" ,;:\u2013\u2014-"),

@@ -133,6 +133,12 @@ SPLIT_LEAD_MAX_WORDS = 4
 # gone, ...") is also compared passage by passage: a passage of at least this many words
 # that lines up with another quotation (PART_COVERAGE) makes the two one claim.
 SEGMENT_MIN_WORDS = 6
+# ... and each sentence of a quotation of several, of at least SEGMENT_MIN_WORDS words, that
+# lines up with another quotation but for at most one word in seven ("what have the owners
+# been offering" inside "At the port, what have the owners been doing, ..."): the sentence
+# another outlet quoted amid words of its own. Two similar sentences the speaker said on two
+# occasions ("the owners broke the deal" / "it's like the owners tore up the deal") differ by more.
+SENTENCE_COVERAGE = 0.85
 # When two parts of a split quotation land in the same longer quotation, at most
 # this many words of the longer one may lie between them for the parts to count as
 # one utterance; a wider gap means the reporter quoted two separate passages.
@@ -252,6 +258,10 @@ HEDGE_RANGES: dict[str, tuple[float, float]] = {
 ROUNDING_MIN_DIGITS = 2
 # ... where the rounded one is written with a scale: "1.4 billion", "$2.5m", "3.2bn".
 ROUNDED_AMOUNT = re.compile(r"\d(?:[ \u00a0]?(?:thousand|million|billion|trillion)\b|(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+# Two sources' values are not a contested figure where one is the other rounded to its own
+# digits and they lie within this share of each other: "$500 million" retells "$512 million"
+# (the outlets differ on the number), a crowd of 300 against 340 is two estimates.
+RETOLD_MAX_SHARE = 0.05
 # Two outlets' other values for one subject are one claim when the larger is at most this
 # many times the smaller (or their sentences read alike, or two sources give them):
 # "about 400 people" at a vigil and "up to 1,000 people a day" at a clinic are two.
