@@ -255,7 +255,8 @@ def _frames(words: list[Word], paragraph: int, final: frozenset[int] = frozenset
             after.lower in CLAUSE_OPENERS or any(w.quote < 0 and w.text[:1].isalpha() for w in current))
         abbreviation = word.text == "." and k > 0 and words[k - 1].end == word.start and (
             words[k - 1].lower in TITLE_ABBREVIATIONS or (len(words[k - 1].text) == 1 and words[k - 1].text.isupper()))
-        if (word.quote < 0 and word.text in {".", "!", "?"} and not abbreviation) or (
+        bracketed = word.text == "." and after is not None and after.text == ")"  # "(D-Va.)": the bracket goes on
+        if (word.quote < 0 and word.text in {".", "!", "?"} and not abbreviation and not bracketed) or (
                 word.quote in final and new_clause and len(current) > 1):
             frames.append(Frame(tuple(current), paragraph))
             current = []

@@ -32,6 +32,7 @@ from builder.extract.phrases import (
 )
 from builder.patterns.cues import DOCUMENT_NOUNS
 from builder.patterns.quotes import (
+    CANDIDACY_ROLES,
     DETERMINERS,
     GROUP_NOUNS,
     INDEFINITES,
@@ -138,7 +139,8 @@ class Resolver:
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
-            described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words))
+            described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words)) \
+                and not words & ROLE_HEADS <= CANDIDACY_ROLES
             if person is None and np[0].lower == "the" and not described:
                 person = self._salient_untitled()
             if person:

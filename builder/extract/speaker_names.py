@@ -78,7 +78,8 @@ def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> 
     cleaned: list[str | None] = []
     for mention in mentions:
         name = mention.speaker
-        if name and _is_role_only(name):
+        if name and _is_role_only(name) and name.split()[0].lower() not in INDEFINITES:
+            # ("a senior campaign adviser" is someone the text leaves unnamed: never a name)
             role = {w.lower() for w in name.split()} - DETERMINERS
             name = cast.person_with_role(role, 10**12) or name
         if name and (name.split()[0] in INDEFINITES or name.split()[-1].lower() in ORG_HEADS

@@ -53,6 +53,7 @@ from builder.patterns.quotes import (
     ORG_REFERENCES as _ORG_REFS,
     PREPOSITIONS as _PREPOSITIONS,
     PROGRESSIVE_AUXILIARIES,
+    PRONOUN_GENDERS,
     ROLE_HEADS,
     SOURCE_QUALIFIERS,
     SUBJECT_PRONOUNS,
@@ -96,6 +97,7 @@ class SpeakerFinder(Resolver):
             self.subjects[id(frame)] = subject
             if subject:
                 self._remember(frame.paragraph, subject)
+                self._learn_gender(frame, subject)
             cues: list[_Cue] = []
             for i, word in enumerate(frame.words):
                 cue = self._cue(frame, i, cues, subject)
@@ -105,6 +107,18 @@ class SpeakerFinder(Resolver):
                         self._remember(frame.paragraph, cue.speaker)
                         self.cue_speakers.append((frame.paragraph, cue.speaker.at, cue.speaker))
             self.cues[id(frame)] = cues
+
+    def _learn_gender(self, frame: Frame, subject: Speaker) -> None:
+        """`Ann Cole defended her plan`: a person subject and only her/his in the narrative of
+        the sentence, no other person named there, tells the subject's gender."""
+        if subject.kind != "person" or subject.name in self.cast.genders:
+            return
+        narrative = [w for w in frame.words if w.quote < 0]
+        if any(w.ent == "PERSON" and not subject.at <= w.start < max(subject.end, subject.at + 1) for w in narrative):
+            return
+        told = {PRONOUN_GENDERS[w.lower] for w in narrative if w.lower in PRONOUN_GENDERS and w.start > subject.at}
+        if len(told) == 1:
+            self.cast.genders[subject.name] = told.pop()
 
     def _remember(self, paragraph: int, speaker: Speaker) -> None:
         self.events.append((paragraph, speaker.at, speaker))
@@ -143,11 +157,18 @@ class SpeakerFinder(Resolver):
             return None  # "will continue to", "agreed with"
         if word.capitalised and i > 0 and words[i - 1].capitalised:
             return None  # part of a name: "the United States", "Says Inc."
-        if nxt is not None and nxt.lower == "by":
+        by_saying = i + 2 < len(words) and words[i + 2].lower.endswith("ing")  # "continued by saying"
+        if nxt is not None and nxt.lower == "by" and not by_saying:
             # Passive: "when asked by reporters" has no speaker here; "... was written by X": X.
             np = self._np_right(words, i + 2) if low.endswith(("ed", "en")) and low in _WRITTEN else []
             return _Cue(i, i, i + 1 + len(np), word.text, False,
                         self._speaker(np, frame, word.text, word.start)) if np else None
+        inverting = low in _INVERTING or (low in _CUE_VERBS and not low.endswith("ing"))
+        if i == 0 and word.capitalised and inverting:
+            # `Continued Stone: "..."`: a cue opening the sentence, its speaker after it.
+            np = self._np_right(words, 1)
+            if np and 1 + len(np) < len(words) and words[1 + len(np)].text in {":", ","}:
+                return _Cue(i, i, len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
@@ -175,8 +196,14 @@ class SpeakerFinder(Resolver):
             return _Cue(i, lo, i, word.text, False, speaker)
         # Inverted after a quotation: `"...," said X`.
         after_quote = i > 0 and (words[i - 1].quote >= 0 or (prev == "," and i > 1 and words[i - 2].quote >= 0))
-        if low in _INVERTING and after_quote:
+        # `Couple exposure with a "lightning rod" and residents get nervous, said Ann Cole`:
+        # a plain said after a comma ends a sentence that holds a quotation.
+        after_clause = prev == "," and low in _INVERTING and any(w.quote >= 0 for w in words[: i - 1])
+        if inverting and (after_quote or after_clause):
             np = self._np_right(words, i + 1)
+            described = self._described_right(words, i + 1)
+            if described and (not np or not any(w.capitalised for w in np[1:] if w.lower not in DETERMINERS)):
+                np = described  # "said retired surgeon Ben Carson", "said a spokeswoman for the group, Jo Roe"
             if np:
                 return _Cue(i, i, i + len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
         if prev in {"and", "but", "then", "also"}:
@@ -363,6 +390,35 @@ class SpeakerFinder(Resolver):
             return []  # "according to a Russian translation": not a name
         return np
 
+    def _described_right(self, words: tuple[Word, ...], i: int) -> list[Word]:
+        """A long inverted subject ending in a personal name: "retired surgeon Ben Carson",
+        "Cruz constituent Dan Golvach", "a spokeswoman for the hotel group, Jane Roe" -- the
+        words from ``i`` to the name's end (the name is their last run), or none."""
+        k = i
+        while k < len(words) and k - i < 12:
+            word = words[k]
+            if word.quote >= 0 or word.text in {".", ";", ":", "(", ")"} or word.lower in _CUE_VERBS \
+                    or word.lower in RELATIVE_PRONOUNS or word.lower in NP_FOLLOWERS - {"and"}:
+                return []
+            if is_name_word(word) and not word.ent in {"ORG", "GPE", "NORP", "LOC", "FAC"} and (
+                    k == i or words[k - 1].text == "," or not words[k - 1].capitalised):
+                m = k
+                while m < len(words) and is_name_at(words, m):
+                    m += 1
+                end = m == len(words) or words[m].text in {",", ".", ";", "("} or words[m].quote >= 0 \
+                    or words[m].lower in NP_FOLLOWERS
+                if m - k >= 2 and end:
+                    if k == i:
+                        return []  # a name right after the cue: _np_right's
+                    # After an apposition's comma the name alone; else the description with it
+                    # (without "the", which would make it an organisation).
+                    first = k if words[k - 1].text == "," else i + int(words[i].lower == "the")
+                    return list(words[first:m])
+                k = m
+                continue
+            k += 1
+        return []
+
     def _clause_subject(self, frame: Frame) -> Speaker | None:
         words = frame.words
         i = 0
@@ -414,6 +470,9 @@ class SpeakerFinder(Resolver):
             subject = self.subjects.get(id(frame))
             if subject:
                 return replace(subject, cue=words[0].text, cue_at=words[0].start)
+        if best is None and intro and words[q - 1].text == ":" and (named := self._named_before_colon(frame, q - 1)):
+            # 2. `HEADLINE WORDS - Ann Cole: "..."`, `More from Ann Cole: "..."`: the name itself.
+            return named
         if best is None and intro:
             # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
             subject = self.subjects.get(id(frame))
@@ -421,6 +480,21 @@ class SpeakerFinder(Resolver):
                 step = "pronoun" if subject.step == "pronoun" else "colon"
                 return replace(subject, cue=":", step=step, cue_at=words[q - 1].start)
         return None
+
+    def _named_before_colon(self, frame: Frame, c: int) -> Speaker | None:
+        """A name of 2-4 words right before the colon at ``c``, after a dash or "from" (a
+        label introducing a quotation in a digest), or a person of the cast alone."""
+        words = frame.words
+        k = c - 1
+        while k >= 0 and is_name_at(words, k):
+            k -= 1
+        run = list(words[k + 1 : c])
+        if not 1 <= len(run) <= 4 or (k >= 0 and words[k].text not in SIGNATURE_DASHES and words[k].lower != "from"):
+            return None
+        found = self._speaker(run, frame, ":", words[c].start)
+        if found is None or found.kind not in {"person", "org"} or (len(run) == 1 and k < 0):
+            return None
+        return replace(found, step="colon")
 
     def signed(self, frame: Frame, qi: int) -> Speaker | None:
         """A quotation signed after a dash: `"..." ― Carla Diaz` (the name alone, then the

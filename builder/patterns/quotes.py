@@ -97,8 +97,11 @@ today yesterday tonight now then also moreover furthermore additionally again fi
 indeed nonetheless nevertheless elsewhere overall initially eventually recently subsequently
 asked speaking reached contacted interviewed prior ahead despite amid following after before
 all both some many most each every few several none such here there whether beyond
-quote details name age city job pay update note caption photo source watch related
-""".split())  # (the last line: paragraph labels, "Quote:", "Details:", "Name:")
+quote details name age city job pay update note caption photo source related
+i we you me us them my our your what how why where who whom which whose do does did even along
+just perhaps maybe yes no not
+""".split())  # (paragraph labels, "Quote:", "Details:", "Name:"; then pronouns and function words
+# that open a sentence capitalised: "We", "What", "Even" are never a speaker's name)
 
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -127,6 +130,8 @@ champion veteran pilot farmer teacher entrepreneur investor activist campaigner 
 sen. rep. gov. dr. mr. mrs. ms. prof. gen. col. lt. sgt. capt. adm. mr mrs ms dr
 barrister solicitor magistrate constable coroner treasurer historian engineer surgeon paramedic
 firefighter detective consultant architect lecturer
+candidate nominee hopeful front-runner frontrunner contender challenger incumbent co-host cohost
+constituent designer pastor preacher neurosurgeon physician lobbyist consultant blogger pundit
 """.split()) | frozenset("""
 neighbour neighbor resident mum mother father dad son daughter wife husband widow widower
 pensioner grandmother grandfather gran grandad sister brother uncle aunt niece nephew cousin
@@ -162,6 +167,16 @@ walter ethan jeremy harold keith christian roger noah gerald carl terry sean aus
 jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy
 eugene vincent russell elijah louis bobby philip johnny bill mike tim chris tom jim bob ben ken ron greg
 rick harry chuck ivan boris dmitry sergei ahmed mohammed muhammad ali omar hassan luis carlos miguel pedro
+ted bernard bernie marco antonio mario francisco rafael javier alejandro jorge ricardo fernando manuel
+mitch newt rudy rudolph reince hank hugh ian neil craig glenn dean clint dan danny steve stephen stevie
+joel jeff jerome jim jimmy johnny lou lee leon leonard lloyd marvin maurice max mel morris nate nathaniel
+ned nick norman oscar otto owen phil ray reggie rex rich richie rob robbie rod rodney ross roy rudy russ
+sam sammy seth sid simon stan stanley stuart ted teddy terrence toby todd tony travis trevor troy vic
+vince wade wallace warren wes wesley will willard wilson xavier zach zack barry bart ben bert brad
+brett brent bud buddy calvin cameron carl cecil chad chester cliff clifford clyde colin cole curt curtis
+dale darrell darren dave derek dick don donnie doug drew duane dwight earl ed eddie edgar eli elliott
+ernest ernie floyd fred freddie gavin gene gil glen gordon grant herb herbert howard jake jared jay jeb
+jon josh julian karl kurt lance lewis lyle marc marty mickey milton mitchell murray myron nathan
 """.split())
 FEMALE_FIRST_NAMES = frozenset("""
 mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret sandra
@@ -172,6 +187,18 @@ lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline martha
 frances kathryn janice jean abigail alice judy sophia grace denise amber doris marilyn danielle
 beverly isabella theresa diana natalie brittany charlotte marie kayla alexis lori michele claire sofia
 lucia elena ana
+hillary hilary carly nikki sarah michele michelle debbie deb deborah elise elisabeth elaine eleanor ellen
+ella eva eve faith fiona florence gail gina greta gwen hazel heidi holly ida irene iris ivy jane janet
+jenny jill jo joanna jodi josephine joy judy julia june kate kathy katie kay kim kirsten kristen kristin
+laurie leah lena leslie lillian lily lindsay lois lorraine louise lucy lydia lynn mabel madeline
+maggie marcia margo marian marianne marilyn marsha maureen meg melanie melinda meredith mia millie
+miriam molly mona monica nadia naomi nina nora norma paula pauline peggy penny phyllis priscilla
+rebecca regina rita roberta rosa rose rosemary roxanne sally sandy shannon sheila shelby sherry
+shirley sonia stacy stella sue susie suzanne sylvia tamara tammy tanya tara tina tracy trudy valerie
+vanessa vera veronica vicki vivian wanda wendy yvonne zoe becky betsy bonnie carla carmen cathy
+cecilia celia connie courtney dana darlene dawn dolores dora edith edna eileen elsa emma erica erin
+esther ethel fran gladys harriet hope ingrid irma jan jeanne jeannie jenna jessie joanne joann
+jodie karla katrina kristina kristy lana lara laverne lena liz liza lorna loretta lorna marla
 """.split())
 # Equivalent role words: "Mrs Justice Ellison" is "the judge", a KC is "the barrister".
 ROLE_EQUIVALENTS = {
@@ -183,6 +210,10 @@ ROLE_EQUIVALENTS = {
     "mp": frozenset({"lawmaker"}), "mep": frozenset({"lawmaker"}), "msp": frozenset({"lawmaker"}),
     "mla": frozenset({"lawmaker"}), "td": frozenset({"lawmaker"}),
 }
+# Roles of a race rather than an office: "the Democratic presidential front-runner" is the
+# race's most named person, not a new person called by the description.
+CANDIDACY_ROLES = frozenset({"candidate", "nominee", "hopeful", "front-runner", "frontrunner", "contender",
+                             "challenger", "incumbent"})
 # Roles that speak for their organisation: an unnamed "Acme spokeswoman" is Acme speaking.
 # Any other unnamed role ("Britain's interior minister") is a person we cannot name.
 SPOKES_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"})
@@ -227,7 +258,7 @@ company corporation corp corp. inc inc. ltd ltd. plc group bank party government
 university institute foundation union association federation administration authority
 board bureau service services embassy parliament congress senate assembly cabinet
 airline airlines firm club team league organisation organization network coalition
-alliance command regulator watchdog centre center fund trust house
+alliance command regulator watchdog centre center fund trust house watch
 """.split())
 # References to an organisation by its kind alone: "the company said".
 ORG_REFERENCES = frozenset("""
