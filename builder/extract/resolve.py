@@ -53,8 +53,8 @@ from builder.patterns.quotes import (
 class Resolver:
     """Names, roles, organisations, documents, descriptions and pronouns to speakers.
 
-    Expects ``cast``, ``paragraphs``, ``events``, ``subjects``, ``mentioned``, ``sources``
-    and ``_seen`` on the instance (set by ``SpeakerFinder``).
+    Expects ``cast``, ``paragraphs``, ``events``, ``subjects``, ``mentioned``, ``sources``,
+    ``_seen`` and ``_lower`` on the instance (set by ``SpeakerFinder``).
     """
 
     # -- resolving -----------------------------------------------------------------
@@ -107,7 +107,8 @@ class Resolver:
                 break
             run.insert(0, w)
         if run and len(run) == 1 and not run[0].ent and self._opens_sentence(frame, run[0]) \
-                and looks_common(frame, run[0]) and not self.cast.person_named([run[0].text]):
+                and (looks_common(frame, run[0]) or run[0].lower in self._common_words()) \
+                and not self.cast.person_named([run[0].text]):
             run = []  # a capitalised sentence opener ("Lately", "Delegates"), not a name
             if len(content) == 1:
                 return None
@@ -215,6 +216,14 @@ class Resolver:
     def quotes_only_frame(self, frame: Frame) -> bool:
         """Whether a sentence holds nothing but quotation(s) and punctuation."""
         return all(w.quote >= 0 or not any(c.isalnum() for c in w.text) for w in frame.words)
+
+    def _common_words(self) -> frozenset[str]:
+        """Words the article also writes in lower case: a capitalised "More" or "Similar"
+        opening a sentence is one of them, not a name (names are never written so)."""
+        if self._lower is None:
+            self._lower = frozenset(w.text for para in self.paragraphs for w in para
+                                    if w.quote < 0 and w.text.isalpha() and w.text.islower())
+        return self._lower
 
     @staticmethod
     def _opens_sentence(frame: Frame, word: Word) -> bool:

@@ -87,6 +87,7 @@ class SpeakerFinder(Resolver):
         self.mentioned: dict[str, int] = {}  # how often each untitled person was a speaker so far
         self.sources: list[str] = []  # unnamed sources described so far ("a person familiar with ...")
         self._seen: list[tuple[int, int, int, str]] | None = None  # places where people are named
+        self._lower: frozenset[str] | None = None  # words the article writes in lower case
         self.cue_speakers: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker) of every cue
 
     # -- reading ------------------------------------------------------------------
