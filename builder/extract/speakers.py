@@ -471,9 +471,13 @@ class SpeakerFinder(Resolver):
             subject = self.subjects.get(id(frame))
             if subject:
                 return replace(subject, cue=words[0].text, cue_at=words[0].start)
-        if best is None and intro and words[q - 1].text == ":" and (named := self._named_before_colon(frame, q - 1)):
-            # 2. `HEADLINE WORDS - Ann Cole: "..."`, `More from Ann Cole: "..."`: the name itself.
-            return named
+        if (best is None or best.speaker is None) and intro and words[q - 1].text == ":":
+            # 2. `HEADLINE WORDS - Ann Cole: "..."`, `More from Ann Cole: "..."`, `The result did not
+            # surprise pollster Ann Cole: "..."`: the name before the colon.
+            subject = self.subjects.get(id(frame))
+            named = self._named_before_colon(frame, q - 1, anywhere=subject is None or subject.kind != "person")
+            if named:
+                return named
         if best is None and intro:
             # 2. `X: "..."` or a clause ending in a colon: its subject introduces the quotation.
             subject = self.subjects.get(id(frame))
@@ -482,15 +486,16 @@ class SpeakerFinder(Resolver):
                 return replace(subject, cue=":", step=step, cue_at=words[q - 1].start)
         return None
 
-    def _named_before_colon(self, frame: Frame, c: int) -> Speaker | None:
-        """A name of 2-4 words right before the colon at ``c``, after a dash or "from" (a
-        label introducing a quotation in a digest), or a person of the cast alone."""
+    def _named_before_colon(self, frame: Frame, c: int, anywhere: bool = False) -> Speaker | None:
+        """A name right before the colon at ``c``: after a dash or "from" (a label introducing a
+        quotation in a digest), or, ``anywhere``, a full name after its title words."""
         words = frame.words
         k = c - 1
         while k >= 0 and is_name_at(words, k):
             k -= 1
         run = list(words[k + 1 : c])
-        if not 1 <= len(run) <= 4 or (k >= 0 and words[k].text not in SIGNATURE_DASHES and words[k].lower != "from"):
+        labelled = k < 0 or words[k].text in SIGNATURE_DASHES or words[k].lower == "from"
+        if not 1 <= len(run) <= 4 or not (labelled or (anywhere and len(run) >= 2 and run[-1].ent == "PERSON")):
             return None
         found = self._speaker(run, frame, ":", words[c].start)
         if found is None or found.kind not in {"person", "org"} or (len(run) == 1 and k < 0):

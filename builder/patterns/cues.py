@@ -81,6 +81,7 @@ conclude
 hint
 joke
 muse read find
+bark chant sing
 """.split())
 
 # Lemmas whose base or -s form is usually a noun in news prose: the word rules match
