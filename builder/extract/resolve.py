@@ -176,11 +176,7 @@ class Resolver:
                 return Speaker(f"{owner.name} {low}", "org", cue, step, cue_at, at, np[-1].end,
                                (owner.antecedent or span(owner)) if step == "pronoun" else None)
         if low in _ORG_REFS:
-            described = described_org(np)
-            if described and described[:1].isupper():  # "the Marsh campaign": named, not the last speaker's
-                org = self.cast.org_named(described.split())
-            else:
-                org = self._org_of_kind(low, frame.paragraph, at) or described
+            org = self._org_of_kind(low, frame.paragraph, at) or described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
         if np[0].lower == "the" and any(w.capitalised for w in np[1:-1]) and last.text.islower():
             # "the DNC member said": an unnamed person the text describes by a named body.
