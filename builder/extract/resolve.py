@@ -39,8 +39,6 @@ from builder.patterns.quotes import (
     MEDIA_WORDS,
     NAME_PARTICLES,
     ORG_HEADS,
-    OWNED_ORGS,
-    OWNER_PRONOUNS,
     ORG_REFERENCES as _ORG_REFS,
     PRONOUN_GENDERS,
     PRONOUNS as PRONOUN_KINDS,
@@ -165,16 +163,6 @@ class Resolver:
                 subject = self.subjects.get(id(frame))
                 org = subject.name if subject and subject.kind == "org" else None
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
-        if low in OWNED_ORGS and len(np) >= 2 and (np[-2].lower in POSSESSIVES or np[-2].lower in OWNER_PRONOUNS):
-            # "her campaign said", "Ryan's campaign": the campaign of the person it belongs to.
-            if np[-2].lower in OWNER_PRONOUNS:
-                owner = self.pronoun(OWNER_PRONOUNS[np[-2].lower], frame.paragraph, at)
-                step = "pronoun"
-            else:
-                owner = self._resolve(np[:-2], frame, cue, cue_at) if len(np) > 2 else None
-            if owner is not None and owner.kind == "person":
-                return Speaker(f"{owner.name} {low}", "org", cue, step, cue_at, at, np[-1].end,
-                               (owner.antecedent or span(owner)) if step == "pronoun" else None)
         if low in _ORG_REFS:
             org = self._org_of_kind(low, frame.paragraph, at) or described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None

@@ -266,10 +266,6 @@ ministry department office council agency commission committee police army compa
 government court firm administration authority board bureau embassy party union regulator
 watchdog campaign group team club airline bank
 """.split())
-# Organisations that belong to a person: "her campaign said", "Ryan's campaign" speak for
-# the person named; the owner pronoun resolves as the subject pronoun does.
-OWNED_ORGS = frozenset({"campaign", "camp", "team", "office", "staff"})
-OWNER_PRONOUNS = {"his": "he", "her": "she"}
 # Kinds of organisation rarely part of a name ("the regulator", "the watchdog"): with no
 # organisation of that kind named, they refer to the organisation that spoke just before.
 ORG_DESCRIPTIONS = frozenset({"regulator", "watchdog", "company", "firm", "group", "charity", "union"})
