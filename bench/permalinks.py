@@ -50,10 +50,11 @@ def published_links(site: Path) -> tuple[list[str], list[str]]:
             [f"{c['url']}#{d['id']}" for c in claims for d in c["discrepancies"]])
 
 
-def resolve(site: Path, link: str) -> tuple[str, _Page] | None:
-    """Follow ``link`` in ``site`` through at most one redirect page: the final url and its
-    page, or None where it ends in a 404."""
-    url = link.partition("#")[0]
+def resolve(site: Path, link: str) -> tuple[str, _Page, str] | None:
+    """Follow ``link`` in ``site`` through at most one redirect page: the final url, its
+    page and the anchor it lands on (a redirect to a passage brings its own), or None
+    where it ends in a 404."""
+    url, _, anchor = link.partition("#")
     for _ in range(2):
         path = site / url / "index.html"
         if not path.is_file():
@@ -61,16 +62,17 @@ def resolve(site: Path, link: str) -> tuple[str, _Page] | None:
         page = _Page()
         page.feed(path.read_text(encoding="utf-8"))
         if page.refresh is None:
-            return url, page
-        url = posixpath.normpath(posixpath.join(url, page.refresh)) + "/"
+            return url, page, anchor
+        target, _, own = page.refresh.partition("#")
+        url = posixpath.normpath(posixpath.join(url, target)) + "/"
+        anchor = own or anchor
     return None
 
 
 def lands(site: Path, link: str) -> bool:
     """``link`` reaches a page of ``site`` that holds its anchor."""
     found = resolve(site, link)
-    anchor = link.partition("#")[2]
-    return found is not None and (not anchor or anchor in found[1].ids)
+    return found is not None and (not found[2] or found[2] in found[1].ids)
 
 
 def grow(story: Path, seeds_dir: Path, n: int, seed: int = 11) -> None:

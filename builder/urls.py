@@ -27,6 +27,13 @@ def speaker_url(speaker_slug: str) -> str:
     return f"speakers/{speaker_slug}/"
 
 
+def page_url(first_page_url: str, number: int) -> str:
+    """Page ``number`` of a list that takes several pages: the first keeps the list's own
+    url, the next ones follow at ``<url>page/2/``, ``<url>page/3/`` (stable as the list grows
+    at its end)."""
+    return first_page_url if number == 1 else f"{first_page_url}page/{number}/"
+
+
 DATA_JSON = "data/claims.json"
 DATA_CSV = "data/claims.csv"
 DATA_IDS = "data/ids.json"  # the id ledger of the build (builder.ledger)

@@ -35,6 +35,30 @@ class Chunk:
 
 
 @dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a page stands in a list that takes several pages."""
+
+    number: int = doc("this page's number, from 1")
+    pages: tuple[Link, ...] = doc("every page of the list, by number (the current one too)")
+
+    @property
+    def previous(self) -> Link | None:
+        return self.pages[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> Link | None:
+        return self.pages[self.number] if self.number < len(self.pages) else None
+
+
+ONE_PAGE = Pager(1, ())
+
+
+def pager_field() -> Any:
+    return field(default=ONE_PAGE, metadata={"help": "this page among the pages of its list "
+                                                      "(no pages: the list fits on one)"})
+
+
+@dataclass(frozen=True, slots=True)
 class StorySummary:
     title: str = doc("the story's title")
     href: str = doc("link to the story page")
@@ -63,7 +87,8 @@ class ClaimRef:
 @dataclass(frozen=True, slots=True)
 class HomeContext:
     title: str = doc("the site's heading")
-    stories: tuple[StorySummary, ...] = doc("every story, newest first")
+    stories: tuple[StorySummary, ...] = doc("the newest stories, newest first")
+    more: Link | None = doc("link to the list of every story, where there are more than shown")
     downloads: tuple[Link, ...] = doc("the data downloads (JSON, CSV)")
     data_page: str = doc("link to the page that describes the downloads")
     totals: str = doc("one line with the totals of stories, articles and claims")
@@ -72,7 +97,8 @@ class HomeContext:
 @dataclass(frozen=True, slots=True)
 class StoriesContext:
     title: str = doc("page heading")
-    stories: tuple[StorySummary, ...] = doc("every story, newest first")
+    stories: tuple[StorySummary, ...] = doc("the stories of this page, newest first")
+    pager: Pager = pager_field()
 
 
 # --- story ----------------------------------------------------------------------------------
@@ -325,6 +351,7 @@ class OutletContext:
     left_out: tuple[ClaimRef, ...] = doc("claims it leaves out (omissions naming it)")
     differs: tuple[ClaimRef, ...] = doc("discrepancies where its own version is on a side other "
                                         "than the most common one, as anchor links")
+    pager: Pager = pager_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,13 +374,15 @@ class SpeakerSummary:
 @dataclass(frozen=True, slots=True)
 class SpeakersContext:
     title: str = doc("page heading")
-    speakers: tuple[SpeakerSummary, ...] = doc("every speaker, most quoted first")
+    speakers: tuple[SpeakerSummary, ...] = doc("the speakers of this page, most quoted first")
+    pager: Pager = pager_field()
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerContext:
     name: str = doc("speaker name")
-    quotations: tuple[Quotation, ...] = doc("every quotation of the speaker, by story and claim")
+    quotations: tuple[Quotation, ...] = doc("the speaker's quotations on this page, by story and claim")
+    pager: Pager = pager_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,10 +419,11 @@ class DiscrepancyGroup:
 @dataclass(frozen=True, slots=True)
 class DiscrepanciesContext:
     title: str = doc("page heading")
-    groups: tuple[DiscrepancyGroup, ...] = doc("discrepancies per story")
+    groups: tuple[DiscrepancyGroup, ...] = doc("this page's discrepancies, per story")
     total: int = doc("number of counted discrepancies (not minor, not omissions)")
     minor: int = doc("number of minor discrepancies (listed, not counted)")
     omissions: int = doc("number of omissions (listed, not counted)")
+    pager: Pager = pager_field()
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,18 +118,24 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
 
     add(V.HOME_URL, VL.SITE_TITLE, "home.html", VL.home_context(lk), "home", S.SITE_DESCRIPTION,
         nav=True)
-    for url, title, template, context, kind in [
-            (V.STORIES_URL, "Stories", "stories.html", VL.stories_context(lk), "stories"),
-            (V.OUTLETS_URL, "Outlets", "outlets.html", VL.outlets_context(lk), "outlets"),
-            (V.SPEAKERS_URL, "Speakers", "speakers.html", VL.speakers_context(lk), "speakers"),
-            (V.DISCREPANCIES_URL, "Discrepancies", "discrepancies.html",
-             VL.discrepancies_context(lk), "discrepancies"),
-            (V.DATA_URL, "Data", "data.html", VL.data_context(), "data")]:
-        add(url, title, template, context, kind, S.list_description(kind), nav=True)
+    lists = [(url, "Stories", "stories.html", context, "stories") for url, context in VL.stories_pages(lk)]
+    lists.append((V.OUTLETS_URL, "Outlets", "outlets.html", VL.outlets_context(lk), "outlets"))
+    lists += [(url, "Speakers", "speakers.html", context, "speakers") for url, context in VL.speakers_pages(lk)]
+    lists += [(url, "Discrepancies", "discrepancies.html", context, "discrepancies")
+              for url, context in VL.discrepancies_pages(lk)]
+    lists.append((V.DATA_URL, "Data", "data.html", VL.data_context(), "data"))
+    for url, title, template, context, kind in lists:
+        number = getattr(context, "pager", None)
+        if number is None or number.number == 1:
+            add(url, title, template, context, kind, S.list_description(kind), nav=True)
+        else:
+            add(url, paged(title, number.number), template, context, kind, S.list_description(kind))
     for story in sorted(corpus.stories, key=lambda s: s.id):
         add(urls.story_url(story.id), story.title, "story.html", V.story_context(lk, story),
             "story", S.story_description(lk, story), src=story_src_uri(story.id))
     for claim in sorted(corpus.claims, key=lambda c: (c.story, c.id)):
+        if lk.claim_url(claim) in lk.passages:
+            continue  # shown on its article page; its url redirects there (render_redirects)
         add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim",
             S.claim_description(lk, claim), figures=figures(claim.mentions))
     for retired in corpus.retired:
@@ -140,13 +146,18 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
         add(lk.article_url(article), article.title or article.path, "article.html",
             article_context(lk, article), "article", S.article_description(lk, article),
             figures=lk.mentions_by_article.get(article.id, ()))
-    for outlet in sorted(lk.outlet_slugs):
-        add(lk.outlet_url(outlet), outlet, "outlet.html", VL.outlet_context(lk, outlet), "outlet",
+    for outlet, url, context in VL.outlet_pages(lk):
+        add(url, paged(outlet, context.pager.number), "outlet.html", context, "outlet",
             S.outlet_description(lk, outlet))
-    for speaker in sorted(lk.speaker_slugs):
-        add(lk.speaker_url(speaker) or "", speaker, "speaker.html",
-            VL.speaker_context(lk, speaker), "speaker", S.speaker_description(lk, speaker))
+    for speaker, url, context in VL.speaker_pages(lk):
+        add(url, paged(speaker, context.pager.number), "speaker.html", context, "speaker",
+            S.speaker_description(lk, speaker))
     return pages
+
+
+def paged(title: str, number: int) -> str:
+    """The title of page ``number`` of a list."""
+    return title if number == 1 else f"{title} (page {number})"
 
 
 REDIRECT = """<!doctype html>
@@ -157,10 +168,10 @@ REDIRECT = """<!doctype html>
 <link rel="canonical" href="{target}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
-<script>location.replace({target_js} + location.hash);</script>
+<script>location.replace({target_js}{keep_hash});</script>
 </head>
 <body>
-<p>This claim is now part of <a href="{target}">{target_title}</a>.</p>
+<p>{moved}</p>
 </body>
 </html>
 """
@@ -168,19 +179,29 @@ REDIRECT = """<!doctype html>
 
 def render_redirects(corpus: Corpus) -> dict[str, bytes]:
     """A small page at the address of every merged claim id, sending the reader (and the
-    anchor they followed) on to the claim that carries it now. Pages of our own rather
-    than mkdocs-redirects: the map comes from the id ledger on each build, and the
-    anchor must survive the redirect (a meta refresh alone drops it)."""
+    anchor they followed) on to the claim that carries it now; and one at the address of
+    every claim shown as a passage of its article page (``Lookup.passages``), sending the
+    reader there. Pages of our own rather than mkdocs-redirects: the map comes from the id
+    ledger on each build, and the anchor must survive the redirect (a meta refresh alone
+    drops it)."""
     from html import escape
 
-    titles = {c.url: c.title for c in corpus.claims}
+    lk = Lookup.of(corpus)
+    passages = lk.passages
+    titles = {lk.claim_url(c): c.title for c in corpus.claims}
     files = {}
-    for retired in corpus.retired:
-        if retired.state != "merged" or retired.into is None:
-            continue
-        target = relative_url(retired.url, retired.into)
-        files[f"{retired.url}index.html"] = REDIRECT.format(
-            title=escape(retired.title), target=escape(target),
+    moves = [(r.url, r.title, r.into, r.into) for r in corpus.retired if r.state == "merged" and r.into]
+    moves += [(lk.claim_url(c), c.title, lk.claim_url(c), None) for c in corpus.claims
+              if lk.claim_url(c) in passages]
+    for url, title, into, carrier in moves:
+        target = relative_url(url, passages.get(into, into))
+        # A target with its own anchor (a passage) keeps it; otherwise the one followed.
+        keep_hash = "" if "#" in target else " + location.hash"
+        files[f"{url}index.html"] = REDIRECT.format(
+            title=escape(title), target=escape(target), keep_hash=keep_hash,
             target_js=json.dumps(target).replace("<", "\\u003c"),
-            target_title=escape(titles.get(retired.into, retired.into))).encode("utf-8")
+            moved=(f"This claim is now part of <a href=\"{escape(target)}\">"
+                   f"{escape(titles.get(carrier, carrier))}</a>." if carrier else
+                   f"This claim is shown in <a href=\"{escape(target)}\">its article</a>.")
+        ).encode("utf-8")
     return files

@@ -76,7 +76,7 @@ def article_row(lk: Lookup, article: Article, here: str) -> ArticleRow:
 
 
 def claim_ref(lk: Lookup, claim: Claim, here: str, anchor: str = "", note: str = "") -> ClaimRef:
-    target = lk.claim_url(claim) + (f"#{fragment_id(anchor)}" if anchor else "")
+    target = lk.claim_href(claim) + (f"#{fragment_id(anchor)}" if anchor else "")
     return ClaimRef(
         title=claim.title,
         href=relative(here, target),
@@ -168,7 +168,7 @@ def _options(values: dict[str, str]) -> tuple[FilterOption, ...]:
 
 
 def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -> MatrixRow:
-    claim_href = relative(here, lk.claim_url(claim))
+    claim_href = relative(here, lk.claim_href(claim))
     present = {lk.outlet_of(m) for m in claim.mentions if m in lk.mentions}
     marks = lk.outlet_marks(claim)
     copies = _wire_copies(lk, claim)
@@ -186,7 +186,8 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
         else:
             code = marks.get(outlet, "same")
         symbol, text = L.CELL_LABELS[code]
-        href = "" if code == "absent" else f"{claim_href}#{version_anchor(lk, outlet)}"
+        passage = "#" in claim_href  # the claim is its passage: the one outlet's version is there
+        href = "" if code == "absent" else claim_href if passage else f"{claim_href}#{version_anchor(lk, outlet)}"
         wire = copies.get(outlet, "")
         cells.append(Cell(outlet, code, symbol, text, href,
                           f"{wire.split(',')[0]} copy" if wire else "",
@@ -258,7 +259,7 @@ def _figure_rows(lk: Lookup, claims: list[Claim], here: str) -> tuple[FigureRow,
                 value=text,
                 whose=mention.speaker or "",
                 outlets=", ".join(sorted(outlets)),
-                href=relative(here, lk.claim_url(claim)),
+                href=relative(here, lk.claim_href(claim)),
             ))
     return tuple(sorted(rows, key=lambda r: (r.subject, r.href, r.value)))
 
@@ -275,7 +276,7 @@ def _timeline(lk: Lookup, claims: list[Claim], here: str) -> tuple[TimelineRow, 
             date=next((m.date for m in mentions if m.date), None) or L.UNDATED_LABEL,
             text=f"{before}{text}{after}".strip(),
             outlets=", ".join(sorted({lk.outlet_of(m.id) for m in mentions})),
-            href=relative(here, lk.claim_url(claim)),
+            href=relative(here, lk.claim_href(claim)),
         ))
     # Known dates first, in order; "date unknown" sorts after every digit.
     return tuple(sorted(rows, key=lambda r: (not r.date[:1].isdigit(), r.date, r.href)))
@@ -591,7 +592,7 @@ def json_ld(lk: Lookup, claim: Claim, by_outlet: dict[str, list[Mention]]) -> st
         data["firstAppearance"] = min(dated, key=lambda w: str(w["datePublished"]))
     if claim.speaker:
         data["author"] = {"@type": "Person", "name": claim.speaker}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     for raw, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)

@@ -81,6 +81,7 @@ def _segment(lk: Lookup, text: str, mention: Mention | None, here: str,
         anchor=mention_anchor(mention) if first_part else "",
         kind=mention.kind,
         title=f"{L.KIND_LABELS.get(mention.kind, mention.kind)}{who}",
-        href=relative(here, lk.claim_url(claim)) if claim else "",
+        # A claim shown here as a passage (Lookup.passages) has no page to link to.
+        href=relative(here, lk.claim_url(claim)) if claim and lk.claim_url(claim) not in lk.passages else "",
         extra_anchors=tuple(nested.get(mention.id, ())) if first_part else (),
     )
