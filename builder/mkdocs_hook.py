@@ -10,8 +10,11 @@ titles reach the theme HTML-escaped (mkdocs' Jinja does not autoescape).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import html
+import os
 import re
+import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -39,17 +42,60 @@ else:
         corpus: Corpus | None = None  # handed over by build_site; None: collect from source
         data_files: Mapping[str, bytes] | None = None
         pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page of this build
+        reuse: Reuse | None = None  # the previous site, whose unchanged pages are kept
+
+    @dataclass
+    class Reuse:
+        """What an incremental build may take from the previous site (``builder.site``)."""
+
+        previous: Path  # the previous site folder
+        staging: Path  # the folder this build writes
+        salt: str  # what every page's output depends on besides the page: code, config, date
+        earlier: Mapping[str, tuple[str, str]]  # src_uri -> (inputs hash, output hash) of the previous site
+        now: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, for this build
+        kept: int = 0  # pages taken from the previous site
 
     _state = _State()
 
     @contextlib.contextmanager
-    def supplied(corpus: Corpus, data_files: Mapping[str, bytes]) -> Iterator[None]:
-        """Within this block, mkdocs builds use ``corpus`` instead of collecting one."""
-        _state.corpus, _state.data_files = corpus, data_files
+    def supplied(corpus: Corpus, data_files: Mapping[str, bytes], reuse: Reuse | None = None
+                 ) -> Iterator[None]:
+        """Within this block, mkdocs builds use ``corpus`` instead of collecting one; with
+        ``reuse``, a page whose inputs are those of a page of the previous site is hard-linked
+        from there and mkdocs neither renders nor writes it (``reuse.now`` records every page)."""
+        _state.corpus, _state.data_files, _state.reuse = corpus, data_files, reuse
         try:
             yield
         finally:
-            _state.corpus, _state.data_files, _state.pages = None, None, {}
+            _state.corpus, _state.data_files, _state.pages, _state.reuse = None, None, {}, None
+
+    def page_key(page: Page, salt: str) -> str:
+        """A hash of everything the built page depends on: the page and the salt."""
+        h = hashlib.sha256(salt.encode())
+        for part in (page.src_uri, page.url, page.title, page.html, page.kind, str(page.in_nav),
+                     page.description, page.search_terms):
+            h.update(b"\x1f")
+            h.update(part.encode("utf-8", errors="surrogatepass"))
+        return h.hexdigest()
+
+    def _keep(reuse: Reuse, file: File, key: str) -> bool:
+        """Link the previous site's build of ``file`` into the new site where its inputs are
+        unchanged and the file is intact (its bytes hash to what the previous build wrote)."""
+        earlier = reuse.earlier.get(file.src_uri)
+        if earlier is None or earlier[0] != key:
+            return False
+        old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
+        try:
+            if hashlib.sha256(old.read_bytes()).hexdigest() != earlier[1]:
+                return False
+            new.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(old, new)
+            except OSError:  # another file system, or no hard links: a copy
+                shutil.copyfile(old, new)
+        except OSError:
+            return False
+        return True
 
     def _collect(config: MkDocsConfig) -> tuple[Corpus, Mapping[str, bytes]]:
         """The corpus and data files of the source folder named in mkdocs.yml."""
@@ -75,8 +121,19 @@ else:
             corpus, data_files = _collect(config)
         pages = render_pages(corpus)
         _state.pages = {p.src_uri: p for p in pages}
+        reuse = _state.reuse
         for page in pages:
-            files.append(File.generated(config, page.src_uri, content=page.html))
+            file = File.generated(config, page.src_uri, content=page.html)
+            if reuse is not None:
+                key = page_key(page, reuse.salt)
+                if _keep(reuse, file, key):
+                    # mkdocs (run with dirty=True) skips reading and writing a file not modified
+                    file.is_modified = lambda: False  # type: ignore[method-assign]
+                    reuse.now[page.src_uri] = reuse.earlier[page.src_uri]
+                    reuse.kept += 1
+                else:
+                    reuse.now[page.src_uri] = (key, "")  # the output's hash: in on_post_page
+            files.append(file)
         for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             files.append(File.generated(config, name, content=content))
         files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
@@ -115,4 +172,9 @@ else:
         return "".join(part if i % 2 else _RUN.sub("\n", part) for i, part in enumerate(parts))
 
     def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
-        return compact(output)
+        output = compact(output)
+        reuse = _state.reuse
+        if reuse is not None and page.file.src_uri in reuse.now:
+            written = output.encode("utf-8", errors="xmlcharrefreplace")  # as mkdocs writes it
+            reuse.now[page.file.src_uri] = (reuse.now[page.file.src_uri][0], hashlib.sha256(written).hexdigest())
+        return output

@@ -100,7 +100,7 @@ def _tree_fingerprint(folder: Path) -> str:
 
 
 @contextlib.contextmanager
-def _source_date(corpus: Corpus) -> Iterator[None]:
+def _source_date(corpus: Corpus) -> Iterator[int]:
     """Pin mkdocs' build date (sitemap, gzip headers) to the newest article: no clock in output."""
     days = [a.published for a in corpus.articles if a.published]
     epoch = 0
@@ -110,7 +110,7 @@ def _source_date(corpus: Corpus) -> Iterator[None]:
     before = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     try:
-        yield
+        yield epoch
     finally:
         if before is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
@@ -142,19 +142,37 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     remove_stale(site_dir)
     staging = _fresh_folder(site_dir, "new")
     try:
-        with _source_date(corpus), mkdocs_hook.supplied(corpus, data_files), _quiet():
-            overrides = {"site_url": site_url} if site_url else {}
-            config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
-                                 **overrides)
-            build(config)
+        with _source_date(corpus) as epoch:
+            salt = f"{site_fingerprint({}, site_url)}\0{epoch}\0{hashlib.sha256(Path(config_file or CONFIG).read_bytes()).hexdigest()}"
+            reuse = mkdocs_hook.Reuse(site_dir, staging, salt, _previous_pages(site_dir, salt))
+            with mkdocs_hook.supplied(corpus, data_files, reuse), _quiet():
+                overrides = {"site_url": site_url} if site_url else {}
+                config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
+                                     **overrides)
+                build(config, dirty=bool(reuse.earlier))
         index_search(staging)
-        stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging)}
-        write_atomic(staging / MARKER, (json.dumps(stamp) + "\n").encode())
+        stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
+                 "salt": hashlib.sha256(salt.encode()).hexdigest(),
+                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}}
+        write_atomic(staging / MARKER, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _previous_pages(site_dir: Path, salt: str) -> dict[str, tuple[str, str]]:
+    """The pages of the site in ``site_dir`` that a build with this salt may reuse: source
+    path -> (hash of the page's inputs, hash of the file written). Empty where there is no
+    earlier site, or it was built by other code or config."""
+    try:
+        stamp = json.loads((site_dir / MARKER).read_bytes())
+        if stamp.get("salt") != hashlib.sha256(salt.encode()).hexdigest():
+            return {}
+        return {str(k): (str(v[0]), str(v[1])) for k, v in stamp.get("pages", {}).items()}
+    except (OSError, ValueError, AttributeError, TypeError, IndexError):
+        return {}
 
 
 def _fresh_folder(site_dir: Path, kind: str) -> Path:
@@ -226,11 +244,19 @@ def _swap(new: Path, site_dir: Path) -> None:
 
 @contextlib.contextmanager
 def _quiet() -> Iterator[None]:
-    """mkdocs logs every build at INFO; keep warnings (strict mode counts them itself)."""
+    """mkdocs logs every build at INFO; keep warnings (strict mode counts them itself), but
+    the one a dirty build logs: here it is the incremental build, whose pages are exact."""
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.WARNING)
+    builds = logging.getLogger("mkdocs.commands.build")
+    builds.addFilter(_not_dirty_warning)
     try:
         yield
     finally:
         logger.setLevel(level)
+        builds.removeFilter(_not_dirty_warning)
+
+
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
