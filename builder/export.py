@@ -81,7 +81,18 @@ def to_json_data(corpus: Corpus) -> dict[str, Any]:
 
 
 def to_json(corpus: Corpus) -> bytes:
-    return (json.dumps(to_json_data(corpus), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """The export as JSON, one record (story, article, mention, claim, retired id) a line:
+    it diffs and greps line by line, at three quarters of the size of indented JSON."""
+    def compact(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    fields = []
+    for key, value in to_json_data(corpus).items():
+        if isinstance(value, list) and value:
+            fields.append(f"{json.dumps(key)}: [\n" + ",\n".join(map(compact, value)) + "\n]")
+        else:
+            fields.append(f"{json.dumps(key)}: {compact(value)}")
+    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
 
 
 def to_csv(corpus: Corpus) -> bytes:
