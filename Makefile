@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: site serve test bench golden clean
+.PHONY: site serve test bench bench-large golden clean
 
 # The venv, with pip >= 24 (trafilatura's lxml extra needs it), the project and the
 # spaCy model (pinned by hash, in a pip call of its own so hash-checking applies to it alone).
@@ -33,9 +33,13 @@ $(CHROMIUM):
 test: $(BIN)/.installed-test $(CHROMIUM)
 	PARALLAX_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -q
 
-bench: $(BIN)/.installed-test
-	$(BIN)/python -m bench.run
+bench: $(BIN)/.installed-test $(CHROMIUM)
+	PARALLAX_CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.run
 	$(BIN)/python -m bench.permalinks
+
+# 10,000 synthetic articles (not part of `make test`; half an hour or more on 2 cores).
+bench-large: $(BIN)/.installed-test $(CHROMIUM)
+	PARALLAX_CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.large
 
 golden: $(BIN)/.installed-test
 	$(BIN)/python -m tests.site_fixture --regen

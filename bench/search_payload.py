@@ -7,6 +7,9 @@ the search box as a reader would, and adds up the bytes of every response under
 ``pagefind/`` (network events); the search UI's own script and style, loaded with
 every page, are reported apart.
 
+Without queries, three are taken from the site's own data (``queries_for``): the
+first words of a quotation, a figure and a speaker's name.
+
 usage: python -m bench.search_payload SITE_DIR [QUERY ...]
        (PARALLAX_CHROMIUM names the browser, default /usr/bin/chromium)
 """
@@ -23,7 +26,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-QUERIES = ("better not say", "700000", "Zelenskyy")
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -47,7 +49,18 @@ def _served(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def pagefind_payload(site: Path, queries: Sequence[str] = QUERIES,
+def queries_for(site: Path) -> tuple[str, ...]:
+    """Three searches a reader of this site might make, from its export: the first three
+    words of the first quotation, the first figure, the first named speaker."""
+    data = json.loads((Path(site) / "data" / "claims.json").read_text(encoding="utf-8"))
+    mentions = data["mentions"]
+    quote = next(m["text"] for m in mentions if m["kind"] == "quote")
+    figure = next(m["text"] for m in mentions if m["kind"] == "figure")
+    speaker = next(m["speaker"] for m in mentions if m["kind"] == "quote" and m.get("speaker"))
+    return (" ".join(quote.split()[:3]), figure, speaker)
+
+
+def pagefind_payload(site: Path, queries: Sequence[str] | None = None,
                      chromium: str | None = None) -> dict[str, object]:
     """Bytes fetched under ``pagefind/`` for each query, each in a fresh browser context
     (empty cache), with the files fetched; and the UI files every page loads."""
@@ -55,6 +68,7 @@ def pagefind_payload(site: Path, queries: Sequence[str] = QUERIES,
 
     chromium = chromium or os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
     results: dict[str, object] = {}
+    queries = queries or queries_for(site)
     with _served(Path(site)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for query in queries:
@@ -89,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args:
         print(__doc__.strip().splitlines()[-2], file=sys.stderr)
         return 2
-    found = pagefind_payload(Path(args[0]), args[1:] or QUERIES)
+    found = pagefind_payload(Path(args[0]), args[1:] or None)
     print(json.dumps(found, indent=1))
     for query, row in found.items():
         assert isinstance(row, dict)
