@@ -76,7 +76,11 @@ else:
                      page.description, page.search_terms):
             h.update(b"\x1f")
             h.update(part.encode("utf-8", errors="surrogatepass"))
-        return h.hexdigest()
+        return h.hexdigest()[:32]
+
+    def _digest(data: bytes) -> str:
+        """The hash of a file written, as the marker records it (128 bits)."""
+        return hashlib.sha256(data).hexdigest()[:32]
 
     def _keep(reuse: Reuse, file: File, key: str) -> bool:
         """Link the previous site's build of ``file`` into the new site where its inputs are
@@ -86,7 +90,7 @@ else:
             return False
         old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
         try:
-            if hashlib.sha256(old.read_bytes()).hexdigest() != earlier[1]:
+            if _digest(old.read_bytes()) != earlier[1]:
                 return False
             new.parent.mkdir(parents=True, exist_ok=True)
             try:
@@ -176,5 +180,5 @@ else:
         reuse = _state.reuse
         if reuse is not None and page.file.src_uri in reuse.now:
             written = output.encode("utf-8", errors="xmlcharrefreplace")  # as mkdocs writes it
-            reuse.now[page.file.src_uri] = (reuse.now[page.file.src_uri][0], hashlib.sha256(written).hexdigest())
+            reuse.now[page.file.src_uri] = (reuse.now[page.file.src_uri][0], _digest(written))
         return output
