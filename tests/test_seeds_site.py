@@ -172,7 +172,10 @@ def test_no_claim_title_is_a_bare_number_a_cut_word_or_a_caption(seeds_site):
     assert caption_texts, "the seeds carry photo captions"
     for claim in data["claims"]:
         title = claim["title"]
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", _html(seeds_site, claim["url"]), re.S)
+        page = _html(seeds_site, claim["url"])
+        # a claim one outlet alone carries: its url redirects to its passage, titled by the claim
+        shown = r"<title>(.*?)</title>" if 'http-equiv="refresh"' in page else r"<h1[^>]*>(.*?)</h1>"
+        h1 = re.search(shown, page, re.S)
         assert h1 and html_text(h1.group(1)) == title, claim["url"]
         # a number is never the whole title, nor named by its unit or a pronoun ("Weeks: 1",
         # "Of them: 2,000,000"); a duration says its unit ("War: 3" does not)

@@ -164,7 +164,7 @@ REDIRECT = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>Moved: {title}</title>
+<title>{title}</title>
 <link rel="canonical" href="{target}">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url={target}">
@@ -198,7 +198,7 @@ def render_redirects(corpus: Corpus) -> dict[str, bytes]:
         # A target with its own anchor (a passage) keeps it; otherwise the one followed.
         keep_hash = "" if "#" in target else " + location.hash"
         files[f"{url}index.html"] = REDIRECT.format(
-            title=escape(title), target=escape(target), keep_hash=keep_hash,
+            title=escape(f"Moved: {title}" if carrier else title), target=escape(target), keep_hash=keep_hash,
             target_js=json.dumps(target).replace("<", "\\u003c"),
             moved=(f"This claim is now part of <a href=\"{escape(target)}\">"
                    f"{escape(titles.get(carrier, carrier))}</a>." if carrier else
