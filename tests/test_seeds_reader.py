@@ -163,9 +163,16 @@ def test_link_previews_carry_the_pages_own_title_description_and_address(page, s
     assert meta("name", "description") != description
 
 
+def _pages(site: Path) -> list[Path]:
+    """Every page a reader or a search engine lands on: not the redirects (noindex) left at
+    the address of a claim shown as a passage of its article, or of a merged id."""
+    return [p for p in site.rglob("index.html")
+            if '<meta name="robots" content="noindex">' not in p.read_text(encoding="utf-8")]
+
+
 def test_every_page_has_a_description_of_its_own(site):
     found = {}
-    for path in site.rglob("index.html"):
+    for path in _pages(site):
         match = re.search(r'<meta name="description" content="([^"]*)"', path.read_text(encoding="utf-8"))
         assert match, path
         found[path] = match.group(1)
@@ -176,7 +183,7 @@ def test_sitemap_lists_every_page_at_the_site_url(site):
     root = ET.parse(site / "sitemap.xml").getroot()
     listed = {e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     pages = {SITE_URL + p.parent.relative_to(site).as_posix().removeprefix(".") + "/"
-             for p in site.rglob("index.html")}
+             for p in _pages(site)}
     pages = {u.replace(SITE_URL + "/", SITE_URL) for u in pages}
     assert listed == pages
 

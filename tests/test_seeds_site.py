@@ -202,3 +202,24 @@ def test_no_claim_title_is_a_bare_number_a_cut_word_or_a_caption(seeds_site):
 def html_text(fragment: str) -> str:
     import html
     return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def test_article_pages_badge_every_disputed_passage_and_no_other(seeds_site, claims):
+    status_of: dict[str, str] = {}  # a passage in two claims links to (and is badged for) the first
+    for claim in claims:
+        for mention in claim["mentions"]:
+            status_of.setdefault(mention, claim["status"])
+    badged, expected = set(), set()
+    for page in (seeds_site / "stories").glob("*/articles/*/index.html"):
+        html, article = page.read_text(encoding="utf-8"), page.parent.name.replace("-", "_", 1)
+        marks = re.findall(r'<mark [^>]*id="m-(\w\d+-\d+)"[^>]*>((?:(?!<mark ).)*?)</mark>'
+                           r'((?:[\u201d\u2019)]|&#34;|&#39;)*)( <span data-pagefind-ignore><span class="px-badge '
+                           r'px-status-(\w+)">)?', html)
+        assert marks
+        for span, _, _, badge, status in marks:
+            mention = f"{article}:{span}"
+            if badge:
+                badged.add((mention, status))
+            if status_of.get(mention) in ("differ", "contested"):
+                expected.add((mention, status_of[mention]))
+    assert expected and badged == expected

@@ -394,6 +394,10 @@ class Segment:
     kind: str = doc("mention kind code (a css class); empty for plain text")
     title: str = doc("tooltip: kind and speaker; empty for plain text")
     href: str = doc("link to the mention's claim; empty where it has none")
+    status: str = doc("the claim's status code where outlets or sources differ on it (differ, "
+                      "contested); empty otherwise")
+    status_label: str = doc("that status in words (\"Outlets differ\"); empty otherwise")
+    tail: str = doc("closing marks after a disputed passage, shown before its status badge")
     extra_anchors: tuple[str, ...] = doc("ids of mentions nested in this one (empty anchors)")
 
 

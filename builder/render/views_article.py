@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from builder import urls
 from builder.models import Article, Mention
 from builder.render import labels as L
@@ -67,15 +69,35 @@ def paragraph_segments(lk: Lookup, article: Article, mentions: tuple[Mention, ..
                 continue
             paragraphs[-1].append(_segment(lk, part, mention, here, nested, first_part))
             first_part = False
-    return tuple(tuple(p) for p in paragraphs if p and any(s.text.strip() for s in p))
+    return tuple(tuple(_badges_after_closing_marks(p)) for p in paragraphs if p and any(s.text.strip() for s in p))
+
+
+_CLOSERS = "”’\"')»›"
+
+
+def _badges_after_closing_marks(segments: list[Segment]) -> list[Segment]:
+    """A disputed quotation's badge goes after its closing quotation mark, not inside it."""
+    out: list[Segment] = []
+    for k, seg in enumerate(segments):
+        if out and out[-1].status and not seg.kind and not out[-1].tail:
+            closers = len(seg.text) - len(seg.text.lstrip(_CLOSERS))
+            if closers:
+                out[-1] = replace(out[-1], tail=seg.text[:closers])
+                seg = replace(seg, text=seg.text[closers:])
+                if not seg.text:
+                    continue
+        out.append(seg)
+    return out
 
 
 def _segment(lk: Lookup, text: str, mention: Mention | None, here: str,
              nested: dict[str, list[str]], first_part: bool) -> Segment:
     if mention is None:
-        return Segment(text, "", "", "", "", ())
+        return Segment(text, "", "", "", "", "", "", "", ())
     claim = lk.claim_of.get(mention.id)
     who = f" · {mention.speaker}" if mention.speaker else ""
+    # A disputed passage says so where it ends, in words and a symbol (never colour alone).
+    disputed = claim is not None and claim.status in DISPUTED and first_part
     return Segment(
         text=text,
         anchor=mention_anchor(mention) if first_part else "",
@@ -83,5 +105,11 @@ def _segment(lk: Lookup, text: str, mention: Mention | None, here: str,
         title=f"{L.KIND_LABELS.get(mention.kind, mention.kind)}{who}",
         # A claim shown here as a passage (Lookup.passages) has no page to link to.
         href=relative(here, lk.claim_url(claim)) if claim and lk.claim_url(claim) not in lk.passages else "",
+        status=claim.status if disputed and claim else "",
+        status_label=L.STATUS_LABELS[claim.status] if disputed and claim else "",
+        tail="",
         extra_anchors=tuple(nested.get(mention.id, ())) if first_part else (),
     )
+
+
+DISPUTED = frozenset({"differ", "contested"})
