@@ -17,6 +17,7 @@ from builder.patterns.quotes import (
     AUXILIARIES as _AUX,
     CUE_VERBS as _CUE_VERBS,
     DETERMINERS,
+    EPITHETS,
     INDEFINITES,
     NAME_PARTICLES,
     ORG_REFERENCES as _ORG_REFS,
@@ -75,7 +76,7 @@ def is_np_word(words: tuple[Word, ...], k: int) -> bool:
     if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in _ORG_REFS or low in _STATEMENTS:
         return True
     inside = 0 < k < len(words) - 1 and words[k - 1].capitalised and words[k + 1].capitalised
-    return inside and (low in NAME_PARTICLES or low == "of")
+    return inside and (low in NAME_PARTICLES or low == "of" or low in EPITHETS)
 
 
 def modifies_role(words: tuple[Word, ...], k: int, heads: frozenset[str] = ROLE_HEADS | _ORG_REFS) -> bool:

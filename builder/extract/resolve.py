@@ -38,6 +38,7 @@ from builder.patterns.quotes import (
     INDEFINITES,
     MEDIA_WORDS,
     NAME_PARTICLES,
+    NAME_TITLES,
     ORG_HEADS,
     ORG_REFERENCES as _ORG_REFS,
     PRONOUN_GENDERS,
@@ -103,6 +104,7 @@ class Resolver:
         for k in range(len(content) - 1, -1, -1):
             w = content[k]
             in_frame = is_name_at(frame.words, frame.words.index(w)) if len(content) == 1 and w in frame.words else False
+            in_frame = in_frame or (len(content) == 1 and self._titled_surname(w))
             if not (is_name_at(content, k) or in_frame) and not (run and w.lower in NAME_PARTICLES):
                 break
             run.insert(0, w)
@@ -170,6 +172,14 @@ class Resolver:
             # "the DNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
+
+    def _titled_surname(self, word: Word) -> bool:
+        """"King says" after "Billie Jean King": a title word alone that is the surname of a
+        person the article named is that person, not the title."""
+        if not word.capitalised or word.lower not in NAME_TITLES:
+            return False
+        person = self.cast.person_named([word.text])
+        return person is not None and person.split()[-1] == word.text
 
     def _statement_author(self, np: list[Word], frame: Frame) -> Speaker | None:
         """The author named after a statement noun: "the statement from the mayor's lawyer,

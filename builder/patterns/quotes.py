@@ -229,6 +229,8 @@ terrified frightened emotional relieved worried proud delighted brave tragic eld
 """.split())
 # Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
 NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
+# A lower-case epithet between a field and a name: "tennis great Ann Cole", "jazz legend Ben Ray".
+EPITHETS = frozenset({"great", "legend", "icon"})
 NAME_PARTICLES = frozenset({"de", "da", "di", "del", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "dos", "ibn"})
 # Suffixes and post-nominal letters dropped from the end of a canonical name:
 # "Owen Pryce KC", "Harriet Lowe MP", "Martin Greaves Jr." are Owen Pryce, Harriet Lowe, Martin Greaves.
