@@ -350,6 +350,19 @@ class SpeakerFinder(Resolver):
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
             return m + 1, list(words[m + 1 : j + 1])
+        if k >= 2 and words[k].text == "," and np[-1].ent in {"GPE", "LOC"}:
+            # "Stacy Barnes of Columbia, South Carolina says": the state of the town the person
+            # comes from; the person stands before the town.
+            p = k - 1
+            while p >= 0 and is_name_word(words[p]):
+                p -= 1
+            if 0 < p < k - 1 and words[p].lower in PLACE_PREPOSITIONS:
+                m = p - 1
+                while m >= 0 and is_np_word(words, m):
+                    m -= 1
+                left = list(words[m + 1 : p])
+                if left and is_name_word(left[-1]):
+                    return m + 1, left
         # "Union officials in Finland said", "Jane Doe of the University of Leeds said": the
         # noun phrase after a preposition is its object; the subject stands before it.
         if k >= 1 and words[k].lower in AFFILIATION_WORDS | {"in"}:
