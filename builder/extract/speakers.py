@@ -65,6 +65,11 @@ from builder.patterns.quotes import (
 _WRITTEN = frozenset({"written", "penned", "authored", "signed", "posted", "tweeted", "issued", "released", "sent"})
 
 
+def _embedded(words: tuple[Word, ...], k: int) -> bool:
+    """Whether the quotation at ``k`` stands inside a phrase, between two plain words."""
+    return 0 < k < len(words) - 1 and all(w.quote < 0 and w.text[:1].isalnum() for w in (words[k - 1], words[k + 1]))
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     index: int  # of the cue word in its frame
@@ -313,8 +318,8 @@ class SpeakerFinder(Resolver):
                     return None
         if words[j].text == ",":
             k = j - 1
-            while k >= 0 and words[k].text != "," and words[k].quote < 0 and j - k < 25:
-                k -= 1
+            while k >= 0 and words[k].text != "," and (words[k].quote < 0 or _embedded(words, k)) and j - k < 25:
+                k -= 1  # an apposition may hold a short quotation: `Ann Cole, wearing "Vote Cole" pins, said`
             if k < 0 or words[k].text != ",":
                 return None
             segment = list(words[k + 1 : j])
