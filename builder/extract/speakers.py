@@ -355,6 +355,19 @@ class SpeakerFinder(Resolver):
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
             return m + 1, list(words[m + 1 : j + 1])
+        if k >= 1 and words[k].text != ",":
+            # "Paul Sutter, the expert who founded a think tank in Denver tweeted": an apposition
+            # whose relative clause lost its closing comma; the name before it is the subject.
+            c = k
+            while c >= 0 and words[c].text != "," and words[c].quote < 0:
+                c -= 1
+            if c > 0 and words[c].text == "," and any(w.lower == "who" for w in words[c + 1 : k + 1]):
+                m = c
+                while m > 0 and is_name_at(words, m - 1):
+                    m -= 1
+                opens = m == 0 or words[m - 1].text == "," or words[m - 1].quote >= 0
+                if 2 <= c - m <= 4 and opens:
+                    return m, list(words[m:c])
         if k >= 2 and words[k].text == "," and np[-1].ent in {"GPE", "LOC"}:
             # "Stacy Barnes of Columbia, South Carolina says": the state of the town the person
             # comes from; the person stands before the town.
