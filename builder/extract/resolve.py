@@ -174,7 +174,7 @@ class Resolver:
         return None
 
     def _titled_surname(self, word: Word) -> bool:
-        """"King says" after "Billie Jean King": a title word alone that is the surname of a
+        """"Bishop says" after "Rosa Bishop": a title word alone that is the surname of a
         person the article named is that person, not the title."""
         if not word.capitalised or word.lower not in NAME_TITLES:
             return False
