@@ -32,14 +32,20 @@ from bench.run import ROOT, _cli_build, _folder_size, _search_kb, _timed
 DASK = Path(sys.executable).with_name("dask")
 
 
-@contextmanager
-def local_cluster(workers: int = 2) -> Iterator[str]:
-    """A ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on loopback."""
-    import distributed
-
+def free_port() -> int:
+    """A loopback port nothing listens on (at the moment of asking)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+        return s.getsockname()[1]
+
+
+@contextmanager
+def local_cluster(workers: int = 2) -> Iterator[str]:
+    """A ``dask scheduler`` and ``workers`` one-thread ``dask worker`` processes on loopback
+    (also the test suite's cluster: ``tests/test_dask.py``)."""
+    import distributed
+
+    port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", str(port),

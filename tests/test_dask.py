@@ -3,59 +3,26 @@ loopback, give the same site byte for byte as a build in this process."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.large import free_port, local_cluster
 from tests.conftest import SEEDS
 from tests.test_broken_build import digest
 from tests.test_hostile import run_cli
 
 pytestmark = pytest.mark.slow
 distributed = pytest.importorskip("distributed")
-DASK = Path(sys.executable).with_name("dask")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_workers(address: str, n: int, deadline: float) -> None:
-    with distributed.Client(address, timeout=30) as client:
-        client.wait_for_workers(n, timeout=max(1.0, deadline - time.monotonic()))
 
 
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[str]:
-    """``dask scheduler`` and two ``dask worker`` processes; the scheduler's address."""
-    address = f"tcp://127.0.0.1:{_free_port()}"
-    port = address.rsplit(":", 1)[1]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
-    procs = [subprocess.Popen([str(DASK), "scheduler", "--host", "127.0.0.1", "--port", port,
-                               "--no-dashboard"], env=env, stderr=subprocess.DEVNULL)]
-    try:
-        procs += [subprocess.Popen([str(DASK), "worker", address, "--nworkers", "1", "--nthreads", "1",
-                                    "--no-dashboard", "--name", f"w{i}"], env=env, stderr=subprocess.DEVNULL)
-                  for i in range(2)]
-        _wait_for_workers(address, 2, time.monotonic() + 120)
+    """``dask scheduler`` and two ``dask worker`` processes (the bench's own cluster); its address."""
+    with local_cluster(2) as address:
         yield address
-    finally:
-        for p in reversed(procs):
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
 
 
 def test_a_build_on_two_dask_workers_is_byte_identical_to_a_local_one(cluster: str, tmp_path: Path) -> None:
@@ -87,7 +54,7 @@ def test_work_done_on_the_cluster_fills_the_local_cache(cluster: str, tmp_path: 
 
 
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    address = f"tcp://127.0.0.1:{_free_port()}"  # nothing listens there
+    address = f"tcp://127.0.0.1:{free_port()}"  # nothing listens there
     code, out, err = run_cli("build", str(SEEDS), "--site-dir", str(tmp_path / "site"), "--no-cache",
                              "--dask", address, "-q", "--ledger", str(tmp_path / "ids.json"))
     assert code == 2
