@@ -78,7 +78,7 @@ _CLOSERS = "”’\"')»›"
 def _badges_after_closing_marks(segments: list[Segment]) -> list[Segment]:
     """A disputed quotation's badge goes after its closing quotation mark, not inside it."""
     out: list[Segment] = []
-    for k, seg in enumerate(segments):
+    for seg in segments:
         if out and out[-1].status and not seg.kind and not out[-1].tail:
             closers = len(seg.text) - len(seg.text.lstrip(_CLOSERS))
             if closers:
