@@ -94,7 +94,7 @@ def measure(n: int, sample: int, work: Path) -> dict:
     words = write_archive(ROOT / "seeds", archive, stories=n // 5)
     cold = _cli_build(archive, site, cache, "--jobs", "2")
     warm = _cli_build(archive, site, cache)
-    one = sorted(archive.rglob("*.txt"))[0]
+    one = sorted(archive.rglob("*.md"))[0]
     one.write_text(one.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n", encoding="utf-8")
     changed = _cli_build(archive, site, cache)
     site_bytes, html_pages, largest = _folder_size(site)

@@ -122,7 +122,7 @@ def measure(articles_wanted: int, work: Path) -> dict:
     cache, site2 = work / "cache", work / "site2"
     cold = _cli_build(archive, site2, cache)
     warm = _cli_build(archive, site2, cache)
-    one = sorted(archive.rglob("*.txt"))[0]
+    one = sorted(archive.rglob("*.md"))[0]
     one.write_text(one.read_text(encoding="utf-8") + "\nOne more closing paragraph.\n", encoding="utf-8")
     changed = _cli_build(archive, site2, cache)
 

@@ -4,7 +4,10 @@ Each synthetic story recombines the paragraphs of the seed articles: every artic
 keeps its own headline and most of its paragraphs (so quotations, figures and
 dates still align across outlets), numbers are scaled per story, and capitalised
 words that recur in the seeds (people, places, outlets) are renamed consistently
-within a story from a pool of invented names, so no two stories are alike.
+within a story from a pool of invented names, so no two stories are alike. Each
+article is Markdown with front matter, as a newsroom's archive keeps it: headline,
+date and outlet, the n-th article of every story from the n-th of a few invented
+outlets (the seeds name none).
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ INVENTED = (
     "Norberg Okafor Pellinen Quist Rasmussen Solberg Tamm Ueda Varga Wexler Yildiz Zeller Abara "
     "Bexley Corvin Dunmore Eskola Ferrante Galloway Halden Iversen Jovanic Kallas Lorne Maren"
 ).split()
+OUTLETS = ("Northgate Ledger", "Harbour Evening Post", "Valley Courier", "Capital Wire Daily",
+           "Lakeshore Tribune", "Western Sentinel", "Riverside Gazette")
+_DATE_LINE = re.compile(r"^date \S+ ")  # a seed whose first line is a date line, then the headline
 _NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{2,}\b")
 
@@ -80,7 +86,9 @@ def write_archive(seeds_dir: Path, out: Path, stories: int, per_story: int = 5, 
             base = seeds[a % len(seeds)]
             paragraphs = [p for p in base.paragraphs if rng.random() > 0.15] or list(base.paragraphs)
             body = "\n".join(vary(p) for p in paragraphs)
-            text = f"date {day.isoformat()} {vary(base.headline)}\n{body}\n"
-            (folder / f"s{s:04d}-a{a}.txt").write_text(text, encoding="utf-8")
-            words += len(text.split())
+            headline = _DATE_LINE.sub("", vary(base.headline)).replace('"', "'")
+            text = (f'---\ntitle: "{headline}"\ndate: {day.isoformat()}\n'
+                    f'outlet: {OUTLETS[a % len(OUTLETS)]}\n---\n{body}\n')
+            (folder / f"s{s:04d}-a{a}.md").write_text(text, encoding="utf-8")
+            words += len(headline.split()) + len(body.split())
     return words

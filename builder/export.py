@@ -138,7 +138,7 @@ def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:
     """The downloads the site carries, by site path: the data, and the id ledger if given."""
     files = {urls.DATA_JSON: to_json(corpus), urls.DATA_CSV: to_csv(corpus)}
     if ids is not None:
-        files[urls.DATA_IDS] = ids.to_bytes()
+        files[urls.DATA_IDS] = ids.to_bytes(compact=True)
     return files
 
 

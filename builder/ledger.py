@@ -82,12 +82,23 @@ class Ledger:
     def of_story(self, story: str) -> list[Entry]:
         return [e for (s, _), e in sorted(self.entries.items()) if s == story]
 
-    def to_bytes(self) -> bytes:
+    def to_bytes(self, *, compact: bool = False) -> bytes:
+        """The ledger as JSON: indented (the file kept with the articles, read in diffs), or
+        ``compact``, one id a line (the site's copy, a fifth smaller); both read back alike."""
         stories: dict[str, dict[str, Any]] = {}
         for (story, ident), entry in sorted(self.entries.items()):
             stories.setdefault(story, {})[ident] = entry.to_json()
-        data = {"about": ABOUT, "format": FORMAT, "stories": stories}
-        return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        if not compact:
+            data = {"about": ABOUT, "format": FORMAT, "stories": stories}
+            return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+        def line(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+        blocks = [f"{line(story)}:{{\n" + ",\n".join(f"{line(ident)}:{line(entry)}" for ident, entry in ids.items())
+                  + "\n}" for story, ids in stories.items()]
+        return (f'{{"about":{line(ABOUT)},"format":{FORMAT},"stories":{{\n' + ",\n".join(blocks)
+                + "\n}}\n").encode("utf-8")
 
 
 def read(path: Path | None) -> Ledger:

@@ -118,7 +118,14 @@ else:
         _state.pages = {}
         return config
 
+    # The theme's files the site never loads: the theme's own search (Pagefind replaces it:
+    # its worker and the lunr language packs, about 1.2 MB) and the source maps of its
+    # minified scripts and styles (1.3 MB), for debugging the theme, not reading the site.
+    _UNUSED_THEME = re.compile(r"^assets/javascripts/(?:lunr|workers)/|\.map$")
+
     def on_files(files: Files, config: MkDocsConfig) -> Files:
+        for unused in [f for f in files if _UNUSED_THEME.search(f.src_uri)]:
+            files.remove(unused)
         if _state.corpus is not None:
             corpus, data_files = _state.corpus, _state.data_files or {}
         else:

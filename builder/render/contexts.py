@@ -181,7 +181,8 @@ class StoryContext:
     outlets: tuple[Link, ...] = doc("the matrix columns: outlets, each linking to its page")
     rows: tuple[MatrixRow, ...] = doc("claims more than one outlet carries, discrepancies first")
     single_rows: tuple[MatrixRow, ...] = doc("claims one outlet alone carries (shown collapsed, "
-                                             "under their own heading)")
+                                             "under their own heading), each with the one cell "
+                                             "of the outlet that carries it")
     kinds: tuple[FilterOption, ...] = doc("choices of the kind filter")
     statuses: tuple[FilterOption, ...] = doc("choices of the status filter")
     speakers: tuple[FilterOption, ...] = doc("choices of the speaker filter")

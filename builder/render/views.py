@@ -6,6 +6,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from builder import urls
@@ -136,7 +137,8 @@ def story_context(lk: Lookup, story: Story) -> StoryContext:
         dates=date_range([a.published for a in articles if a.published]),
         outlets=tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets),
         rows=tuple(r for r in rows if r.status != "single"),
-        single_rows=tuple(r for r in rows if r.status == "single"),
+        single_rows=tuple(replace(r, cells=tuple(c for c in r.cells if c.code != "absent"))
+                          for r in rows if r.status == "single"),
         kinds=_options({r.kind: r.kind_label for r in rows}),
         statuses=_options({r.status: r.status_label for r in rows}),
         speakers=_options({r.speaker: r.speaker for r in rows if r.speaker}),
