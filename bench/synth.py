@@ -85,7 +85,7 @@ def write_archive(seeds_dir: Path, out: Path, stories: int, per_story: int = 5, 
         for a in range(per_story):
             base = seeds[a % len(seeds)]
             paragraphs = [p for p in base.paragraphs if rng.random() > 0.15] or list(base.paragraphs)
-            body = "\n".join(vary(p) for p in paragraphs)
+            body = "\n\n".join(vary(p) for p in paragraphs)  # Markdown: a blank line between paragraphs
             headline = _DATE_LINE.sub("", vary(base.headline)).replace('"', "'")
             text = (f'---\ntitle: "{headline}"\ndate: {day.isoformat()}\n'
                     f'outlet: {OUTLETS[a % len(OUTLETS)]}\n---\n{body}\n')
