@@ -37,7 +37,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _served(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path) -> Iterator[str]:
+    """``folder`` served on 127.0.0.1 at a random port, for the length of the block; its base
+    url (also the browser tests' server: ``tests/test_browser.py``)."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -47,6 +49,7 @@ def _served(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join(timeout=5)
 
 
 def queries_for(site: Path) -> tuple[str, ...]:
@@ -69,7 +72,7 @@ def pagefind_payload(site: Path, queries: Sequence[str] | None = None,
     chromium = chromium or os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
     results: dict[str, object] = {}
     queries = queries or queries_for(site)
-    with _served(Path(site)) as base, sync_playwright() as p:
+    with serve_folder(Path(site)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for query in queries:
             context = browser.new_context()

@@ -7,16 +7,13 @@ set ``PARALLAX_SCREENSHOTS=1`` to also write them to docs/screenshots/ for the R
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.search_payload import CHROMIUM_ARGS, serve_folder
 from builder import urls
 from builder.site import build_site
 from tests.site_fixture import HOSTILE_TITLE, STORY, fixture_corpus, hostile_corpus
@@ -24,31 +21,9 @@ from tests.site_fixture import HOSTILE_TITLE, STORY, fixture_corpus, hostile_cor
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 DATA = {urls.DATA_JSON: b"{}\n", urls.DATA_CSV: b"id\n"}
 WIDTHS = {"desktop": 1280, "phone": 390}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(folder: Path) -> Iterator[str]:
-    """``folder`` served on 127.0.0.1 at a random port, for the length of the block; its base url."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")
