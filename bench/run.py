@@ -42,11 +42,13 @@ def _folder_size(folder: Path) -> tuple[int, int, int]:
     return sum(sizes), len(pages), max(pages, default=0)
 
 
-# Runs the CLI, then prints the process's own peak resident memory. (The rusage of a
-# child counts the parent's memory at fork time on Linux; VmHWM of the new address
+# Runs the CLI, then prints the process's own peak resident memory and the largest peak of
+# the processes it started and waited for (the --jobs workers, Pagefind). (The rusage of
+# a child counts the parent's memory at fork time on Linux; VmHWM of the new address
 # space does not.)
-_CHILD = ("import sys; from builder.cli import main; code = main(sys.argv[1:]); "
-          "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))); sys.exit(code)")
+_CHILD = ("import resource, sys; from builder.cli import main; code = main(sys.argv[1:]); "
+          "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM'))); "
+          "print('CHILDREN', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
 
 
 def _cli_build(archive: Path, site: Path, cache: Path, *options: str) -> dict:
@@ -60,7 +62,13 @@ def _cli_build(archive: Path, site: Path, cache: Path, *options: str) -> dict:
         raise RuntimeError(f"parallax build failed ({run.returncode}): {run.stderr[-2000:]}")
     extracted = int(re.search(r"(\d+) articles extracted", run.stdout).group(1))
     peak_kb = int(re.search(r"VmHWM:\s*(\d+) kB", run.stdout).group(1))
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round(peak_kb / 1024), "extracted": extracted}
+    child_kb = int(re.search(r"CHILDREN (\d+)", run.stdout).group(1))
+    jobs = int(options[options.index("--jobs") + 1]) if "--jobs" in options else 1
+    # At most `jobs` children run at once, beside the parent: an upper bound (a forked
+    # worker's peak counts pages it shares with the parent).
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round((peak_kb + jobs * child_kb) / 1024),
+            "parent_peak_rss_mb": round(peak_kb / 1024), "child_peak_rss_mb": round(child_kb / 1024),
+            "extracted": extracted}
 
 
 def _search_kb(site: Path) -> float | None:
