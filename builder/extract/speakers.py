@@ -179,8 +179,10 @@ class SpeakerFinder(Resolver):
             return None
         # Participles hang on their clause: `X told the Post, adding that ...`.
         if low.endswith("ing") and prev not in PROGRESSIVE_AUXILIARIES:
-            # "with X reportedly yelling": X; else the clause's subject, else the speaker of the cue before it.
-            source = self._with_subject(words, i, frame) or subject or next(
+            # "with X reportedly yelling": X; else the speaker of a verb cue just before it ("The two
+            # will meet, Ortiz said, adding ...": Ortiz, not the subject of what she reported); else
+            # the clause's subject, else the speaker of any cue before it.
+            source = self._with_subject(words, i, frame) or self._cue_before(words, i, before) or subject or next(
                 (c.speaker for c in reversed(before) if c.speaker), None)
             return _Cue(i, i, i, word.text, False, recued(source, word)) if source else None
         left = self._subject_left(words, i)
@@ -203,8 +205,9 @@ class SpeakerFinder(Resolver):
         # Inverted after a quotation: `"...," said X`.
         after_quote = i > 0 and (words[i - 1].quote >= 0 or (prev == "," and i > 1 and words[i - 2].quote >= 0))
         # `Couple exposure with a "lightning rod" and residents get nervous, said Ann Cole`:
-        # a plain said after a comma ends a sentence that holds a quotation.
-        after_clause = prev == "," and low in _INVERTING and any(w.quote >= 0 for w in words[: i - 1])
+        # a plain said after a comma ends a clause of a sentence that holds a quotation
+        # (`The pastor left early, said Omar Haddad, noting he "was not a regular"`).
+        after_clause = prev == "," and low in _INVERTING and any(w.quote >= 0 for w in words if w is not word)
         if inverting and (after_quote or after_clause):
             np = self._np_right(words, i + 1)
             described = self._described_right(words, i + 1)
@@ -233,6 +236,15 @@ class SpeakerFinder(Resolver):
             return None
         return k + 1, Speaker(f"{first.name} and {second.name}", "group", cue.text, "same-sentence", cue.start,
                               first.at, second.end)
+
+    @staticmethod
+    def _cue_before(words: tuple[Word, ...], i: int, before: list[_Cue]) -> Speaker | None:
+        """The speaker of the verb cue that ends the clause before the participle at ``i``:
+        "..., Ortiz said, adding", "..., said Omar Haddad, noting" (only a comma between)."""
+        if not before or i < 1 or words[i - 1].text != ",":
+            return None
+        cue = before[-1]
+        return cue.speaker if not cue.source and cue.hi == i - 2 else None
 
     def _with_subject(self, words: tuple[Word, ...], i: int, frame: Frame) -> Speaker | None:
         """The subject of an absolute participle or one after a preposition: "with Ann Cole

@@ -87,7 +87,7 @@ bark chant sing
 # Lemmas whose base or -s form is usually a noun in news prose: the word rules match
 # only their past and participle forms ("reported", "stated"), the parser all of them.
 NOUNLIKE_BASES = frozenset("""
-report state post release call claim comment note statement blast slam charge cry cheer
+report state post release call claim comment note statement blast slam charge cry cheer point
 question quote reference text email message type sign draft print record update leak
 offer protest plead project signal voice echo joke laugh smile grin sob gasp
 fear worry lobby counsel appeal petition request demand answer reply respond
