@@ -358,7 +358,11 @@ class SpeakerFinder(Resolver):
             k -= 1
         np = list(words[k + 1 : j + 1])
         if not np or all(w.lower in DETERMINERS for w in np):
-            return None
+            # "Ivy Tran, the pollster who founded pollwatch.org tweeted": no noun phrase before
+            # the cue, but a name before an apposition that lost its closing comma.
+            return self._before_open_apposition(words, k, j) if k >= 1 and words[k].text != "," else None
+        if k >= 1 and words[k].text != "," and (named := self._before_open_apposition(words, k, j)):
+            return named
         # "a spokesman for the ministry said": the role, speaking for the organisation.
         if k >= 1 and words[k].lower in {"for", "of", "at"} and words[k - 1].lower in ROLE_HEADS:
             m = k - 1
@@ -367,19 +371,19 @@ class SpeakerFinder(Resolver):
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
             return m + 1, list(words[m + 1 : j + 1])
-        if k >= 1 and words[k].text != ",":
-            # "Paul Sutter, the expert who founded a think tank in Denver tweeted": an apposition
-            # whose relative clause lost its closing comma; the name before it is the subject.
-            c = k
-            while c >= 0 and words[c].text != "," and words[c].quote < 0:
-                c -= 1
-            if c > 0 and words[c].text == "," and any(w.lower == "who" for w in words[c + 1 : k + 1]):
-                m = c
-                while m > 0 and is_name_at(words, m - 1):
-                    m -= 1
-                opens = m == 0 or words[m - 1].text == "," or words[m - 1].quote >= 0
-                if 2 <= c - m <= 4 and opens:
-                    return m, list(words[m:c])
+        if k >= 2 and words[k].lower in {"for", "on", "of"} and np[0].capitalised:
+            # "Paul Ward of the Center for Fiscal Studies wrote": a body whose name holds a
+            # preposition, after "of the"; the person before it speaks.
+            m = k - 1
+            while m >= 0 and is_name_word(words[m]):
+                m -= 1
+            if m < k - 1 and m >= 1 and words[m].lower == "the" and words[m - 1].lower in AFFILIATION_WORDS:
+                p = m - 2
+                while p >= 0 and is_np_word(words, p):
+                    p -= 1
+                left = list(words[p + 1 : m - 1])
+                if left and is_name_word(left[-1]):
+                    return p + 1, left
         if k >= 2 and words[k].text == "," and np[-1].ent in {"GPE", "LOC"}:
             # "Stacy Barnes of Columbia, South Carolina says": the state of the town the person
             # comes from; the person stands before the town.
@@ -403,6 +407,33 @@ class SpeakerFinder(Resolver):
             if left and (words[k].lower == "in" or is_name_word(left[-1])):
                 return m + 1, left
         return k + 1, np
+
+    @staticmethod
+    def _before_open_apposition(words: tuple[Word, ...], k: int, j: int) -> tuple[int, list[Word]] | None:
+        """The name before an apposition that lost its closing comma, the apposition holding
+        ``k`` and ending at ``j``, before the cue: "Paul Sutter, the expert who founded a think
+        tank in Denver tweeted" (a relative clause), "Dana Fuller, president and chief executive
+        of the Growers Association stated" (a role of a named body)."""
+        c = k
+        while c >= 0 and words[c].text != "," and words[c].quote < 0:
+            c -= 1
+        if c <= 0 or words[c].text != ",":
+            return None
+        relative = any(w.lower == "who" for w in words[c + 1 : k + 1])
+        apposition = words[c + 1 : j + 1]
+        a = next((n for n, w in enumerate(apposition) if w.lower in AFFILIATION_WORDS | {"for"}), None)
+        body = apposition[a + 1 :] if a is not None else ()
+        body = body[1:] if body and body[0].lower == "the" else body
+        role = a is not None and any(w.lower in ROLE_HEADS for w in apposition[:a]) and not any(
+            w.capitalised and w.lower not in ROLE_HEADS for w in apposition[:a]) and bool(body) and all(
+            w.capitalised for w in body)  # ("president and CEO of ...")
+        if not (relative or role):
+            return None
+        m = c
+        while m > 0 and is_name_at(words, m - 1):
+            m -= 1
+        opens = m == 0 or words[m - 1].text == "," or words[m - 1].quote >= 0
+        return (m, list(words[m:c])) if 2 <= c - m <= 4 and opens else None
 
     def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
         k = i
