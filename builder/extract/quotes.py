@@ -314,6 +314,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
         own.append(finder.for_quote(frame, qi) or finder.signed(frame, qi) if frame else None)
     # 1b. No cue found by the word rules: the cue governing the quotation in the parse.
     _parse_step(body, quotes, frame_of, own, finder)
+    # 1c. A quotation closing its own sentence before a cue that reports a clause of its own.
+    _closed_before_cue(body, quotes, frame_of, own, finder)
     results = [
         Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi]), s) if s else
         Attribution(context=_context(frame_of.get(qi), quotes[qi]))
@@ -404,6 +406,24 @@ def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
               and w.ent not in NON_NAME_ENTS and w.lower not in PREPOSITIONS]
         if np:
             own[qi] = finder.speaker_of(np, frame, governor.cue, governor.cue_at)
+
+
+def _closed_before_cue(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
+                       own: list[Speaker | None], finder: SpeakerFinder) -> None:
+    """`"... exceptions." Rubio said he backs one`, `"He lost the peace." Stone replied: "..."`:
+    a quotation opening its sentence and closing it with a full stop is no part of a cue after
+    it that reports a clause (or another quotation) of its own; it goes on with the speaker of
+    the quotation just before it, in its paragraph or ending the one before."""
+    for qi in range(1, len(quotes)):
+        frame, mine, theirs = frame_of.get(qi), own[qi], own[qi - 1]
+        if frame is None or mine is None or theirs is None or mine.cue_at is None or mine.name == theirs.name:
+            continue
+        if frame.words[0].quote != qi or not body[quotes[qi].start : quotes[qi].end].rstrip().endswith("."):
+            continue
+        if quotes[qi].paragraph - quotes[qi - 1].paragraph > 1 or not mine.at < mine.cue_at:
+            continue  # (a subject after its cue, `"..." said Ann Cole`, is the quotation's)
+        if finder.reports_clause(frame, mine.cue_at):
+            own[qi] = replace(theirs, step="paragraph")
 
 
 def _continue(result: Attribution, source: Attribution, index: int | None) -> Attribution:

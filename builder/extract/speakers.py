@@ -40,7 +40,7 @@ from builder.extract.phrases import (
 )
 from builder.extract.resolve import Resolver
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
-from builder.patterns.cues import NOT_CUE_FOLLOWERS, PHRASAL_CUES, REPORTING_LEMMAS
+from builder.patterns.cues import NOT_CUE_FOLLOWERS, PHRASAL_CUES, REPORTED_OPENERS, REPORTING_LEMMAS
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
     PLACE_PREPOSITIONS,
@@ -603,6 +603,18 @@ class SpeakerFinder(Resolver):
                 if not cue.source and speaker and speaker.kind == "person" and speaker.step == "same-sentence":
                     return speaker
         return None
+
+    @staticmethod
+    def reports_clause(frame: Frame, cue_at: int) -> bool:
+        """Whether the cue at ``cue_at`` is followed by what it reports: a clause ("said he
+        backs", "said that", "added the plan"), a quotation or a colon -- not by the end of its
+        sentence or an adjunct ("said.", "said on Monday", "said to laughs")."""
+        k = next((n for n, w in enumerate(frame.words) if w.start == cue_at), None)
+        if k is None or k + 1 >= len(frame.words):
+            return False
+        nxt = frame.words[k + 1]
+        return nxt.quote >= 0 or nxt.text == ":" or nxt.lower in REPORTED_OPENERS or (
+            nxt.capitalised and nxt.ent not in NON_NAME_ENTS)
 
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
         """The words between quotations ``qa`` and ``qb`` of ``paragraph``; none where either

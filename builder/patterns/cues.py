@@ -193,3 +193,11 @@ NOT_CUE_FOLLOWERS = frozenset({
     ("continues", "with"), ("continued", "with"), ("agreed", "to"), ("agrees", "to"), ("agree", "to"),
     ("asked", "for"), ("asks", "for"), ("called", "for"), ("calls", "for"), ("called", "on"), ("calls", "on"),
 })
+
+
+# Words that open what a cue reports when they follow it: "said he would", "said that",
+# "added the plan", "said both sides" (unlike "said on Monday", "said to laughs").
+REPORTED_OPENERS = frozenset("""
+he she it they we i you there that the a an his her its their our my your both this these those
+no all some most many much nothing none everyone everybody nobody
+""".split())
