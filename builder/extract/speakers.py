@@ -56,6 +56,7 @@ from builder.patterns.quotes import (
     PRONOUN_GENDERS,
     ROLE_HEADS,
     SOURCE_QUALIFIERS,
+    SPOKES_ROLES,
     SUBJECT_PRONOUNS,
     UNNAMED_SOURCES,
 )
@@ -461,6 +462,14 @@ class SpeakerFinder(Resolver):
         np = list(words[i:k])
         if not np or all(w.lower in DETERMINERS for w in np):
             return []
+        if np[-1].lower in SPOKES_ROLES and k + 1 < len(words) and words[k].lower == "for":
+            # "a spokesman for Harbor Networks": who the spokesman speaks for is part of the phrase.
+            m = k + 1 + int(words[k + 1].lower == "the")
+            end = m
+            while end < len(words) and is_name_at(words, end):
+                end += 1
+            if end > m:
+                np, k = list(words[i:end]), end
         follower = words[k] if k < len(words) else None
         if strict and follower is not None and follower.quote < 0 and follower.text[:1].isalpha() and not (
             follower.lower in _PREPOSITIONS or follower.lower in _CUE_VERBS or follower.lower in NP_FOLLOWERS

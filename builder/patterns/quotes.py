@@ -86,7 +86,7 @@ AUXILIARIES = frozenset("""
 has have had is was were be been will would could should may might can did does do
 also again later then previously repeatedly reportedly once just recently publicly privately
 earlier further separately quickly simply flatly firmly bluntly not never often
-initially first finally still already long
+initially first finally still already long only even now soon
 """.split())
 
 # Words that open a sentence capitalised without being a name: "Later, the ministry said",
