@@ -545,7 +545,7 @@ class SpeakerFinder(Resolver):
             key = (int(cue.source), distance, prefer)
             if best_key is None or key < best_key:
                 best, best_key = cue, key
-        intro = q > 0 and words[q - 1].text in {":", "—", "–"}
+        intro = q > 0 and words[q - 1].text in {":", "—", "–", "--"}
         if best is not None and best.speaker is not None:
             speaker = best.speaker
             if intro and best.hi < q and speaker.step != "pronoun":

@@ -105,6 +105,9 @@ _IRREGULAR = {
     "scrawl": ("scrawled",), "plead": ("pleaded", "pled"), "text": ("texted",),
     "commit": ("committed",), "find": ("found",), "admit": ("admitted",), "submit": ("submitted",), "stop": ("stopped",),
     "refer": ("referred",), "prefer": ("preferred",), "compel": ("compelled",),
+    "sing": ("sang", "sung"), "blog": ("blogged",), "sum": ("summed",), "wrap": ("wrapped",),
+    "fret": ("fretted",), "rebut": ("rebutted",), "quiz": ("quizzed",), "dub": ("dubbed",),
+    "beg": ("begged",),
 }
 # Forms that are something else far more often than a reporting verb.
 NOT_CUES = frozenset("""
