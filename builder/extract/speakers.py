@@ -40,7 +40,14 @@ from builder.extract.phrases import (
 )
 from builder.extract.resolve import Resolver
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
-from builder.patterns.cues import NOT_CUE_FOLLOWERS, PHRASAL_CUES, REPORTED_OPENERS, REPORTING_LEMMAS
+from builder.patterns.cues import (
+    NOT_CUE_FOLLOWERS,
+    NOT_CUES_PASSIVE,
+    PHRASAL_BEFORE_REPORT,
+    PHRASAL_CUES,
+    REPORTED_OPENERS,
+    REPORTING_LEMMAS,
+)
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
     PLACE_PREPOSITIONS,
@@ -157,6 +164,11 @@ class SpeakerFinder(Resolver):
                 return None
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
         phrasal = nxt is not None and (low, nxt.lower) in PHRASAL_CUES  # "went on", "shot back"
+        if phrasal and (low, nxt.lower) in PHRASAL_BEFORE_REPORT and i + 2 < len(words) and words[i + 2].quote < 0 \
+                and words[i + 2].text[:1].isalnum() and words[i + 2].lower not in {"to", "saying"}:
+            return None  # "once the Senate goes on recess"
+        if low in NOT_CUES_PASSIVE and prev in PROGRESSIVE_AUXILIARIES | {"be", "being"}:
+            return None  # "a Marine was found guilty of ..."
         if (low not in _CUE_VERBS and not phrasal and not weak_cue_after_quote(words, i)) \
                 or prev in DETERMINERS or prev in POSSESSIVES or prev == "to":
             return None

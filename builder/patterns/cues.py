@@ -117,7 +117,14 @@ grant grants own owns allow allows accept accepts end ended ending start started
 begin begins began begun finished opened closed signal signals project projects update updates
 charge charges paint paints brand brands style styles term terms cheer cheers probe probes
 speak speaks spoke spoken talk talks talked
-""".split())  # (the last line: "X had spoken with Y" reports a conversation, not words)
+find
+""".split())  # ("X had spoken with Y" reports a conversation, not words; "voters would find it
+# "hard"" finds nothing said: "finds" and "found" stay, for studies and reports)
+# Verbs and particles that report only before what they report ("the senator went on, "..."",
+# "went on to say"), not before a noun ("once the Senate goes on recess").
+PHRASAL_BEFORE_REPORT = frozenset({("went", "on"), ("goes", "on")})
+# Cue forms that are no cue after a form of "be": "a Marine was found guilty".
+NOT_CUES_PASSIVE = frozenset({"found"})
 
 
 # Lemmas too common outside reporting for the word rules ("allowed", "accepted",
