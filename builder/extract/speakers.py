@@ -69,6 +69,8 @@ from builder.patterns.quotes import (
 )
 
 
+# Words inside the name of a body: "Center for Fiscal Studies", "Institute for Science and Security".
+_NAME_JOINS = frozenset({"for", "on", "of", "and", "&"})
 # Past participles whose "by" names the author: "the song was written by X".
 _WRITTEN = frozenset({"written", "penned", "authored", "signed", "posted", "tweeted", "issued", "released", "sent"})
 
@@ -387,12 +389,15 @@ class SpeakerFinder(Resolver):
             if m >= 0 and words[m].lower in DETERMINERS:
                 m -= 1
             return m + 1, list(words[m + 1 : j + 1])
-        if k >= 2 and words[k].lower in {"for", "on", "of"} and np[0].capitalised:
-            # "Paul Ward of the Center for Fiscal Studies wrote": a body whose name holds a
-            # preposition, after "of the"; the person before it speaks.
-            m = k - 1
-            while m >= 0 and is_name_word(words[m]):
+        if k >= 2 and words[k].lower in _NAME_JOINS and np[0].capitalised:
+            # "Paul Ward of the Center for Fiscal Studies wrote", "... of the Institute for Science
+            # and Security": a body whose name holds a preposition or "and", after "of the"; the
+            # person before it speaks.
+            m = k
+            while m >= 1 and words[m].lower in _NAME_JOINS and is_name_word(words[m - 1]):
                 m -= 1
+                while m >= 0 and is_name_word(words[m]):
+                    m -= 1
             if m < k - 1 and m >= 1 and words[m].lower == "the" and words[m - 1].lower in AFFILIATION_WORDS:
                 p = m - 2
                 while p >= 0 and is_np_word(words, p):
