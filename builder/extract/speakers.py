@@ -254,15 +254,12 @@ class SpeakerFinder(Resolver):
 
     @staticmethod
     def _cue_before(words: tuple[Word, ...], i: int, before: list[_Cue]) -> Speaker | None:
-        """The speaker of the verb cue before the participle at ``i``, after its comma: the cue
-        ending the clause just before it ("..., Ortiz said, adding", "..., said Omar Haddad,
-        noting"), else the first of the sentence ("..., Hollande said Tuesday in Paris, noting")."""
+        """The speaker of the verb cue that ends the clause before the participle at ``i``:
+        "..., Ortiz said, adding", "..., said Omar Haddad, noting" (only a comma between)."""
         if not before or i < 1 or words[i - 1].text != ",":
             return None
         cue = before[-1]
-        if not cue.source and cue.hi == i - 2:
-            return cue.speaker
-        return next((c.speaker for c in before if not c.source and c.speaker), None)
+        return cue.speaker if not cue.source and cue.hi == i - 2 else None
 
     def _with_subject(self, words: tuple[Word, ...], i: int, frame: Frame) -> Speaker | None:
         """The subject of an absolute participle or one after a preposition: "with Ann Cole
