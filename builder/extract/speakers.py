@@ -167,8 +167,8 @@ class SpeakerFinder(Resolver):
             return _Cue(i, i, start + len(np) - 1, text, True, self._speaker(np, frame, text, word.start))
         phrasal = nxt is not None and (low, nxt.lower) in PHRASAL_CUES  # "went on", "shot back"
         if phrasal and (low, nxt.lower) in PHRASAL_BEFORE_REPORT and i + 2 < len(words) and words[i + 2].quote < 0 \
-                and words[i + 2].text[:1].isalnum() and words[i + 2].lower not in {"to", "saying"}:
-            return None  # "once the Senate goes on recess"
+                and words[i + 2].text[:1].isalnum() and words[i + 2].lower not in _PREPOSITIONS | {"saying"}:
+            return None  # "once the Senate goes on recess" (but "went on about", "went on to say")
         if low in NOT_CUES_PASSIVE and prev in PROGRESSIVE_AUXILIARIES | {"be", "being"}:
             return None  # "a Marine was found guilty of ..."
         if (low not in _CUE_VERBS and not phrasal and not weak_cue_after_quote(words, i)) \

@@ -121,7 +121,7 @@ find
 """.split())  # ("X had spoken with Y" reports a conversation, not words; "voters would find it
 # "hard"" finds nothing said: "finds" and "found" stay, for studies and reports)
 # Verbs and particles that report only before what they report ("the senator went on, "..."",
-# "went on to say"), not before a noun ("once the Senate goes on recess").
+# "went on to say", "went on about"), not before a noun ("once the Senate goes on recess").
 PHRASAL_BEFORE_REPORT = frozenset({("went", "on"), ("goes", "on")})
 # Cue forms that are no cue after a form of "be": "a Marine was found guilty".
 NOT_CUES_PASSIVE = frozenset({"found"})
