@@ -29,7 +29,6 @@ from builder.extract.phrases import (
     is_np_word,
     modifies_role,
     NON_NAME_ENTS,
-    NP_FOLLOWERS,
     opening_participle,
     recued,
     RELATIVE_PRONOUNS,
@@ -38,6 +37,7 @@ from builder.extract.phrases import (
     Speaker,
     weak_cue_after_quote,
 )
+from builder.extract.noun_phrases import before_open_apposition, described_right, np_right
 from builder.extract.resolve import Resolver
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
 from builder.patterns.cues import (
@@ -63,7 +63,6 @@ from builder.patterns.quotes import (
     PRONOUN_GENDERS,
     ROLE_HEADS,
     SOURCE_QUALIFIERS,
-    SPOKES_ROLES,
     SUBJECT_PRONOUNS,
     UNNAMED_SOURCES,
 )
@@ -155,7 +154,7 @@ class SpeakerFinder(Resolver):
             low == "per" and nxt is not None and (nxt.capitalised or nxt.lower in DETERMINERS or is_role_word(nxt))
         ):
             start = i + 2 if low == "according" else i + 1
-            np = self._np_right(words, start)
+            np = np_right(words, start)
             text = "according to" if low == "according" else "per"
             unnamed = self._unnamed_right(words, start)
             if unnamed:
@@ -181,13 +180,13 @@ class SpeakerFinder(Resolver):
         by_saying = i + 2 < len(words) and words[i + 2].lower.endswith("ing")  # "continued by saying"
         if nxt is not None and nxt.lower == "by" and not by_saying:
             # Passive: "when asked by reporters" has no speaker here; "... was written by X": X.
-            np = self._np_right(words, i + 2) if low.endswith(("ed", "en")) and low in _WRITTEN else []
+            np = np_right(words, i + 2) if low.endswith(("ed", "en")) and low in _WRITTEN else []
             return _Cue(i, i, i + 1 + len(np), word.text, False,
                         self._speaker(np, frame, word.text, word.start)) if np else None
         inverting = low in _INVERTING or (low in _CUE_VERBS and not low.endswith("ing"))
         if i == 0 and word.capitalised and inverting:
             # `Continued Stone: "..."`: a cue opening the sentence, its speaker after it.
-            np = self._np_right(words, 1)
+            np = np_right(words, 1)
             if np and 1 + len(np) < len(words) and words[1 + len(np)].text in {":", ","}:
                 return _Cue(i, i, len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
         if i == 0 or (low.startswith("ask") and prev in {"when", "if", ","}):
@@ -224,8 +223,8 @@ class SpeakerFinder(Resolver):
         # (`The pastor left early, said Omar Haddad, noting he "was not a regular"`).
         after_clause = prev == "," and low in _INVERTING and any(w.quote >= 0 for w in words if w is not word)
         if inverting and (after_quote or after_clause):
-            np = self._np_right(words, i + 1)
-            described = self._described_right(words, i + 1)
+            np = np_right(words, i + 1)
+            described = described_right(words, i + 1)
             if described and (not np or not any(w.capitalised for w in np[1:] if w.lower not in DETERMINERS)):
                 np = described  # "said retired surgeon Ben Carson", "said a spokeswoman for the group, Jo Roe"
             if np:
@@ -375,8 +374,8 @@ class SpeakerFinder(Resolver):
         if not np or all(w.lower in DETERMINERS for w in np):
             # "Ivy Tran, the pollster who founded pollwatch.org tweeted": no noun phrase before
             # the cue, but a name before an apposition that lost its closing comma.
-            return self._before_open_apposition(words, k, j) if k >= 1 and words[k].text != "," else None
-        if k >= 1 and words[k].text != "," and (named := self._before_open_apposition(words, k, j)):
+            return before_open_apposition(words, k, j) if k >= 1 and words[k].text != "," else None
+        if k >= 1 and words[k].text != "," and (named := before_open_apposition(words, k, j)):
             return named
         # "a spokesman for the ministry said": the role, speaking for the organisation.
         if k >= 1 and words[k].lower in {"for", "of", "at"} and words[k - 1].lower in ROLE_HEADS:
@@ -426,100 +425,6 @@ class SpeakerFinder(Resolver):
                 return m + 1, left
         return k + 1, np
 
-    @staticmethod
-    def _before_open_apposition(words: tuple[Word, ...], k: int, j: int) -> tuple[int, list[Word]] | None:
-        """The name before an apposition that lost its closing comma, the apposition holding
-        ``k`` and ending at ``j``, before the cue: "Paul Sutter, the expert who founded a think
-        tank in Denver tweeted" (a relative clause), "Dana Fuller, president and chief executive
-        of the Growers Association stated" (a role of a named body)."""
-        c = k
-        while c >= 0 and words[c].text != "," and words[c].quote < 0:
-            c -= 1
-        if c <= 0 or words[c].text != ",":
-            return None
-        relative = any(w.lower == "who" for w in words[c + 1 : k + 1])
-        apposition = words[c + 1 : j + 1]
-        a = next((n for n, w in enumerate(apposition) if w.lower in AFFILIATION_WORDS | {"for"}), None)
-        body = apposition[a + 1 :] if a is not None else ()
-        body = body[1:] if body and body[0].lower == "the" else body
-        role = a is not None and any(w.lower in ROLE_HEADS for w in apposition[:a]) and not any(
-            w.capitalised and w.lower not in ROLE_HEADS for w in apposition[:a]) and bool(body) and all(
-            w.capitalised for w in body)  # ("president and CEO of ...")
-        if not (relative or role):
-            return None
-        m = c
-        while m > 0 and is_name_at(words, m - 1):
-            m -= 1
-        opens = m == 0 or words[m - 1].text == "," or words[m - 1].quote >= 0
-        return (m, list(words[m:c])) if 2 <= c - m <= 4 and opens else None
-
-    def _np_right(self, words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]:
-        k = i
-        if k < len(words) and words[k].lower in (DETERMINERS | INDEFINITES) - {"that", "this"}:
-            k += 1
-        if k < len(words) and words[k].lower in SUBJECT_PRONOUNS:
-            return list(words[i : k + 1])
-        while k < len(words) and (is_np_word(words, k) or modifies_role(words, k)):
-            k += 1
-        if i < len(words) and words[i].lower in INDEFINITES:
-            # "said one party confidant", "an angry Ann Cole": a description may hold plain words.
-            named = False
-            while k < len(words) and k - i < 8:
-                plain = words[k].text.isalpha() and words[k].text.islower() and not (
-                    words[k].lower in _PREPOSITIONS or words[k].lower in NP_FOLLOWERS
-                    or words[k].lower in _CUE_VERBS or words[k].lower in CLAUSE_WORDS)
-                if is_np_word(words, k) and words[k].capitalised:
-                    named = True
-                elif not plain or named:
-                    break  # plain words come before a name ("an angry Ann Cole"), never after it
-                k += 1
-        np = list(words[i:k])
-        if not np or all(w.lower in DETERMINERS for w in np):
-            return []
-        if np[-1].lower in SPOKES_ROLES and k + 1 < len(words) and words[k].lower == "for":
-            # "a spokesman for Harbor Networks": who the spokesman speaks for is part of the phrase.
-            m = k + 1 + int(words[k + 1].lower == "the")
-            end = m
-            while end < len(words) and is_name_at(words, end):
-                end += 1
-            if end > m:
-                np, k = list(words[i:end]), end
-        follower = words[k] if k < len(words) else None
-        if strict and follower is not None and follower.quote < 0 and follower.text[:1].isalpha() and not (
-            follower.lower in _PREPOSITIONS or follower.lower in _CUE_VERBS or follower.lower in NP_FOLLOWERS
-        ):
-            return []  # "according to a Russian translation": not a name
-        return np
-
-    def _described_right(self, words: tuple[Word, ...], i: int) -> list[Word]:
-        """A long inverted subject ending in a personal name: "retired surgeon Ben Carson",
-        "Cruz constituent Dan Golvach", "a spokeswoman for the hotel group, Jane Roe" -- the
-        words from ``i`` to the name's end (the name is their last run), or none."""
-        k = i
-        while k < len(words) and k - i < 12:
-            word = words[k]
-            if word.quote >= 0 or word.text in {".", ";", ":", "(", ")"} or word.lower in _CUE_VERBS \
-                    or word.lower in RELATIVE_PRONOUNS or word.lower in NP_FOLLOWERS - {"and"}:
-                return []
-            if is_name_word(word) and not word.ent in {"ORG", "GPE", "NORP", "LOC", "FAC"} and (
-                    k == i or words[k - 1].text == "," or not words[k - 1].capitalised):
-                m = k
-                while m < len(words) and is_name_at(words, m):
-                    m += 1
-                end = m == len(words) or words[m].text in {",", ".", ";", "("} or words[m].quote >= 0 \
-                    or words[m].lower in NP_FOLLOWERS
-                if m - k >= 2 and end:
-                    if k == i:
-                        return []  # a name right after the cue: _np_right's
-                    # After an apposition's comma the name alone; else the description with it
-                    # (without "the", which would make it an organisation).
-                    first = k if words[k - 1].text == "," else i + int(words[i].lower == "the")
-                    return list(words[first:m])
-                k = m
-                continue
-            k += 1
-        return []
-
     def _clause_subject(self, frame: Frame) -> Speaker | None:
         words = frame.words
         i = 0
@@ -537,7 +442,7 @@ class SpeakerFinder(Resolver):
                 i += 1
         if i >= len(words) or words[i].quote >= 0:
             return None
-        np = self._np_right(words, i, strict=False)
+        np = np_right(words, i, strict=False)
         if not np:
             return None
         return self._speaker(np, frame, "", None)
