@@ -294,7 +294,10 @@ class Resolver:
         for k, speaker in enumerate(candidates):
             known = self.cast.genders.get(speaker.name)
             if gender and known and known != gender:
-                continue
+                namesake = self._namesake(speaker, gender)
+                if namesake is None:
+                    continue
+                speaker = replace(speaker, name=namesake)  # "Marsh went ... he said" after Linda and David Marsh: David
             # A pronoun teaches a gender only where no other person of unknown gender could
             # have been meant: one wrong guess must not mislead every later "she".
             others = {c.name for c in candidates[k + 1 :] if c.kind == "person" and c.name != speaker.name
@@ -312,6 +315,18 @@ class Resolver:
             if pos < at and self.cast.genders.get(name, gender) == gender:
                 return Speaker(name, "person", "", "pronoun", None, pos, end)
         return None
+
+    def _namesake(self, speaker: Speaker, gender: str) -> str | None:
+        """The one other person of the cast, of ``gender``, who shares the surname by which
+        ``speaker`` was named alone: a bare "Marsh" that the cast read as Linda Marsh is
+        her son David Marsh when a "he" follows."""
+        surname = speaker.name.split()[-1]
+        named = next((w for para in self.paragraphs for w in para if w.start == speaker.at), None)
+        if named is None or named.text != surname:
+            return None
+        found = [name for name in self.cast.persons
+                 if name != speaker.name and name.split()[-1] == surname and self.cast.genders.get(name) == gender]
+        return found[0] if len(found) == 1 else None
 
     def _named(self) -> list[tuple[int, int, int, str]]:
         """Every place a person of the cast is named in the narrative: (paragraph, start, end, name)."""
