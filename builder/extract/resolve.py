@@ -307,14 +307,42 @@ class Resolver:
             return speaker
         if gender is None:
             return None
-        # No speaker or subject to refer to: the last person named, of a compatible gender,
-        # in this paragraph or the few before it.
-        for para, pos, end, name in reversed(self._named()):
-            if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
+        # No speaker or subject to refer to: a person of a compatible gender named in the last
+        # sentence (of this paragraph or the few before it) that names one -- the first one
+        # named there, as a subject stands before an object ("Ann Cole went after Jo Lee").
+        named = [(para, pos, end, name) for para, pos, end, name in self._named()
+                 if paragraph - PRONOUN_PARAGRAPHS_BACK <= para <= paragraph and pos < at
+                 and self.cast.genders.get(name, gender) == gender]
+        if not named:
+            return None
+        last = named[-1]
+        sentence = self._sentence_start(last[0], last[1])
+        para, pos, end, name = next((n for n in named if n[0] == last[0] and n[1] >= sentence
+                                     and not self._modifier(n[0], n[1], n[2])), last)
+        return Speaker(name, "person", "", "pronoun", None, pos, end)
+
+    def _modifier(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether the name at ``start``-``end`` qualifies a noun rather than standing as one:
+        "the Cole campaign", "Cole's adviser"."""
+        words = self.paragraphs[paragraph]
+        k = next((n for n, w in enumerate(words) if w.start == start), None)
+        j = next((n for n, w in enumerate(words) if w.end == end), None)
+        if k is None or j is None:
+            return False
+        before = words[k - 1].lower if k else ""
+        after = words[j + 1] if j + 1 < len(words) else None
+        return before in {"the", "a", "an"} or (after is not None and after.text in POSSESSIVES) or (
+            words[j].text.endswith(("'s", "’s")))
+
+    def _sentence_start(self, paragraph: int, at: int) -> int:
+        """Where the sentence holding position ``at`` of ``paragraph`` starts."""
+        start = -1
+        for word in self.paragraphs[paragraph]:
+            if word.start >= at:
                 break
-            if pos < at and self.cast.genders.get(name, gender) == gender:
-                return Speaker(name, "person", "", "pronoun", None, pos, end)
-        return None
+            if word.quote < 0 and word.text in {".", "!", "?"}:
+                start = word.end
+        return start
 
     def _namesake(self, speaker: Speaker, gender: str) -> str | None:
         """The one other person of the cast, of ``gender``, who shares the surname by which
