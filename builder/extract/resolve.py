@@ -268,7 +268,7 @@ class Resolver:
     def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
         """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
         name) -> else the organisation that spoke in this paragraph or the one before."""
-        org = self.cast.org_of_kind(kind, at)
+        org = self.cast.org_of_kind(kind, at) or self._described_before(kind, paragraph, at)
         if org:
             return org
         for para, pos, speaker in reversed(self.events):
@@ -276,6 +276,25 @@ class Resolver:
                 break
             if pos < at and speaker.kind == "org":
                 return speaker.name
+        return None
+
+    def _described_before(self, kind: str, paragraph: int, at: int) -> str | None:
+        """The last "<Name> <words> <kind>" written before ``at`` in this paragraph or the two
+        before it, that the tagger gave no name: "the commission" after "a Marlow County ballot
+        commission" is the Marlow County ballot commission."""
+        for para in range(paragraph, max(-1, paragraph - 3), -1):
+            words = self.paragraphs[para]
+            for k in range(len(words) - 1, 0, -1):
+                if words[k].start >= at or words[k].lower != kind or words[k].quote >= 0:
+                    continue
+                m = k
+                while m > 0 and k - m < 4 and words[m - 1].quote < 0 and words[m - 1].text.isalpha() \
+                        and words[m - 1].lower not in DETERMINERS and words[m - 1].lower not in INDEFINITES:
+                    m -= 1
+                while m < k and not words[m].capitalised:
+                    m += 1
+                if m < k and m > 0 and words[m - 1].lower in DETERMINERS | INDEFINITES:
+                    return " ".join(spelled(list(words[m : k + 1])))
         return None
 
     def _salient_untitled(self) -> str | None:
