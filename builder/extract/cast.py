@@ -309,12 +309,22 @@ def build_cast(words: list[Word], cast: Cast | None = None) -> Cast:
             label, texts = run[-1].ent, [w.text for w in run]
             if label == "PERSON" and len(strip_titles(texts)) >= 2:
                 cast.add_person(texts, run[0].start)
+            elif label == "ORG" and _personal_name(texts):
+                cast.add_person(texts, run[0].start)  # "Carly Vance" tagged as an organisation
             elif label in {"ORG", "FAC"}:
                 cast.add_org(spelled(run), run[0].start)
             run = []
         if word.ent and word.quote < 0:
             run.append(word)
     return cast
+
+
+def _personal_name(tokens: list[str]) -> bool:
+    """A common first name and one or two more name words, none naming an organisation:
+    a person whatever the tagger said ("Carly Vance", not "Carly Vance Foundation")."""
+    first = tokens[0].lower()
+    return 2 <= len(tokens) <= 3 and (first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES) and not any(
+        t.lower() in ORG_HEADS or t.lower() in MEDIA_WORDS or not t[:1].isupper() for t in tokens)
 
 
 def _joins(words: list[Word], j: int) -> bool:

@@ -247,7 +247,7 @@ class Resolver:
     def _org_of_kind(self, kind: str, paragraph: int, at: int) -> str | None:
         """"the ministry" -> the last ministry named; "the regulator" (a kind rarely in a
         name) -> else the organisation that spoke in this paragraph or the one before."""
-        org = self.cast.org_of_kind(kind, at)
+        org = self.cast.org_of_kind(kind, at) or self._described_before(kind, paragraph, at)
         if org:
             return org
         for para, pos, speaker in reversed(self.events):
@@ -255,6 +255,25 @@ class Resolver:
                 break
             if pos < at and speaker.kind == "org":
                 return speaker.name
+        return None
+
+    def _described_before(self, kind: str, paragraph: int, at: int) -> str | None:
+        """The last "<Name> <words> <kind>" written before ``at`` in this paragraph or the two
+        before it, that the tagger gave no name: "the commission" after "a Marlow County ballot
+        commission" is the Marlow County ballot commission."""
+        for para in range(paragraph, max(-1, paragraph - 3), -1):
+            words = self.paragraphs[para]
+            for k in range(len(words) - 1, 0, -1):
+                if words[k].start >= at or words[k].lower != kind or words[k].quote >= 0:
+                    continue
+                m = k
+                while m > 0 and k - m < 4 and words[m - 1].quote < 0 and words[m - 1].text.isalpha() \
+                        and words[m - 1].lower not in DETERMINERS and words[m - 1].lower not in INDEFINITES:
+                    m -= 1
+                while m < k and not words[m].capitalised:
+                    m += 1
+                if m < k and m > 0 and words[m - 1].lower in DETERMINERS | INDEFINITES:
+                    return " ".join(spelled(list(words[m : k + 1])))
         return None
 
     def _salient_untitled(self) -> str | None:
@@ -294,7 +313,10 @@ class Resolver:
         for k, speaker in enumerate(candidates):
             known = self.cast.genders.get(speaker.name)
             if gender and known and known != gender:
-                continue
+                namesake = self._namesake(speaker, gender)
+                if namesake is None:
+                    continue
+                speaker = replace(speaker, name=namesake)  # "Marsh went ... he said" after Linda and David Marsh: David
             # A pronoun teaches a gender only where no other person of unknown gender could
             # have been meant: one wrong guess must not mislead every later "she".
             others = {c.name for c in candidates[k + 1 :] if c.kind == "person" and c.name != speaker.name
@@ -304,14 +326,54 @@ class Resolver:
             return speaker
         if gender is None:
             return None
-        # No speaker or subject to refer to: the last person named, of a compatible gender,
-        # in this paragraph or the few before it.
-        for para, pos, end, name in reversed(self._named()):
-            if para < paragraph - PRONOUN_PARAGRAPHS_BACK:
+        # No speaker or subject to refer to: a person of a compatible gender named in the last
+        # sentence (of this paragraph or the few before it) that names one -- the first one
+        # named there, as a subject stands before an object ("Ann Cole went after Jo Lee").
+        named = [(para, pos, end, name) for para, pos, end, name in self._named()
+                 if paragraph - PRONOUN_PARAGRAPHS_BACK <= para <= paragraph and pos < at
+                 and self.cast.genders.get(name, gender) == gender]
+        if not named:
+            return None
+        last = named[-1]
+        sentence = self._sentence_start(last[0], last[1])
+        para, pos, end, name = next((n for n in named if n[0] == last[0] and n[1] >= sentence
+                                     and not self._modifier(n[0], n[1], n[2])), last)
+        return Speaker(name, "person", "", "pronoun", None, pos, end)
+
+    def _modifier(self, paragraph: int, start: int, end: int) -> bool:
+        """Whether the name at ``start``-``end`` qualifies a noun rather than standing as one:
+        "the Cole campaign", "Cole's adviser"."""
+        words = self.paragraphs[paragraph]
+        k = next((n for n, w in enumerate(words) if w.start == start), None)
+        j = next((n for n, w in enumerate(words) if w.end == end), None)
+        if k is None or j is None:
+            return False
+        before = words[k - 1].lower if k else ""
+        after = words[j + 1] if j + 1 < len(words) else None
+        return before in {"the", "a", "an"} or (after is not None and after.text in POSSESSIVES) or (
+            words[j].text.endswith(("'s", "’s")))
+
+    def _sentence_start(self, paragraph: int, at: int) -> int:
+        """Where the sentence holding position ``at`` of ``paragraph`` starts."""
+        start = -1
+        for word in self.paragraphs[paragraph]:
+            if word.start >= at:
                 break
-            if pos < at and self.cast.genders.get(name, gender) == gender:
-                return Speaker(name, "person", "", "pronoun", None, pos, end)
-        return None
+            if word.quote < 0 and word.text in {".", "!", "?"}:
+                start = word.end
+        return start
+
+    def _namesake(self, speaker: Speaker, gender: str) -> str | None:
+        """The one other person of the cast, of ``gender``, who shares the surname by which
+        ``speaker`` was named alone: a bare "Marsh" that the cast read as Linda Marsh is
+        her son David Marsh when a "he" follows."""
+        surname = speaker.name.split()[-1]
+        named = next((w for para in self.paragraphs for w in para if w.start == speaker.at), None)
+        if named is None or named.text != surname:
+            return None
+        found = [name for name in self.cast.persons
+                 if name != speaker.name and name.split()[-1] == surname and self.cast.genders.get(name) == gender]
+        return found[0] if len(found) == 1 else None
 
     def _named(self) -> list[tuple[int, int, int, str]]:
         """Every place a person of the cast is named in the narrative: (paragraph, start, end, name)."""
