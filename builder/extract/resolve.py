@@ -165,8 +165,6 @@ class Resolver:
                 subject = self.subjects.get(id(frame))
                 org = subject.name if subject and subject.kind == "org" else None
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
-        if low in _ORG_REFS and (owned := self._owned_org(np, frame, cue, cue_at)) is not None:
-            return owned  # "Ellison's office said", "her campaign said": the named person's office
         if low in _ORG_REFS:
             org = self._org_of_kind(low, frame.paragraph, at) or described_org(np)
             return Speaker(org, "org", cue, step, cue_at, at) if org else None
@@ -174,25 +172,6 @@ class Resolver:
             # "the DNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
-
-    def _owned_org(self, np: list[Word], frame: Frame, cue: str, cue_at: int | None) -> Speaker | None:
-        """A person's own organisation, written with a possessive: "Ellison's office", "her
-        campaign" (the woman spoken of just before) -- named after the person's surname."""
-        kind = np[-1].text.lower()
-        if len(np) == 2 and np[0].lower in PRONOUN_GENDERS:  # "her campaign", "his office"
-            owner = self.pronoun(np[0].lower, frame.paragraph, np[0].start)
-            if owner is None or owner.kind != "person":
-                return None
-            return Speaker(self.cast.org_named([owner.name.split()[-1], kind]), "org", cue, "pronoun", cue_at,
-                           np[0].start, np[-1].end, owner.antecedent or span(owner))
-        k = next((n for n, w in enumerate(np) if w.text in POSSESSIVES), None)
-        if k is None or k == 0 or k != len(np) - 2:
-            return None
-        person = self.cast.person_named([w.text for w in np[:k]])
-        if person is None:
-            return None
-        return Speaker(self.cast.org_named([person.split()[-1], kind]), "org", cue, "same-sentence", cue_at,
-                       np[0].start, np[-1].end)
 
     def _titled_surname(self, word: Word) -> bool:
         """"Bishop says" after "Rosa Bishop": a title word alone that is the surname of a
