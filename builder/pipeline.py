@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,6 +24,17 @@ Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
+class Totals:
+    """The counts of a build's summary line."""
+
+    articles: int
+    stories: int
+    mentions: int
+    claims: int
+    discrepancies: int  # counted ones: neither minor nor omissions
+
+
+@dataclass(frozen=True, slots=True)
 class BuildReport:
     """What a build did, for the summary line and for --strict."""
 
@@ -33,21 +45,31 @@ class BuildReport:
     site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
     notes: tuple[str, ...] = ()  # problems of the build itself (an unwritable cache), never fatal
     ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)
+    # True: a build reading ``ledger`` (and the same input) gives these claims and this ledger again
+    ledger_stable: bool = False
+    totals: Totals | None = None  # set where the corpus was not read: the build the site records
 
     @property
     def discrepancies(self) -> int:
+        return self.counts().discrepancies
+
+    def counts(self) -> Totals:
         from builder.align.compare import counted
 
-        return sum(1 for c in self.corpus.claims for d in c.discrepancies if counted(d))
+        if self.totals is not None:
+            return self.totals
+        c = self.corpus
+        return Totals(len(c.articles), len(c.stories), len(c.mentions), len(c.claims),
+                      sum(1 for claim in c.claims for d in claim.discrepancies if counted(d)))
 
     def summary(self) -> str:
-        c = self.corpus
+        t = self.counts()
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{len(c.articles)} articles read{skipped} in {len(c.stories)} "
-                f"{'story' if len(c.stories) == 1 else 'stories'}; {len(c.mentions)} mentions, "
-                f"{len(c.claims)} claims, {self.discrepancies} discrepancies; "
-                f"{len(c.warnings)} warnings; {self.extracted} articles extracted, "
-                f"{len(c.articles) - self.extracted} from cache")
+        return (f"{t.articles} articles read{skipped} in {t.stories} "
+                f"{'story' if t.stories == 1 else 'stories'}; {t.mentions} mentions, "
+                f"{t.claims} claims, {t.discrepancies} discrepancies; "
+                f"{len(self.corpus.warnings)} warnings; {self.extracted} articles extracted, "
+                f"{t.articles - self.extracted} from cache")
 
 
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
@@ -66,11 +88,15 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
                                       progress=progress, notes=notes, dask=dask)
     articles = mark_wire_copies(ingested.stories, ingested.articles)
     story_mentions, claims = align_stories(ingested.stories, articles, mentions)
-    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
+    earlier = id_ledger.read(ledger)
+    ids = id_ledger.apply(earlier, ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
+    written = ids.ledger.to_bytes()
+    stable = written == earlier.to_bytes() or id_ledger.apply(
+        id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) == ids
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
-                       ledger=ids.ledger)
+                       ledger=ids.ledger, ledger_stable=stable)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -239,19 +265,32 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     Parallax may not replace costs nothing but the message.
     """
     from builder import ledger as id_ledger
+    from builder.cache import input_fingerprint, ledger_state
     from builder.export import export_files
-    from builder.site import build_site, check_site_dir, site_is_current
+    from builder.site import build_site, check_site_dir, record_build, recorded_build, site_is_current
 
     site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
+    # 1. nothing changed (every input file's bytes, the ledger, code, options): the site is current
+    inputs = input_fingerprint(source, site_url) if cache_dir else None
+    if inputs and (done := _unchanged(recorded_build(site_dir, inputs, ledger_state(ledger)))):
+        if strict and done.corpus.warnings:
+            raise StrictError(done.corpus.warnings)
+        return replace(done, site_dir=site_dir, site_rebuilt=False)
+    # 2. collect, export, and build the site where its data changed
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger, dask=dask)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
+    # what the next build compares: only where no input changed while this one read them
+    record = _record(report, inputs, "none" if ledger is None else hashlib.sha256(ids.to_bytes()).hexdigest()) \
+        if inputs and report.ledger_stable and input_fingerprint(source, site_url) == inputs else None
     rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
     if rebuilt:
         build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
-                   site_url=site_url)
+                   site_url=site_url, record=record)
+    else:
+        record_build(site_dir, data_files, site_url, record)
     if ledger is not None:
         try:
             id_ledger.write(ids, ledger)
@@ -260,6 +299,30 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
                                             "the next build cannot keep this build's ids (use --ledger PATH)")
             report = replace(report, corpus=replace(report.corpus, warnings=(*report.corpus.warnings, problem)))
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
+
+
+def _record(report: BuildReport, inputs: str, ledger: str) -> dict[str, object]:
+    """What the site's marker keeps of this build, for a next build with nothing changed:
+    its inputs, the ledger it leaves, and what its summary and --strict need."""
+    t = report.counts()
+    return {"inputs": inputs, "ledger": ledger,
+            "totals": [t.articles, t.stories, t.mentions, t.claims, t.discrepancies],
+            "warnings": [[w.path, w.message, w.line] for w in report.corpus.warnings],
+            "skipped": [list(s) for s in report.skipped]}
+
+
+def _unchanged(record: Mapping[str, object] | None) -> BuildReport | None:
+    """The report of the build a marker's record describes; None for no record or a malformed one."""
+    if record is None:
+        return None
+    try:
+        totals = Totals(*(int(n) for n in record["totals"]))  # type: ignore[attr-defined]
+        warnings = tuple(Warning_(str(p), str(m), None if n is None else int(n))
+                         for p, m, n in record["warnings"])  # type: ignore[attr-defined]
+        skipped = tuple((str(p), str(r)) for p, r in record["skipped"])  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return BuildReport(corpus=Corpus((), (), (), (), warnings=warnings), skipped=skipped, totals=totals)
 
 
 class StrictError(Exception):

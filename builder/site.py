@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from datetime import datetime, time, timezone
 from pathlib import Path
+from typing import Any
 
 from builder.files import write_atomic
 from builder.models import Corpus
@@ -90,12 +91,52 @@ def site_is_current(site_dir: Path, data_files: Mapping[str, bytes], site_url: s
         return False
 
 
+def recorded_build(site_dir: Path, inputs: str, ledger: str) -> dict[str, Any] | None:
+    """The record (``builder.pipeline``) of the build that made the site in ``site_dir``, where
+    that build read these inputs (``builder.cache.input_fingerprint``), left the id ledger in
+    this state, and the site is intact on disk; None otherwise."""
+    try:
+        stamp = json.loads((Path(site_dir) / MARKER).read_bytes())
+        record = stamp.get("build")
+        if (isinstance(record, dict) and record.get("inputs") == inputs and record.get("ledger") == ledger
+                and stamp.get("files") == _tree_fingerprint(Path(site_dir))):
+            return record
+    except (OSError, ValueError, AttributeError):  # missing, unreadable, not JSON, not an object
+        pass
+    return None
+
+
+def record_build(site_dir: Path, data_files: Mapping[str, bytes], site_url: str | None,
+                 record: Mapping[str, Any] | None) -> None:
+    """Put ``record`` (None: drop it) in the marker of the site in ``site_dir``, which a build of
+    these data files has found current; a marker that names other data is left alone."""
+    from builder.cache import site_fingerprint
+
+    marker = Path(site_dir) / MARKER
+    try:
+        stamp = json.loads(marker.read_bytes())
+        if stamp.get("built_from") != site_fingerprint(data_files, site_url) or stamp.get("build") == record:
+            return
+        stamp["build"] = record
+        write_atomic(marker, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
+    except (OSError, ValueError, AttributeError):
+        return
+
+
 def _tree_fingerprint(folder: Path) -> str:
     """A hash of the files under ``folder`` (paths and sizes), the marker left out."""
     h = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MARKER:
-            h.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+            elif entry.is_file() and entry.name != MARKER:
+                h.update(f"{rel}{entry.name}\0{entry.stat().st_size}\n".encode("utf-8", "surrogateescape"))
+
+    walk(str(folder), "")
     return h.hexdigest()
 
 
@@ -120,7 +161,7 @@ def _source_date(corpus: Corpus) -> Iterator[int]:
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
                strict: bool = False, config_file: Path | None = None, source: Path | None = None,
-               site_url: str | None = None) -> None:
+               site_url: str | None = None, record: Mapping[str, Any] | None = None) -> None:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
@@ -129,7 +170,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     4. write the marker, rename the old site aside and the new one into place, delete the old one.
 
     ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
-    with it, pages carry canonical links and ``sitemap.xml`` lists every page.
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page. ``record``
+    (``builder.pipeline``) goes into the marker: what a next build compares to find nothing changed.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -153,7 +195,7 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         index_search(staging)
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
-                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}}
+                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}, "build": record}
         write_atomic(staging / MARKER, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
