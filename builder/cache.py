@@ -1,4 +1,6 @@
-"""Extraction results cached by content, so a rebuild re-extracts only what changed.
+"""Extraction results cached by content, so a rebuild re-extracts only what changed;
+each story's alignment cached the same way (:class:`AlignmentCache`); the fingerprints
+a rebuild compares (:func:`input_fingerprint`, :func:`site_fingerprint`).
 
 The key covers everything extraction reads: the article's id (mention ids carry it),
 body and publication date, and a fingerprint of the extraction code and rules
@@ -13,14 +15,15 @@ import hashlib
 import json
 import types
 import typing
-from collections.abc import Mapping
-from dataclasses import asdict, fields
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, fields, is_dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from builder import __version__
 from builder.files import write_atomic
-from builder.models import Article, Mention
+from builder.models import Article, Claim, Mention, Story
 
 _PACKAGE = Path(__file__).resolve().parent
 _PROJECT = _PACKAGE.parent
@@ -205,3 +208,103 @@ class ExtractionCache:
         path = self._path(article_key(article))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, json.dumps([asdict(m) for m in mentions], ensure_ascii=False).encode("utf-8"))
+
+
+# --- alignment, story by story ---------------------------------------------------------------
+
+_ALIGN_CODE = ("builder/align", "builder/extract", "builder/patterns", "builder/models.py", "builder/ids.py",
+               "builder/urls.py", "builder/pipeline.py")
+
+
+@lru_cache(maxsize=1)
+def align_code_fingerprint() -> str:
+    """A hash of the builder version and of every source file alignment depends on."""
+    h = hashlib.sha256(__version__.encode())
+    _hash_files(_ALIGN_CODE, h)
+    return h.hexdigest()[:16]
+
+
+def story_key(story: Story, articles: Sequence[Article], mentions: Sequence[Mention]) -> str:
+    """A hash of everything a story's alignment reads: the story, its articles (every field,
+    the body included) and their mentions, and the alignment code."""
+    h = hashlib.sha256(align_code_fingerprint().encode())
+    h.update(repr((story, tuple(articles), tuple(mentions))).encode("utf-8", errors="surrogatepass"))
+    return h.hexdigest()
+
+
+def _from_plain(hint: object, value: object) -> object:
+    """``value`` (JSON data) as the type ``hint`` names; ValueError where it is not one."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None and type(None) in typing.get_args(hint):
+            return None
+        [inner] = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _from_plain(inner, value)
+    if origin is typing.Literal:
+        if value not in typing.get_args(hint):
+            raise ValueError(f"{value!r} is not one of {typing.get_args(hint)}")
+        return value
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ValueError("not a list")
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_from_plain(args[0], v) for v in value)
+        if len(args) != len(value):
+            raise ValueError("wrong length")
+        return tuple(_from_plain(a, v) for a, v in zip(args, value))
+    if isinstance(hint, type) and is_dataclass(hint):
+        hints = typing.get_type_hints(hint)
+        if not isinstance(value, dict) or not set(value) <= set(hints):
+            raise ValueError(f"not a {hint.__name__}")
+        return hint(**{k: _from_plain(hints[k], v) for k, v in value.items()})
+    if hint is date:
+        if not isinstance(value, str):
+            raise ValueError("not a date")
+        return date.fromisoformat(value)
+    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(hint, type) and isinstance(value, hint) and (hint is bool or not isinstance(value, bool)):
+        return value
+    raise ValueError(f"{value!r} is not a {hint}")
+
+
+def _plain(value: object) -> object:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+class AlignmentCache:
+    """Each story's alignment (its articles with their wire copies marked, its mentions with
+    one name per speaker, its claims), one JSON file per version of the story, so a rebuild
+    aligns only the stories whose articles or mentions changed. An entry that does not read
+    back as the models it stored counts as missing."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "stories"
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[tuple[Article, ...], tuple[Mention, ...], tuple[Claim, ...]] | None:
+        try:
+            data = json.loads(self._path(key).read_bytes())
+            return (_from_plain(tuple[Article, ...], data["articles"]),  # type: ignore[return-value]
+                    _from_plain(tuple[Mention, ...], data["mentions"]),
+                    _from_plain(tuple[Claim, ...], data["claims"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, articles: Sequence[Article], mentions: Sequence[Mention],
+            claims: Sequence[Claim]) -> None:
+        """Store one story's alignment; raises OSError where the folder cannot be written."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"articles": _plain(tuple(articles)), "mentions": _plain(tuple(mentions)),
+                "claims": _plain(tuple(claims))}
+        write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))

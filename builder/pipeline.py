@@ -78,7 +78,6 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file;
     ``dask``: a scheduler address to extract on (``builder.distributed``)."""
     from builder import ledger as id_ledger
-    from builder.align.wire import mark_wire_copies
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
@@ -86,8 +85,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     notes: list[str] = []
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress, notes=notes, dask=dask)
-    articles = mark_wire_copies(ingested.stories, ingested.articles)
-    story_mentions, claims = align_stories(ingested.stories, articles, mentions)
+    articles, story_mentions, claims = align_cached(ingested.stories, ingested.articles, mentions, cache_dir)
     earlier = id_ledger.read(ledger)
     ids = id_ledger.apply(earlier, ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
@@ -114,6 +112,39 @@ def align_stories(stories: Sequence[Story], articles: Sequence[Article],
         all_mentions.extend(unified)
         claims.extend(align_story(story, story_articles, unified))
     return tuple(all_mentions), tuple(claims)
+
+
+def align_cached(stories: Sequence[Story], articles: Sequence[Article],
+                 mentions: Mapping[str, Sequence[Mention]], cache_dir: Path | None = None
+                 ) -> tuple[tuple[Article, ...], tuple[Mention, ...], tuple[Claim, ...]]:
+    """Story by story: wire copies marked, then :func:`align_stories`; a story whose articles
+    and mentions are those of an earlier build is taken from the cache in ``cache_dir``.
+    Returns the articles (in their order), the unified mentions and the claims."""
+    from builder.align.wire import mark_wire_copies
+    from builder.cache import AlignmentCache, story_key
+
+    cache = AlignmentCache(cache_dir) if cache_dir else None
+    by_id = {a.id: a for a in articles}
+    wired: dict[str, Article] = {}
+    all_mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for story in stories:
+        own = [by_id[a] for a in story.articles]
+        found = [m for a in story.articles for m in mentions.get(a, ())]
+        key = story_key(story, own, found) if cache else ""
+        done = cache.get(key) if cache else None
+        if done is not None and [replace(a, wire=None) for a in done[0]] != [replace(a, wire=None) for a in own]:
+            done = None  # an entry that is not this story's articles: damaged, aligned again
+        if done is None:
+            marked = mark_wire_copies([story], own)
+            done = (marked, *align_stories([story], marked, {a.id: mentions.get(a.id, ()) for a in own}))
+            if cache:
+                with contextlib.suppress(OSError):  # an unwritable cache: the extraction step says so
+                    cache.put(key, *done)
+        wired.update((a.id, a) for a in done[0])
+        all_mentions.extend(done[1])
+        claims.extend(done[2])
+    return tuple(wired.get(a.id, a) for a in articles), tuple(all_mentions), tuple(claims)
 
 
 def _oversized(articles: Sequence[Article]) -> list[Warning_]:
