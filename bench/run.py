@@ -138,7 +138,7 @@ def measure(articles_wanted: int, work: Path) -> dict:
     t_extract, t_bare = min(r[1] for r in runs), min(r[2] for r in runs)
     del full
 
-    (all_mentions, claims), t_align = _timed(align_stories, ingested.stories, articles, mentions)  # no cache
+    (all_mentions, claims), t_align = _timed(align_stories, ingested.stories, articles, mentions)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=all_mentions,
                     claims=claims, warnings=ingested.warnings)
     pages, t_render = _timed(render_pages, corpus)

@@ -232,41 +232,54 @@ def story_key(story: Story, articles: Sequence[Article], mentions: Sequence[Ment
     return h.hexdigest()
 
 
+Decoder = typing.Callable[[object], object]
+
+
 def _from_plain(hint: object, value: object) -> object:
     """``value`` (JSON data) as the type ``hint`` names; ValueError where it is not one."""
+    return _decoder(hint)(value)
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint: object) -> Decoder:
+    """A function reading JSON data as the type ``hint`` names (made once per type)."""
     origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
-        if value is None and type(None) in typing.get_args(hint):
-            return None
-        [inner] = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _from_plain(inner, value)
+        [inner] = [a for a in args if a is not type(None)]
+        nullable, decode = type(None) in args, _decoder(inner)
+        return lambda v: None if v is None and nullable else decode(v)
     if origin is typing.Literal:
-        if value not in typing.get_args(hint):
-            raise ValueError(f"{value!r} is not one of {typing.get_args(hint)}")
-        return value
+        return lambda v: v if isinstance(v, str) and v in args else _bad(v, hint)
     if origin is tuple:
-        args = typing.get_args(hint)
-        if not isinstance(value, list):
-            raise ValueError("not a list")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_from_plain(args[0], v) for v in value)
-        if len(args) != len(value):
-            raise ValueError("wrong length")
-        return tuple(_from_plain(a, v) for a, v in zip(args, value))
+            item = _decoder(args[0])
+            return lambda v: tuple(item(x) for x in v) if isinstance(v, list) else _bad(v, hint)
+        items = [_decoder(a) for a in args]
+        return lambda v: (tuple(d(x) for d, x in zip(items, v)) if isinstance(v, list) and len(v) == len(items)
+                          else _bad(v, hint))
     if isinstance(hint, type) and is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        if not isinstance(value, dict) or not set(value) <= set(hints):
-            raise ValueError(f"not a {hint.__name__}")
-        return hint(**{k: _from_plain(hints[k], v) for k, v in value.items()})
+        cls, decoders = hint, {k: _decoder(t) for k, t in typing.get_type_hints(hint).items()}
+
+        def record(v: object) -> object:
+            if not isinstance(v, dict) or not v.keys() <= decoders.keys():
+                return _bad(v, cls)
+            return cls(**{k: decoders[k](x) for k, x in v.items()})
+        return record
     if hint is date:
-        if not isinstance(value, str):
-            raise ValueError("not a date")
-        return date.fromisoformat(value)
-    if hint is float and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(hint, type) and isinstance(value, hint) and (hint is bool or not isinstance(value, bool)):
-        return value
-    raise ValueError(f"{value!r} is not a {hint}")
+        return lambda v: date.fromisoformat(v) if isinstance(v, str) else _bad(v, hint)
+    if hint is float:
+        return lambda v: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else _bad(v, hint)
+    if hint is bool:
+        return lambda v: v if isinstance(v, bool) else _bad(v, hint)
+    if hint in (str, int):
+        kind = typing.cast(type, hint)
+        return lambda v: v if isinstance(v, kind) and not isinstance(v, bool) else _bad(v, hint)
+    raise TypeError(f"no decoder for {hint}")
+
+
+def _bad(value: object, hint: object) -> typing.NoReturn:
+    raise ValueError(f"{value!r:.40} is not a {hint}")
 
 
 def _plain(value: object) -> object:

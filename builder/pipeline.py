@@ -78,6 +78,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file;
     ``dask``: a scheduler address to extract on (``builder.distributed``)."""
     from builder import ledger as id_ledger
+    from builder.cache import ledger_state
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
@@ -91,7 +92,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
     written = ids.ledger.to_bytes()
-    stable = written == earlier.to_bytes() or id_ledger.apply(
+    stable = hashlib.sha256(written).hexdigest() == ledger_state(ledger) or id_ledger.apply(
         id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) == ids
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
                        ledger=ids.ledger, ledger_stable=stable)
@@ -296,6 +297,7 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     Parallax may not replace costs nothing but the message.
     """
     from builder import ledger as id_ledger
+    from builder import urls
     from builder.cache import input_fingerprint, ledger_state
     from builder.export import export_files
     from builder.site import build_site, check_site_dir, record_build, recorded_build, site_is_current
@@ -314,7 +316,8 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
     # what the next build compares: only where no input changed while this one read them
-    record = _record(report, inputs, "none" if ledger is None else hashlib.sha256(ids.to_bytes()).hexdigest()) \
+    left = "none" if ledger is None else hashlib.sha256(data_files[urls.DATA_IDS]).hexdigest()
+    record = _record(report, inputs, left) \
         if inputs and report.ledger_stable and input_fingerprint(source, site_url) == inputs else None
     rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
     if rebuilt:
