@@ -45,8 +45,9 @@ class BuildReport:
     site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
     notes: tuple[str, ...] = ()  # problems of the build itself (an unwritable cache), never fatal
     ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)
-    # True: a build reading ``ledger`` (and the same input) gives these claims and this ledger again
-    ledger_stable: bool = False
+    # the hash of the ledger file this build leaves, where a build reading it (and the same
+    # input) gives these claims and this ledger again; else None
+    ledger_left: str | None = None
     totals: Totals | None = None  # set where the corpus was not read: the build the site records
 
     @property
@@ -91,11 +92,15 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     ids = id_ledger.apply(earlier, ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
-    written = ids.ledger.to_bytes()
-    stable = hashlib.sha256(written).hexdigest() == ledger_state(ledger) or id_ledger.apply(
-        id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) == ids
+    left = None
+    if ledger is not None:
+        written = ids.ledger.to_bytes()
+        left = hashlib.sha256(written).hexdigest()
+        if left != ledger_state(ledger) and id_ledger.apply(
+                id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) != ids:
+            left = None
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
-                       ledger=ids.ledger, ledger_stable=stable)
+                       ledger=ids.ledger, ledger_left=left)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -297,7 +302,6 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     Parallax may not replace costs nothing but the message.
     """
     from builder import ledger as id_ledger
-    from builder import urls
     from builder.cache import input_fingerprint, ledger_state
     from builder.export import export_files
     from builder.site import build_site, check_site_dir, record_build, recorded_build, site_is_current
@@ -316,9 +320,9 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
     # what the next build compares: only where no input changed while this one read them
-    left = "none" if ledger is None else hashlib.sha256(data_files[urls.DATA_IDS]).hexdigest()
+    left = "none" if ledger is None else report.ledger_left
     record = _record(report, inputs, left) \
-        if inputs and report.ledger_stable and input_fingerprint(source, site_url) == inputs else None
+        if inputs and left and input_fingerprint(source, site_url) == inputs else None
     rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
     if rebuilt:
         build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
