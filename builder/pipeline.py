@@ -48,7 +48,7 @@ class BuildReport:
     # the hash of the ledger file this build leaves, where a build reading it (and the same
     # input) gives these claims and this ledger again; else None
     ledger_left: str | None = None
-    totals: Totals | None = None  # set where the corpus was not read: the build the site records
+    totals: Totals | None = None  # set where the corpus was not read: the recorded build's
 
     @property
     def discrepancies(self) -> int:
@@ -309,7 +309,8 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
     # 1. nothing changed (every input file's bytes, the ledger, code, options): the site is current
     inputs = input_fingerprint(source, site_url) if cache_dir else None
-    if inputs and (done := _unchanged(recorded_build(site_dir, inputs, ledger_state(ledger)))):
+    if cache_dir and inputs and (done := _unchanged(recorded_build(site_dir, cache_dir, inputs,
+                                                                   ledger_state(ledger)))):
         if strict and done.corpus.warnings:
             raise StrictError(done.corpus.warnings)
         return replace(done, site_dir=site_dir, site_rebuilt=False)
@@ -324,11 +325,12 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     record = _record(report, inputs, left) \
         if inputs and left and input_fingerprint(source, site_url) == inputs else None
     rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
+    marker = None
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
-                   site_url=site_url, record=record)
-    else:
-        record_build(site_dir, data_files, site_url, record)
+        marker = build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
+                            site_url=site_url)
+    if cache_dir:
+        record_build(site_dir, cache_dir, marker, record)
     if ledger is not None:
         try:
             id_ledger.write(ids, ledger)
@@ -340,7 +342,7 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
 
 
 def _record(report: BuildReport, inputs: str, ledger: str) -> dict[str, object]:
-    """What the site's marker keeps of this build, for a next build with nothing changed:
+    """What the cache keeps of this build for its site folder, for a next build with nothing changed:
     its inputs, the ledger it leaves, and what its summary and --strict need."""
     t = report.counts()
     return {"inputs": inputs, "ledger": ledger,
@@ -350,7 +352,7 @@ def _record(report: BuildReport, inputs: str, ledger: str) -> dict[str, object]:
 
 
 def _unchanged(record: Mapping[str, object] | None) -> BuildReport | None:
-    """The report of the build a marker's record describes; None for no record or a malformed one."""
+    """The report of the build a record describes; None for no record or a malformed one."""
     if record is None:
         return None
     try:

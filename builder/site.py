@@ -91,35 +91,42 @@ def site_is_current(site_dir: Path, data_files: Mapping[str, bytes], site_url: s
         return False
 
 
-def recorded_build(site_dir: Path, inputs: str, ledger: str) -> dict[str, Any] | None:
-    """The record (``builder.pipeline``) of the build that made the site in ``site_dir``, where
-    that build read these inputs (``builder.cache.input_fingerprint``), left the id ledger in
-    this state, and the site is intact on disk; None otherwise."""
+def _record_path(site_dir: Path, cache_dir: Path) -> Path:
+    return cache_dir / "builds" / f"{hashlib.sha256(str(Path(site_dir).resolve()).encode()).hexdigest()[:32]}.json"
+
+
+def recorded_build(site_dir: Path, cache_dir: Path, inputs: str, ledger: str) -> dict[str, Any] | None:
+    """The record (``builder.pipeline``), kept in ``cache_dir``, of the build that made the site
+    in ``site_dir``, where that build read these inputs (``builder.cache.input_fingerprint``),
+    left the id ledger in this state, and the site is that build's and intact on disk (its
+    marker as written, its files' paths and sizes as the marker lists them); None otherwise."""
     try:
-        stamp = json.loads((Path(site_dir) / MARKER).read_bytes())
-        record = stamp.get("build")
-        if (isinstance(record, dict) and record.get("inputs") == inputs and record.get("ledger") == ledger
-                and stamp.get("files") == _tree_fingerprint(Path(site_dir))):
+        record = json.loads(_record_path(site_dir, cache_dir).read_bytes())
+        if not (isinstance(record, dict) and record.get("inputs") == inputs and record.get("ledger") == ledger):
+            return None
+        marker = (Path(site_dir) / MARKER).read_bytes()
+        if record.get("marker") != hashlib.sha256(marker).hexdigest():
+            return None
+        if json.loads(marker).get("files") == _tree_fingerprint(Path(site_dir)):
             return record
     except (OSError, ValueError, AttributeError):  # missing, unreadable, not JSON, not an object
         pass
     return None
 
 
-def record_build(site_dir: Path, data_files: Mapping[str, bytes], site_url: str | None,
-                 record: Mapping[str, Any] | None) -> None:
-    """Put ``record`` (None: drop it) in the marker of the site in ``site_dir``, which a build of
-    these data files has found current; a marker that names other data is left alone."""
-    from builder.cache import site_fingerprint
-
-    marker = Path(site_dir) / MARKER
+def record_build(site_dir: Path, cache_dir: Path, marker: str | None, record: Mapping[str, Any] | None) -> None:
+    """Keep ``record`` in ``cache_dir`` for the site in ``site_dir`` whose marker hashes to
+    ``marker`` (None: the marker there now); without a record, forget the site's. Never fatal."""
+    path = _record_path(site_dir, cache_dir)
     try:
-        stamp = json.loads(marker.read_bytes())
-        if stamp.get("built_from") != site_fingerprint(data_files, site_url) or stamp.get("build") == record:
+        if record is None:
+            path.unlink(missing_ok=True)
             return
-        stamp["build"] = record
-        write_atomic(marker, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
-    except (OSError, ValueError, AttributeError):
+        if marker is None:
+            marker = hashlib.sha256((Path(site_dir) / MARKER).read_bytes()).hexdigest()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({**record, "marker": marker}, ensure_ascii=False).encode("utf-8"))
+    except OSError:
         return
 
 
@@ -161,7 +168,7 @@ def _source_date(corpus: Corpus) -> Iterator[int]:
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
                strict: bool = False, config_file: Path | None = None, source: Path | None = None,
-               site_url: str | None = None, record: Mapping[str, Any] | None = None) -> None:
+               site_url: str | None = None) -> str:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
@@ -170,8 +177,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     4. write the marker, rename the old site aside and the new one into place, delete the old one.
 
     ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
-    with it, pages carry canonical links and ``sitemap.xml`` lists every page. ``record``
-    (``builder.pipeline``) goes into the marker: what a next build compares to find nothing changed.
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page. Returns the
+    hash of the marker written (``record_build``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -195,10 +202,12 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         index_search(staging)
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
-                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}, "build": record}
-        write_atomic(staging / MARKER, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
+                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}}
+        marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
+        write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
+        return hashlib.sha256(marker).hexdigest()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
