@@ -106,7 +106,17 @@ def read(path: Path | None) -> Ledger:
     if path is None or not path.is_file():
         return Ledger.empty()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+    except OSError as err:
+        raise LedgerError(f"{path}: not a readable Parallax id ledger ({type(err).__name__}: {err})"
+                          "; move it aside to start a new one") from err
+    return parse(raw, path)
+
+
+def parse(raw: bytes, path: Path | str = "ids.json") -> Ledger:
+    """The ledger these bytes hold (``path`` names them in an error)."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
         if data.get("format") != FORMAT:
             raise LedgerError(f"{path}: ledger format {data.get('format')!r}, expected {FORMAT}")
         entries = {}
@@ -156,13 +166,17 @@ def apply(ledger: Ledger, stories: Sequence[Story], articles: Sequence[Article],
     retired: list[RetiredClaim] = []
     entries: dict[tuple[str, str], Entry] = {}
     story_ids = {s.id for s in stories}
-    for (story, ident), entry in ledger.entries.items():  # stories no longer in the folder
-        if story not in story_ids:
+    earlier: dict[str, list[Entry]] = {}
+    for (story, ident), entry in sorted(ledger.entries.items()):
+        earlier.setdefault(story, []).append(entry)
+        if story not in story_ids:  # stories no longer in the folder
             entries[(story, ident)] = entry
+    of_story: dict[str, list[Claim]] = {}
+    for c in claims:
+        of_story.setdefault(c.story, []).append(c)
     for story in sorted(story_ids):
         seen = newest[story].isoformat() if newest[story] else None
-        kept, new_entries, gone = _story(ledger.of_story(story),
-                                         [c for c in claims if c.story == story], by_id, present, seen)
+        kept, new_entries, gone = _story(earlier.get(story, []), of_story.get(story, []), by_id, present, seen)
         out_claims += kept
         retired += gone
         entries.update({(story, e.id): e for e in new_entries})
@@ -174,14 +188,12 @@ def _story(earlier: list[Entry], claims: list[Claim], by_id: Mapping[str, Mentio
            present: set[str], seen: str | None) -> tuple[list[Claim], list[Entry], list[RetiredClaim]]:
     keys = {c.id: Counter(mention_key(by_id[m]) for m in c.mentions) for c in claims}
     live = [e for e in earlier if e.state != "merged"]  # a gone id comes back with its mentions
+    shared = _shared_mentions(live, keys)
     # 1. earlier ids kept by the claims that carry most of their mentions
-    pairs = sorted(((-sum((keys[c.id] & Counter(e.mentions)).values()), e.id, c.id)
-                    for e in live for c in claims), key=lambda p: p)
+    pairs = sorted((-n, e.id, c) for e in live for c, n in shared[e.id].items())
     kept_by: dict[str, str] = {}  # content id -> earlier id
     taken: set[str] = set()
-    for shared, earlier_id, content_id in pairs:
-        if shared == 0:
-            break
+    for _, earlier_id, content_id in pairs:
         if earlier_id not in taken and content_id not in kept_by:
             kept_by[content_id] = earlier_id
             taken.add(earlier_id)
@@ -207,8 +219,7 @@ def _story(earlier: list[Entry], claims: list[Claim], by_id: Mapping[str, Mentio
         if e.id in taken:
             continue
         if e.state != "merged":
-            best = min(((-sum((keys[c.id] & Counter(e.mentions)).values()), final[c.id]) for c in claims),
-                       default=(0, ""))
+            best = min(((-n, final[c]) for c, n in shared[e.id].items()), default=(0, ""))
             if best[0] < 0:
                 e = replace(e, state="merged", into=best[1],
                             reason="its versions are now part of this claim, which more outlets carry")
@@ -255,6 +266,21 @@ def _story(earlier: list[Entry], claims: list[Claim], by_id: Mapping[str, Mentio
                               for d in c.discrepancies}},
             last_seen=seen))
     return out, entries, retired
+
+
+def _shared_mentions(entries: Sequence[Entry], keys: Mapping[str, Counter[str]]) -> dict[str, dict[str, int]]:
+    """For each earlier entry, the claims sharing mentions with it: content id -> how many
+    (each mention counted as often as both hold it). Claims sharing none are left out."""
+    holders: dict[str, list[str]] = {}
+    for claim_id, held in keys.items():
+        for key in held:
+            holders.setdefault(key, []).append(claim_id)
+    out = {}
+    for e in entries:
+        wanted = Counter(e.mentions)
+        candidates = {c for key in wanted for c in holders.get(key, ())}
+        out[e.id] = {c: sum((keys[c] & wanted).values()) for c in sorted(candidates)}
+    return out
 
 
 def _sides(d: Discrepancy) -> tuple[str, ...]:

@@ -101,6 +101,22 @@ else:
             return False
         return True
 
+    def _same_file(reuse: Reuse, file: File, content: bytes) -> bool:
+        """Link the previous site's copy of a data file or redirect page into the new site
+        where it holds these bytes exactly (no marker entry needed: the bytes are compared)."""
+        old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
+        try:
+            if old.is_symlink() or old.stat().st_size != len(content) or old.read_bytes() != content:
+                return False
+            new.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(old, new)
+            except OSError:
+                shutil.copyfile(old, new)
+        except OSError:
+            return False
+        return True
+
     def _collect(config: MkDocsConfig) -> tuple[Corpus, Mapping[str, bytes]]:
         """The corpus and data files of the source folder named in mkdocs.yml."""
         from builder.export import export_files
@@ -146,7 +162,11 @@ else:
                     reuse.now[page.src_uri] = (key, "")  # the output's hash: in on_post_page
             files.append(file)
         for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
-            files.append(File.generated(config, name, content=content))
+            file = File.generated(config, name, content=content)
+            # only in a dirty build: a full build would write into the linked file
+            if reuse is not None and reuse.earlier and _same_file(reuse, file, content):
+                file.is_modified = lambda: False  # type: ignore[method-assign]
+            files.append(file)
         files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
         return files
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -23,6 +24,17 @@ Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
+class Totals:
+    """The counts of a build's summary line."""
+
+    articles: int
+    stories: int
+    mentions: int
+    claims: int
+    discrepancies: int  # counted ones: neither minor nor omissions
+
+
+@dataclass(frozen=True, slots=True)
 class BuildReport:
     """What a build did, for the summary line and for --strict."""
 
@@ -33,21 +45,32 @@ class BuildReport:
     site_rebuilt: bool = True  # False: nothing had changed since the last build of site_dir
     notes: tuple[str, ...] = ()  # problems of the build itself (an unwritable cache), never fatal
     ledger: Ledger | None = None  # the id ledger this build's ids make (builder.ledger)
+    # the hash of the ledger file this build leaves, where a build reading it (and the same
+    # input) gives these claims and this ledger again; else None
+    ledger_left: str | None = None
+    totals: Totals | None = None  # set where the corpus was not read: the recorded build's
 
     @property
     def discrepancies(self) -> int:
+        return self.counts().discrepancies
+
+    def counts(self) -> Totals:
         from builder.align.compare import counted
 
-        return sum(1 for c in self.corpus.claims for d in c.discrepancies if counted(d))
+        if self.totals is not None:
+            return self.totals
+        c = self.corpus
+        return Totals(len(c.articles), len(c.stories), len(c.mentions), len(c.claims),
+                      sum(1 for claim in c.claims for d in claim.discrepancies if counted(d)))
 
     def summary(self) -> str:
-        c = self.corpus
+        t = self.counts()
         skipped = f", {len(self.skipped)} skipped" if self.skipped else ""
-        return (f"{len(c.articles)} articles read{skipped} in {len(c.stories)} "
-                f"{'story' if len(c.stories) == 1 else 'stories'}; {len(c.mentions)} mentions, "
-                f"{len(c.claims)} claims, {self.discrepancies} discrepancies; "
-                f"{len(c.warnings)} warnings; {self.extracted} articles extracted, "
-                f"{len(c.articles) - self.extracted} from cache")
+        return (f"{t.articles} articles read{skipped} in {t.stories} "
+                f"{'story' if t.stories == 1 else 'stories'}; {t.mentions} mentions, "
+                f"{t.claims} claims, {t.discrepancies} discrepancies; "
+                f"{len(self.corpus.warnings)} warnings; {self.extracted} articles extracted, "
+                f"{t.articles - self.extracted} from cache")
 
 
 def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
@@ -56,7 +79,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     """Read, extract and align every story under ``source``; ids kept from the ``ledger`` file;
     ``dask``: a scheduler address to extract on (``builder.distributed``)."""
     from builder import ledger as id_ledger
-    from builder.align.wire import mark_wire_copies
+    from builder.cache import ledger_state
     from builder.ingest import read_stories
 
     ingested = read_stories(source)
@@ -64,13 +87,20 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     notes: list[str] = []
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,
                                       progress=progress, notes=notes, dask=dask)
-    articles = mark_wire_copies(ingested.stories, ingested.articles)
-    story_mentions, claims = align_stories(ingested.stories, articles, mentions)
-    ids = id_ledger.apply(id_ledger.read(ledger), ingested.stories, articles, story_mentions, claims)
+    articles, story_mentions, claims = align_cached(ingested.stories, ingested.articles, mentions, cache_dir)
+    earlier = id_ledger.read(ledger)
+    ids = id_ledger.apply(earlier, ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
+    left = None
+    if ledger is not None:
+        written = ids.ledger.to_bytes()
+        left = hashlib.sha256(written).hexdigest()
+        if left != ledger_state(ledger) and id_ledger.apply(
+                id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) != ids:
+            left = None
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
-                       ledger=ids.ledger)
+                       ledger=ids.ledger, ledger_left=left)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -88,6 +118,39 @@ def align_stories(stories: Sequence[Story], articles: Sequence[Article],
         all_mentions.extend(unified)
         claims.extend(align_story(story, story_articles, unified))
     return tuple(all_mentions), tuple(claims)
+
+
+def align_cached(stories: Sequence[Story], articles: Sequence[Article],
+                 mentions: Mapping[str, Sequence[Mention]], cache_dir: Path | None = None
+                 ) -> tuple[tuple[Article, ...], tuple[Mention, ...], tuple[Claim, ...]]:
+    """Story by story: wire copies marked, then :func:`align_stories`; a story whose articles
+    and mentions are those of an earlier build is taken from the cache in ``cache_dir``.
+    Returns the articles (in their order), the unified mentions and the claims."""
+    from builder.align.wire import mark_wire_copies
+    from builder.cache import AlignmentCache, story_key
+
+    cache = AlignmentCache(cache_dir) if cache_dir else None
+    by_id = {a.id: a for a in articles}
+    wired: dict[str, Article] = {}
+    all_mentions: list[Mention] = []
+    claims: list[Claim] = []
+    for story in stories:
+        own = [by_id[a] for a in story.articles]
+        found = [m for a in story.articles for m in mentions.get(a, ())]
+        key = story_key(story, own, found) if cache else ""
+        done = cache.get(key) if cache else None
+        if done is not None and [replace(a, wire=None) for a in done[0]] != [replace(a, wire=None) for a in own]:
+            done = None  # an entry that is not this story's articles: damaged, aligned again
+        if done is None:
+            marked = mark_wire_copies([story], own)
+            done = (marked, *align_stories([story], marked, {a.id: mentions.get(a.id, ()) for a in own}))
+            if cache:
+                with contextlib.suppress(OSError):  # an unwritable cache: the extraction step says so
+                    cache.put(key, *done)
+        wired.update((a.id, a) for a in done[0])
+        all_mentions.extend(done[1])
+        claims.extend(done[2])
+    return tuple(wired.get(a.id, a) for a in articles), tuple(all_mentions), tuple(claims)
 
 
 def _oversized(articles: Sequence[Article]) -> list[Warning_]:
@@ -239,19 +302,35 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     Parallax may not replace costs nothing but the message.
     """
     from builder import ledger as id_ledger
+    from builder.cache import input_fingerprint, ledger_state
     from builder.export import export_files
-    from builder.site import build_site, check_site_dir, site_is_current
+    from builder.site import build_site, check_site_dir, record_build, recorded_build, site_is_current
 
     site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
+    # 1. nothing changed (every input file's bytes, the ledger, code, options): the site is current
+    inputs = input_fingerprint(source, site_url) if cache_dir else None
+    if cache_dir and inputs and (done := _unchanged(recorded_build(site_dir, cache_dir, inputs,
+                                                                   ledger_state(ledger)))):
+        if strict and done.corpus.warnings:
+            raise StrictError(done.corpus.warnings)
+        return replace(done, site_dir=site_dir, site_rebuilt=False)
+    # 2. collect, export, and build the site where its data changed
     report = collect(source, jobs=jobs, cache_dir=cache_dir, progress=progress, ledger=ledger, dask=dask)
     if strict and report.corpus.warnings:
         raise StrictError(report.corpus.warnings)
     ids = report.ledger or id_ledger.Ledger.empty()
     data_files = export_files(report.corpus, ids)
+    # what the next build compares: only where no input changed while this one read them
+    left = "none" if ledger is None else report.ledger_left
+    record = _record(report, inputs, left) \
+        if inputs and left and input_fingerprint(source, site_url) == inputs else None
     rebuilt = not (cache_dir and site_is_current(site_dir, data_files, site_url))
+    marker = None
     if rebuilt:
-        build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
-                   site_url=site_url)
+        marker = build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
+                            site_url=site_url)
+    if cache_dir:
+        record_build(site_dir, cache_dir, marker, record)
     if ledger is not None:
         try:
             id_ledger.write(ids, ledger)
@@ -260,6 +339,30 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
                                             "the next build cannot keep this build's ids (use --ledger PATH)")
             report = replace(report, corpus=replace(report.corpus, warnings=(*report.corpus.warnings, problem)))
     return replace(report, site_dir=site_dir, site_rebuilt=rebuilt)
+
+
+def _record(report: BuildReport, inputs: str, ledger: str) -> dict[str, object]:
+    """What the cache keeps of this build for its site folder, for a next build with nothing changed:
+    its inputs, the ledger it leaves, and what its summary and --strict need."""
+    t = report.counts()
+    return {"inputs": inputs, "ledger": ledger,
+            "totals": [t.articles, t.stories, t.mentions, t.claims, t.discrepancies],
+            "warnings": [[w.path, w.message, w.line] for w in report.corpus.warnings],
+            "skipped": [list(s) for s in report.skipped]}
+
+
+def _unchanged(record: Mapping[str, object] | None) -> BuildReport | None:
+    """The report of the build a record describes; None for no record or a malformed one."""
+    if record is None:
+        return None
+    try:
+        totals = Totals(*(int(n) for n in record["totals"]))  # type: ignore[attr-defined]
+        warnings = tuple(Warning_(str(p), str(m), None if n is None else int(n))
+                         for p, m, n in record["warnings"])  # type: ignore[attr-defined]
+        skipped = tuple((str(p), str(r)) for p, r in record["skipped"])  # type: ignore[attr-defined]
+    except (KeyError, TypeError, ValueError):
+        return None
+    return BuildReport(corpus=Corpus((), (), (), (), warnings=warnings), skipped=skipped, totals=totals)
 
 
 class StrictError(Exception):

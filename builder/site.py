@@ -22,6 +22,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from datetime import datetime, time, timezone
 from pathlib import Path
+from typing import Any
 
 from builder.files import write_atomic
 from builder.models import Corpus
@@ -90,12 +91,59 @@ def site_is_current(site_dir: Path, data_files: Mapping[str, bytes], site_url: s
         return False
 
 
+def _record_path(site_dir: Path, cache_dir: Path) -> Path:
+    return cache_dir / "builds" / f"{hashlib.sha256(str(Path(site_dir).resolve()).encode()).hexdigest()[:32]}.json"
+
+
+def recorded_build(site_dir: Path, cache_dir: Path, inputs: str, ledger: str) -> dict[str, Any] | None:
+    """The record (``builder.pipeline``), kept in ``cache_dir``, of the build that made the site
+    in ``site_dir``, where that build read these inputs (``builder.cache.input_fingerprint``),
+    left the id ledger in this state, and the site is that build's and intact on disk (its
+    marker as written, its files' paths and sizes as the marker lists them); None otherwise."""
+    try:
+        record = json.loads(_record_path(site_dir, cache_dir).read_bytes())
+        if not (isinstance(record, dict) and record.get("inputs") == inputs and record.get("ledger") == ledger):
+            return None
+        marker = (Path(site_dir) / MARKER).read_bytes()
+        if record.get("marker") != hashlib.sha256(marker).hexdigest():
+            return None
+        if json.loads(marker).get("files") == _tree_fingerprint(Path(site_dir)):
+            return record
+    except (OSError, ValueError, AttributeError):  # missing, unreadable, not JSON, not an object
+        pass
+    return None
+
+
+def record_build(site_dir: Path, cache_dir: Path, marker: str | None, record: Mapping[str, Any] | None) -> None:
+    """Keep ``record`` in ``cache_dir`` for the site in ``site_dir`` whose marker hashes to
+    ``marker`` (None: the marker there now); without a record, forget the site's. Never fatal."""
+    path = _record_path(site_dir, cache_dir)
+    try:
+        if record is None:
+            path.unlink(missing_ok=True)
+            return
+        if marker is None:
+            marker = hashlib.sha256((Path(site_dir) / MARKER).read_bytes()).hexdigest()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps({**record, "marker": marker}, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        return
+
+
 def _tree_fingerprint(folder: Path) -> str:
     """A hash of the files under ``folder`` (paths and sizes), the marker left out."""
     h = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.name != MARKER:
-            h.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n".encode())
+
+    def walk(path: str, rel: str) -> None:
+        with os.scandir(path) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                walk(entry.path, f"{rel}{entry.name}/")
+            elif entry.is_file() and entry.name != MARKER:
+                h.update(f"{rel}{entry.name}\0{entry.stat().st_size}\n".encode("utf-8", "surrogateescape"))
+
+    walk(str(folder), "")
     return h.hexdigest()
 
 
@@ -120,7 +168,7 @@ def _source_date(corpus: Corpus) -> Iterator[int]:
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
                strict: bool = False, config_file: Path | None = None, source: Path | None = None,
-               site_url: str | None = None) -> None:
+               site_url: str | None = None) -> str:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
@@ -129,7 +177,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     4. write the marker, rename the old site aside and the new one into place, delete the old one.
 
     ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
-    with it, pages carry canonical links and ``sitemap.xml`` lists every page.
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page. Returns the
+    hash of the marker written (``record_build``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -154,9 +203,11 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
                  "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}}
-        write_atomic(staging / MARKER, (json.dumps(stamp, separators=(",", ":")) + "\n").encode())
+        marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
+        write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
         _swap(staging, site_dir)
+        return hashlib.sha256(marker).hexdigest()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -1,15 +1,19 @@
 """Incremental builds: a rebuild renders and writes only the pages whose inputs changed,
 takes the others from the previous site, and gives byte for byte the site a cold build
-of the same input gives."""
+of the same input gives; a rebuild with nothing changed reads nothing but the input's
+bytes, and misses no change (of content, ledger, files, options)."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 
+from builder.urls import claim_url
 from tests.invented_story import write_story
 from tests.test_broken_build import digest
 from tests.test_hostile import run_cli
@@ -64,6 +68,117 @@ def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_p
     kept = {url for url, written in pages.items() if written < started}
     assert {"stories/bridge/articles/outlet-01/index.html", "speakers/ana-ortiz/index.html"} <= kept
     assert any(url.startswith("stories/bridge/claims/") for url in kept)
+    redirects = {url for url in pages if b'http-equiv="refresh"' in (site / url).read_bytes()}
+    kept_redirects = {url for url in redirects if url.startswith("stories/bridge/")}
+    assert kept_redirects and kept_redirects <= kept  # linked from the previous site, not written
     assert "stories/ferry/articles/tide/index.html" not in kept
     assert "stories/bridge/index.html" not in kept  # the damaged page
     assert "index.html" not in kept  # the home page counts the new quotation's claim
+
+
+# --- nothing changed: the build fingerprint ------------------------------------------------------
+
+
+def _cached_build(source: Path, site: Path, *options: str, code: int = 0) -> tuple[str, str]:
+    """A build with the extraction cache and the ledger beside the site; (stdout, stderr)."""
+    done, out, err = run_cli("build", str(source), "--site-dir", str(site), "--cache-dir",
+                             str(site.parent / "cache"), "--ledger", str(site.parent / "ids.json"), "-q", *options)
+    assert done == code, err
+    return out, err
+
+
+def _archive(tmp_path: Path) -> Path:
+    source = tmp_path / "archive"
+    write_story(source / "bridge", [0, 1], wire=False)
+    _write_ferry(source / "ferry")
+    return source
+
+
+def _cold(source: Path, ledger: bytes | None, where: Path, *options: str) -> dict[str, str]:
+    """The files of a cold build (empty cache, new site) of ``source`` as it is now, from ``ledger``."""
+    where.mkdir()
+    if ledger is not None:
+        (where / "ids.json").write_bytes(ledger)
+    _cached_build(source, where / "site", *options)
+    return digest(where / "site")
+
+
+def test_a_rebuild_with_nothing_changed_reads_no_article_and_leaves_the_cold_site(tmp_path: Path) -> None:
+    source, site = _archive(tmp_path), tmp_path / "build" / "site"
+    first, _ = _cached_build(source, site)
+    ledger = (tmp_path / "build" / "ids.json").read_bytes()
+    cache = tmp_path / "build" / "cache"
+    for kept in cache.iterdir():  # a build that read the articles would extract and align them again
+        if kept.name != "builds":  # what the last build of each site folder read
+            shutil.rmtree(kept)
+    written = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
+    again, _ = _cached_build(source, site, "--strict")
+
+    assert "(unchanged" in again and "0 articles extracted" in again
+    assert again.split(";")[:3] == first.split(";")[:3]  # the same articles, claims, discrepancies
+    assert [p.name for p in cache.iterdir()] == ["builds"]
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == written
+    assert (tmp_path / "build" / "ids.json").read_bytes() == ledger
+    assert digest(site) == _cold(source, None, tmp_path / "cold")
+    # another option is another build
+    assert "(unchanged" not in _cached_build(source, site, "--site-url", "https://example.org/p/")[0]
+
+
+def test_an_article_changed_in_place_with_its_size_and_mtime_kept_is_rebuilt(tmp_path: Path) -> None:
+    source, site = _archive(tmp_path), tmp_path / "build" / "site"
+    _cached_build(source, site)
+    ledger = (tmp_path / "build" / "ids.json").read_bytes()
+    article = source / "ferry" / "valley.md"
+    was, text = article.stat(), article.read_bytes()
+    edited = text.replace(b"900 people", b"600 people")
+    assert len(edited) == len(text) and edited != text
+    article.write_bytes(edited)
+    os.utime(article, ns=(was.st_atime_ns, was.st_mtime_ns))
+    # the bridge story's alignment comes from the cache; a damaged entry is aligned again
+    entries = sorted((tmp_path / "build" / "cache" / "stories").rglob("*.json"))
+    assert len(entries) == 2
+    for entry in entries:
+        entry.write_text('{"articles": [], "mentions": [], "claims": []}', encoding="utf-8")
+
+    assert "(unchanged" not in _cached_build(source, site)[0]
+    assert b"600 people" in (site / "data" / "claims.json").read_bytes()
+    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+
+
+def test_a_removed_article_is_not_missed(tmp_path: Path) -> None:
+    source, site = _archive(tmp_path), tmp_path / "build" / "site"
+    _cached_build(source, site)
+    ledger = (tmp_path / "build" / "ids.json").read_bytes()
+    (source / "ferry" / "valley.md").unlink()
+
+    assert "(unchanged" not in _cached_build(source, site)[0]
+    assert not (site / "stories" / "ferry" / "articles" / "valley").exists()
+    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+
+
+def test_a_changed_ledger_is_not_missed(tmp_path: Path) -> None:
+    source, site = _archive(tmp_path), tmp_path / "build" / "site"
+    _cached_build(source, site)
+    path = tmp_path / "build" / "ids.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    # an id an earlier build published, whose article is no longer in the story
+    data["stories"]["ferry"]["q-harbour-master-every-hour"] = {
+        "kind": "quote", "title": "We will run the ferry every hour", "state": "live",
+        "mentions": ["harbour\u241fquote\u241fWe will run the ferry every hour"], "discrepancies": {},
+        "into": None, "last_seen": "2025-03-11", "reason": None}
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    ledger = path.read_bytes()
+
+    assert "(unchanged" not in _cached_build(source, site)[0]
+    gone = site / claim_url("ferry", "q-harbour-master-every-hour") / "index.html"
+    assert "no longer" in gone.read_text(encoding="utf-8").lower()
+    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+
+
+def test_the_warnings_of_an_unchanged_build_still_fail_strict(tmp_path: Path) -> None:
+    source, site = _archive(tmp_path), tmp_path / "build" / "site"
+    (source / "ferry" / "sources.yml").write_text("ghost.md: {outlet: Nobody}\n", encoding="utf-8")
+    _, err = _cached_build(source, site)
+    assert "ghost.md" in err
+    _, again = _cached_build(source, site, "--strict", code=1)
+    assert "ghost.md" in again and "nothing written" in again

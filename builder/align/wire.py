@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from builder.align.compare import Clusters
 from builder.ids import digest
@@ -46,6 +47,16 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
+@lru_cache(maxsize=1)
+def _bands() -> tuple[int, int]:
+    """The LSH bands and rows for the threshold: datasketch finds them by numerical
+    integration, a tenth of a second per story if done each time."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=WIRE_MIN_JACCARD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
 def copy_groups(articles: Sequence[Article]) -> list[list[Article]]:
     """Groups of two or more articles that are copies of one text, each in article order."""
     from datasketch import MinHash, MinHashLSH
@@ -54,7 +65,7 @@ def copy_groups(articles: Sequence[Article]) -> list[list[Article]]:
     usable = [a for a in sorted(articles, key=lambda a: a.id) if len(sets[a.id]) >= WIRE_MIN_SHINGLES]
     if len(usable) < 2:
         return []
-    lsh = MinHashLSH(threshold=WIRE_MIN_JACCARD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=WIRE_MIN_JACCARD, num_perm=NUM_PERM, params=_bands())
     signatures = {}
     for a in usable:
         m = MinHash(num_perm=NUM_PERM, seed=1)
