@@ -328,7 +328,7 @@ def _personal_name(tokens: list[str]) -> bool:
 
 
 def _joins(words: list[Word], j: int) -> bool:
-    """'of' / particles / possessives inside a chunk: "Secretary of State Marco Rubio"."""
+    """'of' / particles / possessives inside a chunk: "Secretary of State Ana Lindqvist"."""
     word = words[j]
     inside = 0 < j < len(words) - 1 and words[j - 1].capitalised and words[j + 1].capitalised
     return inside and (word.lower in NAME_PARTICLES or word.lower == "of")

@@ -1,6 +1,6 @@
 """Noun phrases around a cue word, read by the cue reader (``builder.extract.speakers``):
 the speaker after an inverted cue ("said Ann Cole", "said retired surgeon Ben Carson",
-"said a spokesman for Harbor Networks") and the name before an apposition that lost its
+"said a spokesman for Tidewater Freight") and the name before an apposition that lost its
 closing comma."""
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def np_right(words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]
     if not np or all(w.lower in DETERMINERS for w in np):
         return []
     if np[-1].lower in SPOKES_ROLES and k + 1 < len(words) and words[k].lower == "for":
-        # "a spokesman for Harbor Networks": who the spokesman speaks for is part of the phrase.
+        # "a spokesman for Tidewater Freight": who the spokesman speaks for is part of the phrase.
         m = k + 1 + int(words[k + 1].lower == "the")
         end = m
         while end < len(words) and is_name_at(words, end):
@@ -90,8 +90,8 @@ def np_right(words: tuple[Word, ...], i: int, strict: bool = True) -> list[Word]
     return np
 
 def described_right(words: tuple[Word, ...], i: int) -> list[Word]:
-    """A long inverted subject ending in a personal name: "retired surgeon Ben Carson",
-    "Cruz constituent Dan Golvach", "a spokeswoman for the hotel group, Jane Roe" -- the
+    """A long inverted subject ending in a personal name: "retired surgeon Ada Mercer",
+    "Okafor constituent Dan Pellow", "a spokeswoman for the hotel group, Jane Roe" -- the
     words from ``i`` to the name's end (the name is their last run), or none."""
     k = i
     while k < len(words) and k - i < 12:

@@ -410,7 +410,7 @@ def _parse_step(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
 
 def _closed_before_cue(body: str, quotes: list[Quotation], frame_of: dict[int, Frame],
                        own: list[Speaker | None], finder: SpeakerFinder) -> None:
-    """`"... exceptions." Rubio said he backs one`, `"He lost the peace." Stone replied: "..."`:
+    """`"... exceptions." Vance said he backs one`, `"He lost the peace." Stone replied: "..."`:
     a quotation opening its sentence and closing it with a full stop is no part of a cue after
     it that reports a clause (or another quotation) of its own; it goes on with the speaker of
     the quotation just before it, in its paragraph or ending the one before."""

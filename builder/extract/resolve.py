@@ -153,7 +153,7 @@ class Resolver:
                 return Speaker(" ".join(w.text for w in np[1:]), "person", cue, step, cue_at, at)
             owned = any(w.lower in POSSESSIVES for w in np[1:-1]) and np[0].capitalised
             if owned and not words & SPOKES_ROLES:
-                # "Obama's former campaign strategist" whom the article never named: as written.
+                # "Reyes's former campaign strategist" whom the article never named: as written.
                 return Speaker(" ".join(spelled(np)), "person", cue, step, cue_at, at)
             if not words & SPOKES_ROLES:
                 return None
