@@ -1,5 +1,5 @@
 """Noun phrases around a cue word, read by the cue reader (``builder.extract.speakers``):
-the speaker after an inverted cue ("said Ann Cole", "said retired surgeon Ben Carson",
+the speaker after an inverted cue ("said Ann Cole", "said retired surgeon Ada Mercer",
 "said a spokesman for Tidewater Freight") and the name before an apposition that lost its
 closing comma."""
 

@@ -226,7 +226,7 @@ class SpeakerFinder(Resolver):
             np = np_right(words, i + 1)
             described = described_right(words, i + 1)
             if described and (not np or not any(w.capitalised for w in np[1:] if w.lower not in DETERMINERS)):
-                np = described  # "said retired surgeon Ben Carson", "said a spokeswoman for the group, Jo Roe"
+                np = described  # "said retired surgeon Ada Mercer", "said a spokeswoman for the group, Jo Roe"
             if np:
                 return _Cue(i, i, i + len(np), word.text, False, self._speaker(np, frame, word.text, word.start))
         if prev in {"and", "but", "then", "also"}:
