@@ -116,19 +116,21 @@ class TagAttributes:
         self.attrs, self.indices = ruler.attrs, ruler.indices
         self.single: list[tuple[int, dict[str, Any]]] = []  # (rule, the one token's tests)
         self.pairs = Matcher(ruler.vocab)
-        self.pair_words: set[str] = set()  # a sentence without one of these matches no pair
+        self.pair_words: set[str] | None = set()  # a sentence without one of these matches no pair
         for rule, pattern in enumerate(ruler.patterns):
             for alternative in pattern["patterns"]:
-                if len(alternative) == 1 and set(alternative[0]) <= _TESTED:
+                if len(alternative) == 1 and _looked_up(alternative[0]):
                     self.single.append((rule, alternative[0]))
                 else:
                     self.pairs.add(str(rule), [alternative])
-                    self.pair_words |= _trigger(alternative)
+                    words = _trigger(alternative)
+                    self.pair_words = None if words is None or self.pair_words is None else self.pair_words | words
 
     def __call__(self, doc: Doc) -> Doc:
         strings = doc.vocab.strings
         paired: dict[int, list[int]] = defaultdict(list)  # token index -> rules of two-token patterns
-        if any(t.lower_ in self.pair_words or t.dep_ in self.pair_words for t in doc):
+        words = self.pair_words
+        if words is None or any(t.lower_ in words or t.dep_ in words for t in doc):
             for match_id, start, end in self.pairs(doc, allow_missing=True):
                 rule = int(strings[match_id])
                 paired[doc[start:end][self.indices[rule]].i].append(rule)
@@ -157,6 +159,14 @@ class TagAttributes:
 
 
 _TESTED = frozenset({"LOWER", "TAG", "DEP", "IS_SPACE"})
+_OPERATORS = frozenset({"IN", "NOT_IN", "REGEX"})
+
+
+def _looked_up(tests: dict[str, Any]) -> bool:
+    """Whether a one-token pattern tests only what :meth:`TagAttributes._rules` reads, with
+    operators :func:`_passes` knows (any other goes to the Matcher)."""
+    return bool(tests) and set(tests) <= _TESTED and all(
+        not isinstance(test, dict) or set(test) <= _OPERATORS for test in tests.values())
 
 
 def _passes(value: str | bool, test: Any) -> bool:
@@ -164,17 +174,13 @@ def _passes(value: str | bool, test: Any) -> bool:
     if not isinstance(test, dict):
         return value == test
     return all((value in wanted) if op == "IN" else (value not in wanted) if op == "NOT_IN"
-               else bool(re.search(wanted, str(value))) if op == "REGEX" else _unknown(op)
-               for op, wanted in test.items())
+               else bool(re.search(wanted, str(value))) for op, wanted in test.items())
 
 
-def _unknown(op: str) -> bool:
-    raise ValueError(f"attribute_ruler pattern operator {op!r} is not handled")
-
-
-def _trigger(alternative: list[dict[str, Any]]) -> set[str]:
+def _trigger(alternative: list[dict[str, Any]]) -> set[str] | None:
     """Words (or dependency labels) one of which a sentence must hold for the pattern to
-    match it: those of its first token that names any; every word where none does."""
+    match it: those of its first token that names any; None where no token does (the
+    Matcher then runs on every sentence)."""
     for token in alternative:
         for name in ("LOWER", "DEP"):
             test = token.get(name)
@@ -182,7 +188,7 @@ def _trigger(alternative: list[dict[str, Any]]) -> set[str]:
                 return {test}
             if isinstance(test, dict) and set(test) == {"IN"}:
                 return set(test["IN"])
-    raise ValueError(f"attribute_ruler pattern without a word to look for: {alternative}")
+    return None
 
 
 @Language.factory("tag_attributes")
