@@ -48,8 +48,9 @@ def _hash_files(names: tuple[str, ...], h: "hashlib._Hash") -> None:
 
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the builder version and of every source file extraction depends on."""
-    h = hashlib.sha256(__version__.encode())
+    """A hash of the builder version, of every source file extraction depends on and of
+    the versions of the packages it runs (a new spaCy model re-extracts)."""
+    h = hashlib.sha256(f"{__version__}\n{_package_versions()}".encode())
     _hash_files(_EXTRACTION_CODE, h)
     return h.hexdigest()[:16]
 
@@ -218,8 +219,9 @@ _ALIGN_CODE = ("builder/align", "builder/extract", "builder/patterns", "builder/
 
 @lru_cache(maxsize=1)
 def align_code_fingerprint() -> str:
-    """A hash of the builder version and of every source file alignment depends on."""
-    h = hashlib.sha256(__version__.encode())
+    """A hash of the builder version, of every source file alignment depends on and of
+    the package versions (rapidfuzz and datasketch match and group)."""
+    h = hashlib.sha256(f"{__version__}\n{_package_versions()}".encode())
     _hash_files(_ALIGN_CODE, h)
     return h.hexdigest()[:16]
 
