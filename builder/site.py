@@ -290,7 +290,33 @@ def _swap(new: Path, site_dir: Path) -> None:
         os.replace(site_dir, old)  # an empty folder: rename over it
     os.replace(new, site_dir)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        _delete_later(old)
+
+
+# Deletes a previous site, detached from the build: the build returns once the new site is
+# in place (a site of 1,000 articles is 16,000 folders; deleting them took a quarter of a
+# rebuild). The deleter first renames the folder to carry its own process id, so a build
+# starting meanwhile leaves it alone (remove_stale); should it die, the next build deletes
+# what is left.
+_DELETER = """import os, secrets, shutil, sys
+folder, prefix = sys.argv[1:]
+mine = f"{prefix}{os.getpid()}-{secrets.token_hex(4)}"
+try:
+    os.replace(folder, mine)
+except OSError:
+    sys.exit()
+shutil.rmtree(mine, ignore_errors=True)
+"""
+
+
+def _delete_later(folder: Path) -> None:
+    """Delete ``folder`` (``.<site>.old-...``, renamed aside) in a process of its own."""
+    prefix = str(folder)[:str(folder).rindex(".old-") + len(".old-")]
+    try:
+        subprocess.Popen([sys.executable, "-c", _DELETER, str(folder), prefix], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:  # no process to spare: delete it here
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextlib.contextmanager

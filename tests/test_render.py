@@ -203,6 +203,24 @@ def test_only_http_urls_become_links() -> None:
     assert relative("stories/s/", "stories/s/#claims") == "./#claims"
 
 
+def test_relative_links_are_what_relpath_gives() -> None:
+    """The string walk in ``relative`` gives posixpath.relpath's answer on the site's urls."""
+    import itertools
+    import posixpath
+
+    def by_relpath(here: str, there: str) -> str:
+        path, hash_, fragment = there.partition("#")
+        rel = posixpath.relpath(path or ".", here.rstrip("/") or ".")
+        rel = "./" if rel == "." else rel + "/" if path.endswith("/") or not path else rel
+        return f"{rel}{hash_}{fragment}"
+
+    words = ["stories", "s", "claims", "c", "data"]
+    folders = [""] + ["/".join(p) + "/" for n in (1, 2, 3, 4) for p in itertools.product(words, repeat=n)][::7]
+    targets = folders + ["data/claims.json", "stories/s/#m-q1-5", "stories/s/articles/a/#m-q3-9"]
+    for here, there in itertools.product(folders, targets):
+        assert relative(here, there) == by_relpath(here, there), (here, there)
+
+
 # --- hostile input ------------------------------------------------------------------------
 
 

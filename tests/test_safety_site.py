@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,8 +94,19 @@ def test_a_missing_or_empty_or_marked_site_dir_is_built_and_replaced(work: Path)
     code, _, err = build(work / "in", "empty", "--no-cache")
     assert code == 0, err
     assert not (work / "empty" / "stale-page.html").exists()
+    assert old_sites_deleted(work)  # the previous sites, renamed aside, are deleted after the build
     assert sorted(p.name for p in work.iterdir()) == ["empty", "fresh", "in", "notes.txt", "photos",
                                                       "thesis.docx"]
+
+
+def old_sites_deleted(folder: Path, seconds: float = 60) -> bool:
+    """Whether the ``.<site>.old-*`` folders in ``folder`` are gone within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while any(p.name.startswith(".") and ".old-" in p.name for p in folder.iterdir()):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 # --- 6. faults --------------------------------------------------------------------------------

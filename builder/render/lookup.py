@@ -28,6 +28,7 @@ class Lookup:
     speaker_slugs: dict[str, str]
     article_slugs: dict[str, str]
     passages: dict[str, str]  # claim url -> its place on its article page (see passage_url)
+    quotes_by_speaker: dict[str, tuple[Mention, ...]]  # speaker -> quotations, in corpus order
 
     @classmethod
     def of(cls, corpus: Corpus) -> Lookup:
@@ -40,7 +41,10 @@ class Lookup:
         by_article: dict[str, list[Mention]] = defaultdict(list)
         for mention in corpus.mentions:
             by_article[mention.article].append(mention)
-        speakers = {m.speaker for m in corpus.mentions if m.kind == "quote" and m.speaker}
+        quotes: dict[str, list[Mention]] = defaultdict(list)
+        for mention in corpus.mentions:
+            if mention.kind == "quote" and mention.speaker:
+                quotes[mention.speaker].append(mention)
         article_slugs = unique_slugs(a.id for a in corpus.articles)
         articles = {a.id: a for a in corpus.articles}
         mentions = {m.id: m for m in corpus.mentions}
@@ -56,10 +60,11 @@ class Lookup:
                 for k, v in by_article.items()
             },
             outlet_slugs=unique_slugs(a.outlet for a in corpus.articles),
-            speaker_slugs=unique_slugs(speakers),
+            speaker_slugs=unique_slugs(quotes),
             article_slugs=article_slugs,
             passages={c.url or urls.claim_url(c.story, c.id): url for c in corpus.claims
                       if (url := passage_url(c, articles, mentions, article_slugs))},
+            quotes_by_speaker={k: tuple(v) for k, v in quotes.items()},
         )
 
     # --- addresses -------------------------------------------------------------------

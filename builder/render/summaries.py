@@ -78,7 +78,7 @@ def outlet_description(lk: Lookup, outlet: str) -> str:
 
 
 def speaker_description(lk: Lookup, speaker: str) -> str:
-    quotes = [m for m in lk.corpus.mentions if m.kind == "quote" and m.speaker == speaker]
+    quotes = lk.quotes_by_speaker.get(speaker, ())
     outlets = {lk.articles[m.article].outlet for m in quotes if m.article in lk.articles}
     return shorten(f"{speaker}: {plural(len(quotes), 'quotation')} in "
                    f"{plural(len(outlets), 'outlet')}, each as the outlet gave it.")

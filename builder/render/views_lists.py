@@ -161,17 +161,9 @@ def outlet_pages(lk: Lookup) -> Iterator[tuple[str, str, OutletContext]]:
 # --- speakers ---------------------------------------------------------------------------------
 
 
-def _quotes_by_speaker(lk: Lookup) -> dict[str, list]:
-    found: dict[str, list] = defaultdict(list)
-    for mention in lk.corpus.mentions:
-        if mention.kind == "quote" and mention.speaker:
-            found[mention.speaker].append(mention)
-    return found
-
-
 def speakers_pages(lk: Lookup) -> list[tuple[str, SpeakersContext]]:
     """The list of speakers, page by page: (url, context)."""
-    quotes = _quotes_by_speaker(lk)
+    quotes = lk.quotes_by_speaker
     rows = sorted(((name, len(ms), len({lk.outlet_of(m.id) for m in ms})) for name, ms in quotes.items()),
                   key=lambda r: (-r[1], r[0]))
     count = page_count(len(rows))
@@ -189,7 +181,7 @@ def speakers_pages(lk: Lookup) -> list[tuple[str, SpeakersContext]]:
 
 def speaker_pages(lk: Lookup) -> Iterator[tuple[str, str, SpeakerContext]]:
     """Every speaker's page, then its further pages: (speaker, url, context)."""
-    quotes = _quotes_by_speaker(lk)
+    quotes = lk.quotes_by_speaker
     for speaker in sorted(lk.speaker_slugs):
         found = []
         for mention in quotes[speaker]:
