@@ -35,6 +35,8 @@ else:
     from builder.export import SCHEMA_PATH
     from builder.models import Corpus
     from builder.render import Page, render_pages, render_redirects
+    from builder.render.lookup import Lookup
+    from builder.render.pages import story_inputs
     from builder.render.summaries import SEARCH_WEIGHTS
 
     @dataclass
@@ -54,6 +56,9 @@ else:
         earlier: Mapping[str, tuple[str, str]]  # src_uri -> (inputs hash, output hash) of the previous site
         now: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, for this build
         kept: int = 0  # pages taken from the previous site
+        # story id -> (hash of its inputs, the source paths of its pages), previous build / this one
+        stories_earlier: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+        stories_now: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     _state = _State()
 
@@ -82,11 +87,12 @@ else:
         """The hash of a file written, as the marker records it (128 bits)."""
         return hashlib.sha256(data).hexdigest()[:32]
 
-    def _keep(reuse: Reuse, file: File, key: str) -> bool:
+    def _keep(reuse: Reuse, file: File, key: str | None) -> bool:
         """Link the previous site's build of ``file`` into the new site where its inputs are
-        unchanged and the file is intact (its bytes hash to what the previous build wrote)."""
+        unchanged (its key is ``key``; None: known unchanged) and the file is intact (its
+        bytes hash to what the previous build wrote)."""
         earlier = reuse.earlier.get(file.src_uri)
-        if earlier is None or earlier[0] != key:
+        if earlier is None or (key is not None and earlier[0] != key):
             return False
         old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
         try:
@@ -146,12 +152,17 @@ else:
             corpus, data_files = _state.corpus, _state.data_files or {}
         else:
             corpus, data_files = _collect(config)
-        pages = render_pages(corpus)
-        _state.pages = {p.src_uri: p for p in pages}
         reuse = _state.reuse
+        pages = _pages(corpus, config, reuse)
+        _state.pages = {p.src_uri: p for p in pages}
         for page in pages:
             file = File.generated(config, page.src_uri, content=page.html)
-            if reuse is not None:
+            if page.reused:  # linked from the previous site by _pages
+                assert reuse is not None
+                file.is_modified = lambda: False  # type: ignore[method-assign]
+                reuse.now[page.src_uri] = reuse.earlier[page.src_uri]
+                reuse.kept += 1
+            elif reuse is not None:
                 key = page_key(page, reuse.salt)
                 if _keep(reuse, file, key):
                     # mkdocs (run with dirty=True) skips reading and writing a file not modified
@@ -169,6 +180,38 @@ else:
             files.append(file)
         files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
         return files
+
+    def _pages(corpus: Corpus, config: MkDocsConfig, reuse: Reuse | None) -> list[Page]:
+        """The site's pages, rendered but for the stories whose pages the previous site holds
+        intact and whose inputs (``story_inputs``, with the salt) are unchanged: their pages
+        are linked from there, unrendered. ``reuse.stories_now`` records every story's."""
+        if reuse is None:
+            return render_pages(corpus)
+        inputs = {story: hashlib.sha256(f"{reuse.salt}\0{digest}".encode()).hexdigest()[:32]
+                  for story, digest in story_inputs(Lookup.of(corpus)).items()}
+        same = {story for story, key in inputs.items()
+                if (earlier := reuse.stories_earlier.get(story)) is not None and earlier[0] == key}
+        pages = render_pages(corpus, reuse=same)
+        linked: dict[str, list[Path]] = {}
+        for page in pages:
+            if page.reused and page.story in same:
+                file = File.generated(config, page.src_uri, content="")
+                if _keep(reuse, file, None):
+                    linked.setdefault(page.story, []).append(reuse.staging / file.dest_uri)
+                else:
+                    same.discard(page.story)
+        failed = {story for story in linked if story not in same}
+        if failed or any(p.reused and p.story not in same for p in pages):
+            for story in failed:  # unlink: mkdocs writes into a file where it renders it
+                for path in linked[story]:
+                    path.unlink(missing_ok=True)
+            pages = render_pages(corpus, reuse=same)
+        uris: dict[str, list[str]] = {}
+        for page in pages:
+            if page.story:
+                uris.setdefault(page.story, []).append(page.src_uri)
+        reuse.stories_now.update({story: (key, tuple(uris.get(story, ()))) for story, key in inputs.items()})
+        return pages
 
     def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
         generated = _state.pages.get(page.file.src_uri)

@@ -193,7 +193,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     try:
         with _source_date(corpus) as epoch:
             salt = f"{site_fingerprint({}, site_url)}\0{epoch}\0{hashlib.sha256(Path(config_file or CONFIG).read_bytes()).hexdigest()}"
-            reuse = mkdocs_hook.Reuse(site_dir, staging, salt, _previous_pages(site_dir, salt))
+            pages, stories = _previous_pages(site_dir, salt)
+            reuse = mkdocs_hook.Reuse(site_dir, staging, salt, pages, stories_earlier=stories)
             with mkdocs_hook.supplied(corpus, data_files, reuse), _quiet():
                 overrides = {"site_url": site_url} if site_url else {}
                 config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
@@ -202,7 +203,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         index_search(staging)
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
-                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]}}
+                 "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]},
+                 "stories": {k: [v[0], list(v[1])] for k, v in sorted(reuse.stories_now.items())}}
         marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
         write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
@@ -213,17 +215,21 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         raise
 
 
-def _previous_pages(site_dir: Path, salt: str) -> dict[str, tuple[str, str]]:
-    """The pages of the site in ``site_dir`` that a build with this salt may reuse: source
-    path -> (hash of the page's inputs, hash of the file written). Empty where there is no
+def _previous_pages(site_dir: Path, salt: str
+                    ) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, tuple[str, ...]]]]:
+    """What of the site in ``site_dir`` a build with this salt may reuse: its pages (source
+    path -> (hash of the page's inputs, hash of the file written)) and its stories (id ->
+    (hash of the story's inputs, the source paths of its pages)). Empty where there is no
     earlier site, or it was built by other code or config."""
     try:
         stamp = json.loads((site_dir / MARKER).read_bytes())
         if stamp.get("salt") != hashlib.sha256(salt.encode()).hexdigest():
-            return {}
-        return {str(k): (str(v[0]), str(v[1])) for k, v in stamp.get("pages", {}).items()}
+            return {}, {}
+        pages = {str(k): (str(v[0]), str(v[1])) for k, v in stamp.get("pages", {}).items()}
+        stories = {str(k): (str(v[0]), tuple(str(u) for u in v[1])) for k, v in stamp.get("stories", {}).items()}
+        return pages, stories
     except (OSError, ValueError, AttributeError, TypeError, IndexError):
-        return {}
+        return {}, {}
 
 
 def _fresh_folder(site_dir: Path, kind: str) -> Path:

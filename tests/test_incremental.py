@@ -76,6 +76,48 @@ def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_p
     assert "index.html" not in kept  # the home page counts the new quotation's claim
 
 
+def _rendered_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles whose pages the builds from here on render."""
+    from builder.render import pages
+
+    rendered: list[str] = []
+    original = pages.article_context
+
+    def counting(lk, article):  # type: ignore[no-untyped-def]
+        rendered.append(article.id)
+        return original(lk, article)
+
+    monkeypatch.setattr(pages, "article_context", counting)
+    return rendered
+
+
+def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    source, site = tmp_path / "archive", tmp_path / "site"
+    write_story(source / "bridge", [0, 1, 2], wire=False)
+    _write_ferry(source / "ferry")
+    _build(source, site)
+    changed = source / CHANGED
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    rendered = _rendered_articles(monkeypatch)
+    _build(source, site)
+    assert sorted(rendered) == ["tide", "valley"]
+
+    # A speaker of the other story whose address changes (a new name takes the same slug,
+    # so both get a suffix) makes that story's pages change too: rendered, as a cold build.
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       + '\nÁna Ortiz said: "The ferry is full every morning."\n', encoding="utf-8")
+    rendered.clear()
+    _build(source, site)
+    cold_source = tmp_path / "cold-archive"
+    shutil.copytree(source, cold_source)
+    _build(cold_source, tmp_path / "cold")
+    speakers = {p.name for p in (tmp_path / "cold" / "speakers").iterdir()}
+    assert "ana-ortiz" not in speakers and sum(s.startswith("ana-ortiz-") for s in speakers) == 2
+    assert {"outlet-01", "tide"} <= set(rendered)
+    assert digest(site) == digest(tmp_path / "cold")
+
+
 # --- nothing changed: the build fingerprint ------------------------------------------------------
 
 

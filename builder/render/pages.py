@@ -7,9 +7,11 @@ never passes through Markdown or a template engine as source: article text is da
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +21,7 @@ import jinja2
 import markupsafe
 
 from builder import urls
-from builder.models import Corpus, Mention
+from builder.models import Corpus, Mention, Story
 from builder.render import views as V
 from builder.render import views_lists as VL
 from builder.render import summaries as S
@@ -42,6 +44,8 @@ class Page:
     in_nav: bool = False
     description: str = ""  # plain text, for <meta name="description"> and link previews
     search_terms: str = ""  # words the search index reads that the page does not show
+    story: str = ""  # the story whose page, claim page or article page it is (story_inputs)
+    reused: bool = False  # not rendered: the previous build's page stands (render_pages' ``reuse``)
 
 
 def src_uri(url: str) -> str:
@@ -101,17 +105,63 @@ def render(template: str, context: Any, env: jinja2.Environment | None = None) -
     return (env or environment()).get_template(template).render(page=context)
 
 
-def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
-    """Every page of the site, in a stable order: nav pages, then stories, claims, articles..."""
+def story_inputs(lk: Lookup) -> dict[str, str]:
+    """For each story, a hash of everything its pages (the story's page, its claims' pages,
+    its articles' pages) are made from: the story, its articles and their mentions, its
+    claims and retired claims, and what of the rest of the site they name (the addresses
+    of their outlets, speakers and articles, the outlets of their wire copies). A story
+    whose hash and code are those of the previous build has the same pages: an incremental
+    build need not render them (``builder.mkdocs_hook``)."""
+    retired: dict[str, list] = defaultdict(list)
+    for r in lk.corpus.retired:
+        retired[r.story].append(r)
+    found = {}
+    for story in lk.corpus.stories:
+        h = hashlib.sha256()
+
+        def feed(value: Any) -> None:
+            h.update(repr(value).encode("utf-8", "surrogatepass"))
+            h.update(b"\x1e")
+
+        feed(story)
+        speakers = set()
+        for article in lk.story_articles(story):
+            mentions = lk.mentions_by_article.get(article.id, ())
+            feed((article, lk.article_slugs[article.id], lk.outlet_slugs[article.outlet], mentions))
+            speakers.update(m.speaker for m in mentions if m.speaker)
+            for other in article.wire.of if article.wire else ():
+                copy = lk.articles.get(other)
+                feed((other, copy.outlet if copy else None))
+        feed(sorted((name, lk.speaker_slugs.get(name)) for name in speakers))
+        feed(lk.claims_by_story.get(story.id, ()))
+        feed(retired.get(story.id, ()))
+        found[story.id] = h.hexdigest()
+    return found
+
+
+def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collection[str] = ()) -> list[Page]:
+    """Every page of the site, in a stable order: nav pages, then stories, claims, articles...
+
+    The pages of the stories named in ``reuse`` are not rendered: each stands in the list
+    with its address alone, ``reused`` set (the previous build's page is kept)."""
     env = environment(templates)
     lk = Lookup.of(corpus)
     pages: list[Page] = []
 
     def add(url: str, title: str, template: str, context: Any, kind: str, description: str, *,
-            nav: bool = False, src: str | None = None, figures: tuple[Mention, ...] = ()) -> None:
+            nav: bool = False, src: str | None = None, figures: tuple[Mention, ...] = (),
+            story: str = "") -> None:
         html = render(template, context, env)
         pages.append(Page(src or src_uri(url), url, shown(title), html, kind, nav, shown(description),
-                          S.number_forms(html, figures)))
+                          S.number_forms(html, figures), story))
+
+    def add_story_page(story: Story, url: str, kind: str, make: Any, *, src: str | None = None) -> None:
+        if story.id in reuse:
+            pages.append(Page(src or src_uri(url), url, "", "", kind, story=story.id, reused=True))
+        else:
+            title, template, context, description, shown_figures = make()
+            add(url, title, template, context, kind, description, src=src, figures=shown_figures,
+                story=story.id)
 
     def figures(mention_ids: Iterable[str]) -> tuple[Mention, ...]:
         return tuple(lk.mentions[m] for m in mention_ids if m in lk.mentions)
@@ -131,21 +181,23 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES) -> list[Page]:
         else:
             add(url, paged(title, number.number), template, context, kind, S.list_description(kind))
     for story in sorted(corpus.stories, key=lambda s: s.id):
-        add(urls.story_url(story.id), story.title, "story.html", V.story_context(lk, story),
-            "story", S.story_description(lk, story), src=story_src_uri(story.id))
+        add_story_page(story, urls.story_url(story.id), "story", lambda story=story: (
+            story.title, "story.html", V.story_context(lk, story), S.story_description(lk, story), ()),
+            src=story_src_uri(story.id))
     for claim in sorted(corpus.claims, key=lambda c: (c.story, c.id)):
         if lk.claim_url(claim) in lk.passages:
             continue  # shown on its article page; its url redirects there (render_redirects)
-        add(lk.claim_url(claim), claim.title, "claim.html", V.claim_context(lk, claim), "claim",
-            S.claim_description(lk, claim), figures=figures(claim.mentions))
+        add_story_page(lk.stories[claim.story], lk.claim_url(claim), "claim", lambda claim=claim: (
+            claim.title, "claim.html", V.claim_context(lk, claim), S.claim_description(lk, claim),
+            figures(claim.mentions)))
     for retired in corpus.retired:
         if retired.state == "gone" or retired.into is None:
             add(retired.url, retired.title, "gone.html", V.gone_context(lk, retired), "gone",
                 f"No longer on the site: {retired.title} ({retired.reason}).")
     for article in sorted(corpus.articles, key=lambda a: (a.story, a.id)):
-        add(lk.article_url(article), article.title or article.path, "article.html",
-            article_context(lk, article), "article", S.article_description(lk, article),
-            figures=lk.mentions_by_article.get(article.id, ()))
+        add_story_page(lk.stories[article.story], lk.article_url(article), "article", lambda article=article: (
+            article.title or article.path, "article.html", article_context(lk, article),
+            S.article_description(lk, article), lk.mentions_by_article.get(article.id, ())))
     for outlet, url, context in VL.outlet_pages(lk):
         add(url, paged(outlet, context.pager.number), "outlet.html", context, "outlet",
             S.outlet_description(lk, outlet))
