@@ -29,21 +29,31 @@ CSV_COLUMNS = (
 )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a model class -> its fields' names, in order
+
+
 def _plain(value: Any) -> Any:
-    if is_dataclass(value) and not isinstance(value, type):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
+        return [_plain(v) for v in value]
+    if kind in _FIELDS or (is_dataclass(value) and not isinstance(value, type)):
         return _record(value)
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
 
 
 def _record(obj: Any, drop: Iterable[str] = ()) -> dict[str, Any]:
+    names = _FIELDS.get(type(obj))
+    if names is None:
+        names = _FIELDS[type(obj)] = tuple(f.name for f in fields(obj))
     skip = set(drop)
-    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj) if f.name not in skip}
+    return {name: _plain(getattr(obj, name)) for name in names if name not in skip}
 
 
 def story_record(story: Story) -> dict[str, Any]:

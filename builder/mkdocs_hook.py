@@ -74,14 +74,9 @@ else:
         finally:
             _state.corpus, _state.data_files, _state.pages, _state.reuse = None, None, {}, None
 
-    def page_key(page: Page, salt: str) -> str:
-        """A hash of everything the built page depends on: the page and the salt."""
-        h = hashlib.sha256(salt.encode())
-        for part in (page.src_uri, page.url, page.title, page.html, page.kind, str(page.in_nav),
-                     page.description, page.search_terms):
-            h.update(b"\x1f")
-            h.update(part.encode("utf-8", errors="surrogatepass"))
-        return h.hexdigest()[:32]
+    def salted(key: str, salt: str) -> str:
+        """A page's key (``Page.key``: its inputs) with what every page depends on besides."""
+        return hashlib.sha256(f"{salt}\0{key}".encode()).hexdigest()[:32]
 
     def _digest(data: bytes) -> str:
         """The hash of a file written, as the marker records it (128 bits)."""
@@ -159,18 +154,12 @@ else:
             file = File.generated(config, page.src_uri, content=page.html)
             if page.reused:  # linked from the previous site by _pages
                 assert reuse is not None
+                # mkdocs (run with dirty=True) skips reading and writing a file not modified
                 file.is_modified = lambda: False  # type: ignore[method-assign]
                 reuse.now[page.src_uri] = reuse.earlier[page.src_uri]
                 reuse.kept += 1
-            elif reuse is not None:
-                key = page_key(page, reuse.salt)
-                if _keep(reuse, file, key):
-                    # mkdocs (run with dirty=True) skips reading and writing a file not modified
-                    file.is_modified = lambda: False  # type: ignore[method-assign]
-                    reuse.now[page.src_uri] = reuse.earlier[page.src_uri]
-                    reuse.kept += 1
-                else:
-                    reuse.now[page.src_uri] = (key, "")  # the output's hash: in on_post_page
+            elif reuse is not None:  # the output's hash: in on_post_page
+                reuse.now[page.src_uri] = (salted(page.key, reuse.salt), "")
             files.append(file)
         for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             file = File.generated(config, name, content=content)
@@ -187,25 +176,28 @@ else:
         are linked from there, unrendered. ``reuse.stories_now`` records every story's."""
         if reuse is None:
             return render_pages(corpus)
+
+        def keep(src: str, key: str) -> bool:
+            return _keep(reuse, File.generated(config, src, content=""), salted(key, reuse.salt))
         inputs = {story: hashlib.sha256(f"{reuse.salt}\0{digest}".encode()).hexdigest()[:32]
                   for story, digest in story_inputs(Lookup.of(corpus)).items()}
         same = {story for story, key in inputs.items()
                 if (earlier := reuse.stories_earlier.get(story)) is not None and earlier[0] == key}
-        pages = render_pages(corpus, reuse=same)
-        linked: dict[str, list[Path]] = {}
+        pages = render_pages(corpus, reuse=same, keep=keep)
+        dropped: set[str] = set()  # a page of the previous site damaged or missing: render the story
         for page in pages:
-            if page.reused and page.story in same:
+            if page.reused and not page.key and page.story not in dropped:
                 file = File.generated(config, page.src_uri, content="")
-                if _keep(reuse, file, None):
-                    linked.setdefault(page.story, []).append(reuse.staging / file.dest_uri)
-                else:
-                    same.discard(page.story)
-        failed = {story for story in linked if story not in same}
-        if failed or any(p.reused and p.story not in same for p in pages):
-            for story in failed:  # unlink: mkdocs writes into a file where it renders it
-                for path in linked[story]:
-                    path.unlink(missing_ok=True)
-            pages = render_pages(corpus, reuse=same)
+                if not _keep(reuse, file, None):
+                    dropped.add(page.story)
+        if dropped:
+            # unlink what was linked (mkdocs writes into the file of a page it renders), then
+            # render again: the dropped stories in full, the rest as before
+            for page in pages:
+                if page.reused and (page.key or page.story in dropped):
+                    (reuse.staging / File.generated(config, page.src_uri, content="").dest_uri).unlink(
+                        missing_ok=True)
+            pages = render_pages(corpus, reuse=same - dropped, keep=keep)
         uris: dict[str, list[str]] = {}
         for page in pages:
             if page.story:

@@ -76,19 +76,27 @@ def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_p
     assert "index.html" not in kept  # the home page counts the new quotation's claim
 
 
-def _rendered_articles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of the articles whose pages the builds from here on render."""
+def _rendered_articles(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The ids of the articles whose pages the builds from here on render, and the names
+    of the speakers whose pages they render."""
     from builder.render import pages
 
-    rendered: list[str] = []
-    original = pages.article_context
+    articles: list[str] = []
+    speakers: list[str] = []
+    context_of, render = pages.article_context, pages.render
 
-    def counting(lk, article):  # type: ignore[no-untyped-def]
-        rendered.append(article.id)
-        return original(lk, article)
+    def article_context(lk, article):  # type: ignore[no-untyped-def]
+        articles.append(article.id)
+        return context_of(lk, article)
 
-    monkeypatch.setattr(pages, "article_context", counting)
-    return rendered
+    def rendering(template, context, env=None):  # type: ignore[no-untyped-def]
+        if template == "speaker.html":
+            speakers.append(context.name)
+        return render(template, context, env)
+
+    monkeypatch.setattr(pages, "article_context", article_context)
+    monkeypatch.setattr(pages, "render", rendering)
+    return articles, speakers
 
 
 def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Path,
@@ -99,9 +107,10 @@ def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Pa
     _build(source, site)
     changed = source / CHANGED
     changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
-    rendered = _rendered_articles(monkeypatch)
+    rendered, speakers = _rendered_articles(monkeypatch)
     _build(source, site)
     assert sorted(rendered) == ["tide", "valley"]
+    assert "Ana Ortiz" not in speakers  # a speaker of the other story: her page is unchanged
 
     # A speaker of the other story whose address changes (a new name takes the same slug,
     # so both get a suffix) makes that story's pages change too: rendered, as a cold build.
@@ -112,9 +121,9 @@ def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Pa
     cold_source = tmp_path / "cold-archive"
     shutil.copytree(source, cold_source)
     _build(cold_source, tmp_path / "cold")
-    speakers = {p.name for p in (tmp_path / "cold" / "speakers").iterdir()}
-    assert "ana-ortiz" not in speakers and sum(s.startswith("ana-ortiz-") for s in speakers) == 2
-    assert {"outlet-01", "tide"} <= set(rendered)
+    folders = {p.name for p in (tmp_path / "cold" / "speakers").iterdir()}
+    assert "ana-ortiz" not in folders and sum(s.startswith("ana-ortiz-") for s in folders) == 2
+    assert {"outlet-01", "tide"} <= set(rendered) and "Ana Ortiz" in speakers
     assert digest(site) == digest(tmp_path / "cold")
 
 

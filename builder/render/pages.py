@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,7 +45,8 @@ class Page:
     description: str = ""  # plain text, for <meta name="description"> and link previews
     search_terms: str = ""  # words the search index reads that the page does not show
     story: str = ""  # the story whose page, claim page or article page it is (story_inputs)
-    reused: bool = False  # not rendered: the previous build's page stands (render_pages' ``reuse``)
+    reused: bool = False  # not rendered: the previous build's page stands (see render_pages)
+    key: str = ""  # a hash of what the page is made from (its context), templates aside
 
 
 def src_uri(url: str) -> str:
@@ -139,11 +140,24 @@ def story_inputs(lk: Lookup) -> dict[str, str]:
     return found
 
 
-def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collection[str] = ()) -> list[Page]:
+def inputs_key(*parts: Any) -> str:
+    """A hash of a page's inputs: its address, title, template, context (a tree of frozen
+    dataclasses, whose repr is all of it), kind, description, place in the nav and figures."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(repr(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:32]
+
+
+def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collection[str] = (),
+                 keep: Callable[[str, str], bool] | None = None) -> list[Page]:
     """Every page of the site, in a stable order: nav pages, then stories, claims, articles...
 
-    The pages of the stories named in ``reuse`` are not rendered: each stands in the list
-    with its address alone, ``reused`` set (the previous build's page is kept)."""
+    Two ways a page is not rendered, for an incremental build: the pages of the stories
+    named in ``reuse``; and a page for which ``keep(source path, key)`` says the previous
+    build's page of that key stands (and has kept it). Such a page is in the list with its
+    address alone and ``reused`` set."""
     env = environment(templates)
     lk = Lookup.of(corpus)
     pages: list[Page] = []
@@ -151,9 +165,16 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collecti
     def add(url: str, title: str, template: str, context: Any, kind: str, description: str, *,
             nav: bool = False, src: str | None = None, figures: tuple[Mention, ...] = (),
             story: str = "") -> None:
+        src = src or src_uri(url)
+        key = ""
+        if keep is not None:
+            key = inputs_key(src, url, title, template, context, kind, description, nav, figures)
+            if keep(src, key):
+                pages.append(Page(src, url, "", "", kind, nav, story=story, reused=True, key=key))
+                return
         html = render(template, context, env)
-        pages.append(Page(src or src_uri(url), url, shown(title), html, kind, nav, shown(description),
-                          S.number_forms(html, figures), story))
+        pages.append(Page(src, url, shown(title), html, kind, nav, shown(description),
+                          S.number_forms(html, figures), story, key=key))
 
     def add_story_page(story: Story, url: str, kind: str, make: Any, *, src: str | None = None) -> None:
         if story.id in reuse:
