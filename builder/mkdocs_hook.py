@@ -10,12 +10,14 @@ titles reach the theme HTML-escaped (mkdocs' Jinja does not autoescape).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import html
 import os
 import re
 import shutil
 import sys
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,7 +45,8 @@ else:
     class _State:
         corpus: Corpus | None = None  # handed over by build_site; None: collect from source
         data_files: Mapping[str, bytes] | None = None
-        pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page of this build
+        pages: dict[str, Page] = field(default_factory=dict)  # src_uri -> page of this build, its HTML apart:
+        html: dict[str, bytes] = field(default_factory=dict)  # src_uri -> the page's HTML, compressed
         reuse: Reuse | None = None  # the previous site, whose unchanged pages are kept
 
     @dataclass
@@ -72,7 +75,7 @@ else:
         try:
             yield
         finally:
-            _state.corpus, _state.data_files, _state.pages, _state.reuse = None, None, {}, None
+            _state.corpus, _state.data_files, _state.pages, _state.html, _state.reuse = None, None, {}, {}, None
 
     def salted(key: str, salt: str) -> str:
         """A page's key (``Page.key``: its inputs) with what every page depends on besides."""
@@ -132,7 +135,7 @@ else:
         return corpus, export_files(corpus)
 
     def on_config(config: MkDocsConfig) -> MkDocsConfig:
-        _state.pages = {}
+        _state.pages, _state.html = {}, {}
         return config
 
     # The theme's files the site never loads: the theme's own search (Pagefind replaces it:
@@ -151,7 +154,7 @@ else:
         pages = _pages(corpus, config, reuse)
         _state.pages = {p.src_uri: p for p in pages}
         for page in pages:
-            file = File.generated(config, page.src_uri, content=page.html)
+            file = File.generated(config, page.src_uri, content="")
             if page.reused:  # linked from the previous site by _pages
                 assert reuse is not None
                 # mkdocs (run with dirty=True) skips reading and writing a file not modified
@@ -170,12 +173,19 @@ else:
         files.append(File.generated(config, urls.DATA_SCHEMA, content=SCHEMA_PATH.read_bytes()))
         return files
 
+    def _pack(page: Page) -> Page:
+        """The page without its HTML, which waits compressed until mkdocs writes the page
+        (on_post_page): mkdocs reads every page before it writes one, and the site's HTML
+        (two gigabytes in memory at 10,000 articles) would all be held at once."""
+        _state.html[page.src_uri] = zlib.compress(page.html.encode("utf-8", "surrogatepass"), 1)
+        return dataclasses.replace(page, html="")
+
     def _pages(corpus: Corpus, config: MkDocsConfig, reuse: Reuse | None) -> list[Page]:
         """The site's pages, rendered but for the stories whose pages the previous site holds
         intact and whose inputs (``story_inputs``, with the salt) are unchanged: their pages
         are linked from there, unrendered. ``reuse.stories_now`` records every story's."""
         if reuse is None:
-            return render_pages(corpus)
+            return render_pages(corpus, pack=_pack)
 
         def keep(src: str, key: str) -> bool:
             return _keep(reuse, File.generated(config, src, content=""), salted(key, reuse.salt))
@@ -183,7 +193,7 @@ else:
                   for story, digest in story_inputs(Lookup.of(corpus)).items()}
         same = {story for story, key in inputs.items()
                 if (earlier := reuse.stories_earlier.get(story)) is not None and earlier[0] == key}
-        pages = render_pages(corpus, reuse=same, keep=keep)
+        pages = render_pages(corpus, reuse=same, keep=keep, pack=_pack)
         dropped: set[str] = set()  # a page of the previous site damaged or missing: render the story
         for page in pages:
             if page.reused and not page.key and page.story not in dropped:
@@ -197,7 +207,7 @@ else:
                 if page.reused and (page.key or page.story in dropped):
                     (reuse.staging / File.generated(config, page.src_uri, content="").dest_uri).unlink(
                         missing_ok=True)
-            pages = render_pages(corpus, reuse=same - dropped, keep=keep)
+            pages = render_pages(corpus, reuse=same - dropped, keep=keep, pack=_pack)
         uris: dict[str, list[str]] = {}
         for page in pages:
             if page.story:
@@ -218,12 +228,21 @@ else:
                                  "search_weight": SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[1]}
         return ""  # nothing for Markdown to interpret: the content comes in on_page_content
 
+    # What a generated page's content is until mkdocs writes it (on_post_page puts the page's
+    # HTML in its place). It names an <h1>: the theme adds a heading to content without one.
+    PLACEHOLDER = "<!-- parallax: the page's content, with its <h1> -->"
+
     def on_page_content(content: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-        generated = _state.pages.get(page.file.src_uri)
-        if generated is None:
+        if page.file.src_uri not in _state.pages:
             return content
+        return PLACEHOLDER
+
+    def _content(src_uri: str) -> str:
+        """The HTML content of a generated page, once: the compressed copy is let go."""
+        generated = _state.pages[src_uri]
+        html = zlib.decompress(_state.html.pop(src_uri)).decode("utf-8", "surrogatepass")
         heading = SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[0]
-        return generated.html.replace("<h1", f'<h1 data-pagefind-weight="{heading}"', 1)
+        return html.replace("<h1", f'<h1 data-pagefind-weight="{heading}"', 1)
 
     # Whitespace the theme's templates leave between tags: a run holding a line break
     # shows as one space whatever its length, so it becomes one line break. Text that
@@ -238,6 +257,11 @@ else:
         return "".join(part if i % 2 else _RUN.sub("\n", part) for i, part in enumerate(parts))
 
     def on_post_page(output: str, page: MkPage, config: MkDocsConfig) -> str:
+        if page.file.src_uri in _state.html:
+            before, placeholder, after = output.partition(PLACEHOLDER)
+            if not placeholder:
+                raise ValueError(f"{page.file.src_uri}: the theme did not show the page's content")
+            output = before + _content(page.file.src_uri) + after
         output = compact(output)
         reuse = _state.reuse
         if reuse is not None and page.file.src_uri in reuse.now:

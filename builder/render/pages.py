@@ -151,13 +151,15 @@ def inputs_key(*parts: Any) -> str:
 
 
 def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collection[str] = (),
-                 keep: Callable[[str, str], bool] | None = None) -> list[Page]:
+                 keep: Callable[[str, str], bool] | None = None,
+                 pack: Callable[[Page], Page] | None = None) -> list[Page]:
     """Every page of the site, in a stable order: nav pages, then stories, claims, articles...
 
     Two ways a page is not rendered, for an incremental build: the pages of the stories
     named in ``reuse``; and a page for which ``keep(source path, key)`` says the previous
     build's page of that key stands (and has kept it). Such a page is in the list with its
-    address alone and ``reused`` set."""
+    address alone and ``reused`` set. ``pack`` is given each page as it is rendered, and
+    what it returns goes in the list (the mkdocs layer keeps the HTML compressed)."""
     env = environment(templates)
     lk = Lookup.of(corpus)
     pages: list[Page] = []
@@ -173,8 +175,9 @@ def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collecti
                 pages.append(Page(src, url, "", "", kind, nav, story=story, reused=True, key=key))
                 return
         html = render(template, context, env)
-        pages.append(Page(src, url, shown(title), html, kind, nav, shown(description),
-                          S.number_forms(html, figures), story, key=key))
+        page = Page(src, url, shown(title), html, kind, nav, shown(description), S.number_forms(html, figures),
+                    story, key=key)
+        pages.append(pack(page) if pack else page)
 
     def add_story_page(story: Story, url: str, kind: str, make: Any, *, src: str | None = None) -> None:
         if story.id in reuse:
