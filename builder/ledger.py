@@ -134,12 +134,13 @@ def parse(raw: bytes, path: Path | str = "ids.json") -> Ledger:
     return Ledger(entries)
 
 
-def write(ledger: Ledger, path: Path) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
+def write(ledger: Ledger, path: Path, written: bytes | None = None) -> None:
+    """Write atomically: a temporary file in the same folder, then a rename. ``written``:
+    ``ledger.to_bytes()``, where the caller has it already."""
     from builder.files import write_atomic
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, ledger.to_bytes())
+    write_atomic(path, ledger.to_bytes() if written is None else written)
 
 
 def mention_key(m: Mention) -> str:

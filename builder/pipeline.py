@@ -49,6 +49,7 @@ class BuildReport:
     # input) gives these claims and this ledger again; else None
     ledger_left: str | None = None
     totals: Totals | None = None  # set where the corpus was not read: the recorded build's
+    ledger_bytes: bytes | None = None  # ``ledger`` as its file holds it (made once: 13,000 ids take a while)
 
     @property
     def discrepancies(self) -> int:
@@ -92,7 +93,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     ids = id_ledger.apply(earlier, ingested.stories, articles, story_mentions, claims)
     corpus = Corpus(stories=ingested.stories, articles=articles, mentions=story_mentions,
                     claims=ids.claims, warnings=tuple(warnings), retired=ids.retired)
-    left = None
+    left = written = None
     if ledger is not None:
         written = ids.ledger.to_bytes()
         left = hashlib.sha256(written).hexdigest()
@@ -100,7 +101,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
                 id_ledger.parse(written), ingested.stories, articles, story_mentions, claims) != ids:
             left = None
     return BuildReport(corpus=corpus, skipped=ingested.skipped, extracted=extracted, notes=tuple(notes),
-                       ledger=ids.ledger, ledger_left=left)
+                       ledger=ids.ledger, ledger_left=left, ledger_bytes=written)
 
 
 def align_stories(stories: Sequence[Story], articles: Sequence[Article],
@@ -333,7 +334,7 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
         record_build(site_dir, cache_dir, marker, record)
     if ledger is not None:
         try:
-            id_ledger.write(ids, ledger)
+            id_ledger.write(ids, ledger, report.ledger_bytes if ids is report.ledger else None)
         except OSError as err:  # a read-only source folder: the site stands, the ids are not kept
             problem = Warning_(str(ledger), f"the id ledger could not be written ({err.strerror or err}): "
                                             "the next build cannot keep this build's ids (use --ledger PATH)")
