@@ -46,13 +46,20 @@ def _build(source: Path, site: Path, *options: str) -> None:
     assert code == 0, err
 
 
-def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_path: Path) -> None:
+def _built_then_changed(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two stories built into a site, then one article of the second changed: (source, site,
+    the changed article)."""
     source, site = tmp_path / "archive", tmp_path / "site"
     write_story(source / "bridge", [0, 1, 2], wire=False)
     _write_ferry(source / "ferry")
     _build(source, site)
     changed = source / CHANGED
     changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    return source, site, changed
+
+
+def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_path: Path) -> None:
+    source, site, changed = _built_then_changed(tmp_path)
     cold_source = tmp_path / "cold-archive"
     shutil.copytree(source, cold_source)  # with the id ledger the first build wrote
     # A page of the previous site damaged in place (same size) must be rebuilt, not reused.
@@ -101,12 +108,7 @@ def _rendered_articles(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list
 
 def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    source, site = tmp_path / "archive", tmp_path / "site"
-    write_story(source / "bridge", [0, 1, 2], wire=False)
-    _write_ferry(source / "ferry")
-    _build(source, site)
-    changed = source / CHANGED
-    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    source, site, changed = _built_then_changed(tmp_path)
     rendered, speakers = _rendered_articles(monkeypatch)
     _build(source, site)
     assert sorted(rendered) == ["tide", "valley"]
