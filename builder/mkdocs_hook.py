@@ -59,9 +59,9 @@ else:
         earlier: Mapping[str, tuple[str, str]]  # src_uri -> (inputs hash, output hash) of the previous site
         now: dict[str, tuple[str, str]] = field(default_factory=dict)  # the same, for this build
         kept: int = 0  # pages taken from the previous site
-        # story id -> (hash of its inputs, the source paths of its pages), previous build / this one
-        stories_earlier: Mapping[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
-        stories_now: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+        # story id -> hash of its inputs (story_inputs, salted), previous build / this one
+        stories_earlier: Mapping[str, str] = field(default_factory=dict)
+        stories_now: dict[str, str] = field(default_factory=dict)
 
     _state = _State()
 
@@ -183,16 +183,16 @@ else:
     def _pages(corpus: Corpus, config: MkDocsConfig, reuse: Reuse | None) -> list[Page]:
         """The site's pages, rendered but for the stories whose pages the previous site holds
         intact and whose inputs (``story_inputs``, with the salt) are unchanged: their pages
-        are linked from there, unrendered. ``reuse.stories_now`` records every story's."""
+        are linked from there, unrendered. ``reuse.stories_now`` records every story's inputs."""
         if reuse is None:
             return render_pages(corpus, pack=_pack)
 
         def keep(src: str, key: str) -> bool:
             return _keep(reuse, File.generated(config, src, content=""), salted(key, reuse.salt))
-        inputs = {story: hashlib.sha256(f"{reuse.salt}\0{digest}".encode()).hexdigest()[:32]
-                  for story, digest in story_inputs(Lookup.of(corpus)).items()}
-        same = {story for story, key in inputs.items()
-                if (earlier := reuse.stories_earlier.get(story)) is not None and earlier[0] == key}
+
+        inputs = {story: salted(digest, reuse.salt) for story, digest in story_inputs(Lookup.of(corpus)).items()}
+        reuse.stories_now.update(inputs)
+        same = {story for story, key in inputs.items() if reuse.stories_earlier.get(story) == key}
         pages = render_pages(corpus, reuse=same, keep=keep, pack=_pack)
         dropped: set[str] = set()  # a page of the previous site damaged or missing: render the story
         for page in pages:
@@ -208,11 +208,6 @@ else:
                     (reuse.staging / File.generated(config, page.src_uri, content="").dest_uri).unlink(
                         missing_ok=True)
             pages = render_pages(corpus, reuse=same - dropped, keep=keep, pack=_pack)
-        uris: dict[str, list[str]] = {}
-        for page in pages:
-            if page.story:
-                uris.setdefault(page.story, []).append(page.src_uri)
-        reuse.stories_now.update({story: (key, tuple(uris.get(story, ()))) for story, key in inputs.items()})
         return pages
 
     def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -204,7 +204,7 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
                  "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]},
-                 "stories": {k: [v[0], list(v[1])] for k, v in sorted(reuse.stories_now.items())}}
+                 "stories": dict(sorted(reuse.stories_now.items()))}
         marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
         write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
@@ -215,18 +215,17 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         raise
 
 
-def _previous_pages(site_dir: Path, salt: str
-                    ) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, tuple[str, ...]]]]:
+def _previous_pages(site_dir: Path, salt: str) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """What of the site in ``site_dir`` a build with this salt may reuse: its pages (source
     path -> (hash of the page's inputs, hash of the file written)) and its stories (id ->
-    (hash of the story's inputs, the source paths of its pages)). Empty where there is no
-    earlier site, or it was built by other code or config."""
+    hash of the story's inputs). Empty where there is no earlier site, or it was built by
+    other code or config."""
     try:
         stamp = json.loads((site_dir / MARKER).read_bytes())
         if stamp.get("salt") != hashlib.sha256(salt.encode()).hexdigest():
             return {}, {}
         pages = {str(k): (str(v[0]), str(v[1])) for k, v in stamp.get("pages", {}).items()}
-        stories = {str(k): (str(v[0]), tuple(str(u) for u in v[1])) for k, v in stamp.get("stories", {}).items()}
+        stories = {str(k): str(v) for k, v in stamp.get("stories", {}).items()}
         return pages, stories
     except (OSError, ValueError, AttributeError, TypeError, IndexError):
         return {}, {}
