@@ -10,6 +10,7 @@ redirect page, to a page holding the anchor).
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import random
@@ -20,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from bench.synth import read_seeds
+from builder import urls
 from builder.cli import main as parallax
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +47,7 @@ class _Page(HTMLParser):
 
 def published_links(site: Path) -> tuple[list[str], list[str]]:
     """The claim urls and the claim#discrepancy links a built site published."""
-    claims = json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))["claims"]
+    claims = json.loads(gzip.decompress((site / urls.DATA_JSON).read_bytes()))["claims"]
     return ([c["url"] for c in claims],
             [f"{c['url']}#{d['id']}" for c in claims for d in c["discrepancies"]])
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -25,6 +26,8 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from builder import urls
 
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -55,7 +58,7 @@ def serve_folder(folder: Path) -> Iterator[str]:
 def queries_for(site: Path) -> tuple[str, ...]:
     """Three searches a reader of this site might make, from its export: the first three
     words of the first quotation, the first figure, the first named speaker."""
-    data = json.loads((Path(site) / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = json.loads(gzip.decompress((Path(site) / urls.DATA_JSON).read_bytes()))
     mentions = data["mentions"]
     quote = next(m["text"] for m in mentions if m["kind"] == "quote")
     figure = next(m["text"] for m in mentions if m["kind"] == "figure")

@@ -1,12 +1,14 @@
 """The data export: JSON in the contract (``claims.schema.json``) and a CSV beside it.
 
 The JSON carries every model field (the schema lists the required ones and allows
-more); the CSV has a row per mention and claim, for spreadsheets.
+more); the CSV has a row per mention and claim, for spreadsheets. The site carries the
+JSON gzip-compressed (:func:`export_files`).
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -145,11 +147,18 @@ def _neutral(*cells: object) -> tuple[object, ...]:
 
 
 def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:
-    """The downloads the site carries, by site path: the data, and the id ledger if given."""
-    files = {urls.DATA_JSON: to_json(corpus), urls.DATA_CSV: to_csv(corpus)}
+    """The downloads the site carries, by site path: the data, and the id ledger if given.
+    The JSON is gzip-compressed (``urls.DATA_JSON``): it carries every article's text, and
+    compressed it is a tenth of its size, smaller than the CSV."""
+    files = {urls.DATA_JSON: gzipped(to_json(corpus)), urls.DATA_CSV: to_csv(corpus)}
     if ids is not None:
         files[urls.DATA_IDS] = ids.to_bytes(compact=True)
     return files
+
+
+def gzipped(data: bytes) -> bytes:
+    """``data`` gzip-compressed, the same bytes on every build (no time or file name in the header)."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
 
 
 def validate(data: dict[str, Any]) -> None:

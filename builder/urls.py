@@ -34,7 +34,9 @@ def page_url(first_page_url: str, number: int) -> str:
     return first_page_url if number == 1 else f"{first_page_url}page/{number}/"
 
 
-DATA_JSON = "data/claims.json"
+# The JSON export, gzip-compressed: a tenth of its size (an archive's JSON carries every
+# article's text); `gunzip` it, or read it as it is (pandas, R, jq through zcat).
+DATA_JSON = "data/claims.json.gz"
 DATA_CSV = "data/claims.csv"
 DATA_IDS = "data/ids.json"  # the id ledger of the build (builder.ledger)
-DATA_SCHEMA = "data/claims.schema.json"  # the contract of DATA_JSON, published beside it
+DATA_SCHEMA = "data/claims.schema.json"  # the contract of DATA_JSON (once uncompressed), published beside it

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from builder.ingest import read_stories
+from tests.site_data import site_export
 from tests.test_hostile import run_cli
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken_story"
@@ -70,7 +70,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="module")
 def export(built: Built) -> dict:
-    return json.loads((built.site / "data" / "claims.json").read_text(encoding="utf-8"))
+    return site_export(built.site)
 
 
 def warning_lines(err: str) -> list[str]:
@@ -190,7 +190,7 @@ def test_twenty_megabyte_article_builds_with_a_warning_and_only_its_start_analys
     assert code == 0, err
     huge = named(warning_lines(err), "annual-review.txt")
     assert len(huge) == 1 and "1,000,000" in huge[0]
-    data = json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(site)
     article = next(a for a in data["articles"] if a["path"] == "annual-review.txt")
     assert len(article["body"]) > 19_000_000  # the whole text is kept
     own = [m for m in data["mentions"] if m["article"] == article["id"]]

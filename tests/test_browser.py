@@ -148,6 +148,41 @@ def test_hostile_site_opens_no_dialog_and_injects_nothing(page, sites) -> None: 
     assert page.errors == []
 
 
+def test_phone_drawer_lists_the_tabs_links_and_without_javascript_the_tabs_show(
+        page, browser, sites) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(sites["site"] + "outlets/")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    drawer = page.locator(".md-sidebar--primary .md-nav__link")
+    drawer.last.wait_for()
+    tabs = page.locator(".md-tabs__link")
+    assert drawer.all_inner_texts() == tabs.all_inner_texts() == [
+        "Home", "Stories", "Outlets", "Speakers", "Discrepancies", "Data"]
+    assert [drawer.nth(k).get_attribute("href") for k in range(6)] == [tabs.nth(k).get_attribute("href") for k in range(6)]
+    assert page.locator(".md-nav__item--active .md-nav__link--active").inner_text() == "Outlets"
+    assert drawer.nth(3).is_visible()
+    assert page.errors == []
+    bare = browser.new_context(viewport={"width": 390, "height": 700}, java_script_enabled=False).new_page()
+    bare.goto(sites["site"] + "outlets/")
+    assert bare.locator(".md-tabs__link", has_text="Speakers").is_visible()
+    assert not bare.locator("label.md-header__button[for=__drawer]").is_visible()
+    bare.context.close()
+
+
+def test_palette_toggle_switches_to_dark_and_back(page, sites) -> None:  # type: ignore[no-untyped-def]
+    page.goto(sites["site"])
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    assert toggle.get_attribute("title") == "Switch to dark mode"
+    toggle.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.locator("form[data-md-component=palette] label:visible").get_attribute("title") == "Switch to light mode"
+    page.reload()  # the choice is kept
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    page.locator("form[data-md-component=palette] label:visible").click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert page.errors == []
+
+
 SHOTS = [(name, path, width, "light") for name, path in [
     ("home", ""), ("story", urls.story_url(STORY)), ("claim", QUOTE_CLAIM)] for width in WIDTHS]
 SHOTS += [("claim", QUOTE_CLAIM, "desktop", "dark"), ("story", urls.story_url(STORY), "phone", "dark")]

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from builder.cli import main
+from tests.site_data import site_export
 from tests.test_browser import browser, page, search, serve_folder  # noqa: F401  (fixtures)
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
@@ -53,7 +54,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="module")
 def export(built: Built) -> dict:
-    return json.loads((built.site / "data" / "claims.json").read_text(encoding="utf-8"))
+    return site_export(built.site)
 
 
 class _Markup(HTMLParser):

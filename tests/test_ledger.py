@@ -20,6 +20,7 @@ import pytest
 from builder import ledger as id_ledger
 from builder.models import Claim, Mention, Story
 from bench.permalinks import lands, published_links, resolve
+from tests.site_data import site_export
 from tests.test_broken_build import digest
 from tests.test_browser import browser, page, serve_folder  # noqa: F401
 from tests.test_hostile import run_cli
@@ -79,7 +80,7 @@ def _publish_an_earlier_grouping(path: Path) -> None:
 
 
 def _export(site: Path) -> dict:
-    return json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    return site_export(site)
 
 
 def _links(site: Path) -> list[str]:

@@ -16,6 +16,7 @@ import pytest
 from builder.export import neutral_cell
 from builder.files import write_all_atomic
 from tests.safety_story import cli, tree, write_story
+from tests.site_data import site_export
 from tests.test_hostile import run_cli
 
 # --- 2. atomic writes, -o ---------------------------------------------------------------------
@@ -131,7 +132,7 @@ def test_an_alias_bomb_in_front_matter_is_not_expanded_and_keeps_the_body(tmp_pa
     assert done.returncode == 0, done.stderr
     [line] = [w for w in done.stderr.splitlines() if w.startswith("warning: bomb.md:") and "YAML" in w]
     assert "aliases" in line and len(line) < 200
-    data = json.loads((tmp_path / "site" / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(tmp_path / "site")
     assert any("pier closed" in a["body"] for a in data["articles"])
 
 
@@ -224,7 +225,7 @@ def test_bidi_overrides_and_invisible_characters_are_isolated_in_pages_kept_in_t
              for p in site.rglob("*.html")}
     assert pages and not any("\u202e" in t or "\u200b" in t for t in pages.values())
     assert any("\u2068semiT kroY weN\u2069" in t for t in pages.values())
-    data = json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(site)
     assert "\u202esemiT kroY weN" in {a["outlet"] for a in data["articles"]}
     assert "\u202e" not in err
 

@@ -16,6 +16,7 @@ import pytest
 
 from builder.site import MARKER
 from tests.safety_story import tree, write_story
+from tests.site_data import site_export
 from tests.test_hostile import run_cli
 
 
@@ -154,7 +155,7 @@ def test_a_marker_naming_another_build_of_the_folder_does_not_pass_for_current(t
     (site / MARKER).write_bytes(marker_a)  # B's site on disk, A's stamp
     code, out, _ = build(story_a, site, "--cache-dir", str(cache))
     assert code == 0 and "(unchanged" not in out
-    data = json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(site)
     assert {a["outlet"] for a in data["articles"]} == {"Coast Herald", "Bay Post"}
 
 
@@ -239,7 +240,7 @@ def test_an_archive_of_any_era_builds(tmp_path: Path, day: str) -> None:
     before = os.environ.get("SOURCE_DATE_EPOCH")
     code, _, err = build(write_story(tmp_path / "story", date=day), tmp_path / "site", "--no-cache")
     assert code == 0, err
-    data = json.loads((tmp_path / "site" / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(tmp_path / "site")
     assert {a["published"] for a in data["articles"]} == {day}
     assert os.environ.get("SOURCE_DATE_EPOCH") == before
 
@@ -251,6 +252,6 @@ def test_relative_dates_at_the_ends_of_the_calendar_are_skipped_with_a_warning(t
     for name in ("herald.md", "post.md"):
         [line] = [w for w in err.splitlines() if w.startswith(f"warning: {name}:")]
         assert "limits of the calendar" in line and day in line
-    data = json.loads((tmp_path / "site" / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(tmp_path / "site")
     fridays = [m for m in data["mentions"] if m["kind"] == "date" and m["text"] == "Friday"]
     assert fridays and all(m["date"] is None for m in fridays)

@@ -19,6 +19,7 @@ import pytest
 from builder.cli import main
 from builder.render.labels import CELL_LABELS
 from tests.conftest import SEEDS
+from tests.site_data import site_export
 from tests.test_browser import browser, page, search, serve_folder, settled_results  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -37,7 +38,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def export(site: Path) -> dict:
-    return json.loads((site / "data" / "claims.json").read_text(encoding="utf-8"))
+    return site_export(site)
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ import pytest
 from builder.cli import main
 from builder.ids import unique_slugs
 from tests.conftest import SEEDS
+from tests.site_data import site_export
 from tests.test_browser import SCREENSHOTS, browser, page, search, serve_folder  # noqa: F401
 from tests.test_site_build import broken_links
 
@@ -33,7 +34,7 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def claims(seeds_site: Path) -> list[dict]:
-    return json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))["claims"]
+    return site_export(seeds_site)["claims"]
 
 
 @pytest.fixture(scope="module")
@@ -59,11 +60,11 @@ def test_no_broken_internal_link_or_anchor(seeds_site):
 
 
 def test_downloads_are_the_export(seeds_site):
-    data = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(seeds_site)
     assert data["schema_version"] == 1 and len(data["articles"]) == len(list(SEEDS.glob("*.txt")))
     assert (seeds_site / "data" / "claims.csv").read_text(encoding="utf-8").startswith("story,claim")
     home = (seeds_site / "index.html").read_text(encoding="utf-8")
-    assert "data/claims.json" in home and "data/claims.csv" in home
+    assert "data/claims.json.gz" in home and "data/claims.csv" in home
 
 
 def test_claim_pages_stay_out_of_the_nav(seeds_site, claims):
@@ -134,7 +135,7 @@ def test_seeds_outlet_pages_list_only_the_wordings_they_printed(seeds_site, clai
     rather = next(v for v in claim["variants"] if "rather" in v["text"])
     anchor = next(d["id"] for d in claim["discrepancies"]
                   if d["sides"][-1]["variant"] == rather["id"])
-    articles = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))["articles"]
+    articles = site_export(seeds_site)["articles"]
     slugs = unique_slugs(a["outlet"] for a in articles)
     for outlet in {o for v in claim["variants"] for o in v["outlets"]}:
         slug = slugs[outlet]
@@ -165,7 +166,7 @@ def _words(text: str) -> list[str]:
 
 
 def test_no_claim_title_is_a_bare_number_a_cut_word_or_a_caption(seeds_site):
-    data = json.loads((seeds_site / "data" / "claims.json").read_text(encoding="utf-8"))
+    data = site_export(seeds_site)
     bodies = {a["id"]: a["body"] for a in data["articles"]}
     mentions = {m["id"]: m for m in data["mentions"]}
     caption_texts = [bodies[a["id"]][s:e] for a in data["articles"] for s, e in a["captions"]]

@@ -18,6 +18,7 @@ import pytest
 
 from builder.cli import main
 from tests.invented_story import AGENCY, MAYOR, WIRE_OUTLETS, WORDINGS, write_story
+from tests.site_data import site_export
 from tests.test_browser import browser, page, serve_folder  # noqa: F401
 
 pytestmark = pytest.mark.slow
@@ -36,13 +37,13 @@ def _build(root: Path, wordings: list[int], wire: bool) -> tuple[Path, dict[str,
 @pytest.fixture(scope="module")
 def six(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[str, str]]:
     site, printed = _build(tmp_path_factory.mktemp("six"), SIX, wire=False)
-    return site, json.loads((site / "data" / "claims.json").read_text(encoding="utf-8")), printed
+    return site, site_export(site), printed
 
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, dict[str, str]]:
     site, printed = _build(tmp_path_factory.mktemp("big"), TWENTY_TWO, wire=True)
-    return site, json.loads((site / "data" / "claims.json").read_text(encoding="utf-8")), printed
+    return site, site_export(site), printed
 
 
 def _quote_claim(data: dict) -> dict:

@@ -137,8 +137,7 @@ def story_context(lk: Lookup, story: Story) -> StoryContext:
         dates=date_range([a.published for a in articles if a.published]),
         outlets=tuple(Link(o, relative(here, lk.outlet_url(o))) for o in outlets),
         rows=tuple(r for r in rows if r.status != "single"),
-        single_rows=tuple(replace(r, cells=tuple(c for c in r.cells if c.code != "absent"))
-                          for r in rows if r.status == "single"),
+        single_rows=tuple(_single_row(r) for r in rows if r.status == "single"),
         kinds=_options({r.kind: r.kind_label for r in rows}),
         statuses=_options({r.status: r.status_label for r in rows}),
         speakers=_options({r.speaker: r.speaker for r in rows if r.speaker}),
@@ -206,6 +205,14 @@ def _matrix_row(lk: Lookup, claim: Claim, outlets: tuple[str, ...], here: str) -
         cells=tuple(cells),
         note=outlet_count(lk, claim) if set(copies.values()) else "",
     )
+
+
+def _single_row(row: MatrixRow) -> MatrixRow:
+    """A row of the claims one outlet carries: its one outlet's cell, linked only where it
+    leads elsewhere than the claim's own link (a claim shown as a passage of its article
+    links there already)."""
+    cells = tuple(replace(c, href="" if c.href == row.href else c.href) for c in row.cells if c.code != "absent")
+    return replace(row, cells=cells)
 
 
 def _wire_copies(lk: Lookup, claim: Claim) -> dict[str, str]:

@@ -29,7 +29,7 @@ T = TypeVar("T")
 
 
 def downloads(here: str) -> tuple[Link, ...]:
-    return (Link("All claims as JSON", relative(here, urls.DATA_JSON)),
+    return (Link("All claims as JSON (gzip)", relative(here, urls.DATA_JSON)),
             Link("All claims as CSV", relative(here, urls.DATA_CSV)))
 
 

@@ -79,6 +79,21 @@
     check();
   }
 
+  /* The navigation drawer of narrow screens lists the tabs' links (templates/overrides/
+     partials/nav.html): written here from the tabs, not carried twice by every page. */
+  function drawer(list) {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-tabs__item"), function (tab) {
+      var active = tab.classList.contains("md-tabs__item--active");
+      var item = document.createElement("li");
+      var link = tab.querySelector("a").cloneNode(true);
+      item.className = "md-nav__item" + (active ? " md-nav__item--active" : "");
+      link.className = "md-nav__link" + (active ? " md-nav__link--active" : "");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll("ul[data-px-nav]"), drawer);
   Array.prototype.forEach.call(document.querySelectorAll("form[data-px-filter]"), setup);
   Array.prototype.forEach.call(document.querySelectorAll(".px-scroll"), overflow);
 })();
