@@ -34,6 +34,7 @@ from builder.patterns.quotes import (
     ROLE_EQUIVALENTS,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    ROLE_RANKS,
 )
 
 PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ore.": party and state, never a name
@@ -157,8 +158,8 @@ class Cast:
             for words, at in person.roles:
                 words = words.union(*(ROLE_EQUIVALENTS.get(w, ()) for w in words))
                 theirs = affiliation(words)
-                if not heads & words or (mine and theirs and not mine & theirs):
-                    continue
+                if not heads & words or (mine and theirs and not mine & theirs) or role & ROLE_RANKS != words & ROLE_RANKS:
+                    continue  # (another office: "the former president" is not "Vice President Jo Hale")
                 overlap = len(role & words) + (2 if mine and theirs else 0)  # the affiliation agrees
                 scored.append((overlap, at if at <= pos else -at - 10**9, person.name))
         if not scored:

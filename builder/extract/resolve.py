@@ -145,7 +145,7 @@ class Resolver:
             described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words)) \
                 and not words & ROLE_HEADS <= CANDIDACY_ROLES
             if person is None and np[0].lower == "the" and not described:
-                person = self._salient_untitled()
+                person = self._untitled_subject_before(frame.paragraph, at) or self._salient_untitled()
             if person:
                 return Speaker(person, "person", cue, step, cue_at, at)
             if described and not words & SPOKES_ROLES:
@@ -274,6 +274,18 @@ class Resolver:
                     m += 1
                 if m < k and m > 0 and words[m - 1].lower in DETERMINERS | INDEFINITES:
                     return " ".join(spelled(list(words[m : k + 1])))
+        return None
+
+    def _untitled_subject_before(self, paragraph: int, at: int) -> str | None:
+        """For an unmatched definite role: the person who last spoke or acted before ``at`` in
+        this paragraph, if the article gave them no role ("Bill Hale got in on the game ...
+        "...," the former governor said")."""
+        for para, pos, speaker in reversed(self.events):
+            if para != paragraph:
+                break
+            if pos < at and speaker.kind == "person":
+                person = self.cast.persons.get(speaker.name)
+                return speaker.name if person is None or not person.roles else None
         return None
 
     def _salient_untitled(self) -> str | None:

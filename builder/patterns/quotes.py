@@ -227,6 +227,10 @@ new outgoing incoming current fellow first-ever first lead co-founder
 heartbroken devastated grieving furious angry tearful distraught shocked stunned horrified
 terrified frightened emotional relieved worried proud delighted brave tragic elderly young
 """.split())
+# Modifiers that make another office of a role head: "the president" is not "Vice President
+# Jo Hale", "the mayor" not "Deputy Mayor Ann Lee"; a description and an introduced role
+# must agree on them.
+ROLE_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant"})
 # Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
 NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
 # A lower-case epithet between a field and a name: "tennis great Ann Cole", "jazz legend Ben Ray".
