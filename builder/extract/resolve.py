@@ -41,12 +41,14 @@ from builder.patterns.quotes import (
     NAME_TITLES,
     ORG_HEADS,
     ORG_REFERENCES as _ORG_REFS,
+    PREPOSITIONS,
     PRONOUN_GENDERS,
     PRONOUNS as PRONOUN_KINDS,
     ROLE_HEADS,
     SPOKES_ROLES,
     STATEMENT_NOUNS as _STATEMENTS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     UNNAMED_SOURCES,
 )
 
@@ -305,7 +307,8 @@ class Resolver:
         return None
 
     def pronoun(self, pronoun: str, paragraph: int, at: int) -> Speaker | None:
-        """The last compatible speaker of this paragraph or the one before.
+        """The last compatible speaker of this paragraph or the one before -- unless the
+        sentence before the pronoun's has a named subject that outranks it (``_subject_before``).
 
         Compatible: a person for he/she, an organisation for it; and not of the other
         gender where the article told one (Mr, Ms, "her husband", a "she" resolved before).
@@ -316,12 +319,14 @@ class Resolver:
         while before > 0 and self.quotes_only(before):
             before -= 1  # the middle of a multi-paragraph quotation does not count
         candidates = []
+        places = []
         for para, pos, speaker in reversed(self.events):
             if para < before:
                 break
             if pos < at and (wanted == "any" or speaker.kind == wanted) and not (
                     pronoun == "they" and speaker.kind in {"person", "source"}):
                 candidates.append(speaker)
+                places.append((para, pos))
         for k, speaker in enumerate(candidates):
             known = self.cast.genders.get(speaker.name)
             if gender and known and known != gender:
@@ -329,6 +334,9 @@ class Resolver:
                 if namesake is None:
                     continue
                 speaker = replace(speaker, name=namesake)  # "Marsh went ... he said" after Linda and David Marsh: David
+            if gender and speaker.kind == "person" and (
+                    subject := self._subject_before(paragraph, at, before, places[k], speaker.name, gender)) is not None:
+                return subject  # "Reyes did not sound sure when Morrow asked ...": Reyes
             # A pronoun teaches a gender only where no other person of unknown gender could
             # have been meant: one wrong guess must not mislead every later "she".
             others = {c.name for c in candidates[k + 1 :] if c.kind == "person" and c.name != speaker.name
@@ -351,6 +359,68 @@ class Resolver:
         para, pos, end, name = next((n for n in named if n[0] == last[0] and n[1] >= sentence
                                      and not self._modifier(n[0], n[1], n[2])), last)
         return Speaker(name, "person", "", "pronoun", None, pos, end)
+
+    def _subject_before(self, paragraph: int, at: int, before: int, place: tuple[int, int], found: str,
+                        gender: str) -> Speaker | None:
+        """The person standing as the subject of the sentence before the pronoun's, where the
+        speaker that recency found (at ``place``) was named before that sentence or in a
+        subordinate clause of it: a main clause's subject outranks them ("At a rally on Monday,
+        Reyes put ...", "Reyes did not sound sure when Morrow asked ..."). None where that
+        sentence opens with no named person, the person is of the other gender, or a cue of
+        that sentence reports the found speaker ("Reyes is right, Benning argues")."""
+        own = self._clause_start(paragraph, at)
+        if own >= 0:
+            para, end = paragraph, own
+        else:
+            para = before
+            if not 0 <= para < paragraph or not self.paragraphs[para]:
+                return None
+            end = self.paragraphs[para][-1].end
+        start = self._clause_start(para, self._last_word_before(para, end))
+        words = self.paragraphs[para]
+        sentence = [n for n, w in enumerate(words) if start <= w.start < end]
+        named = next(((pos, name_end, name) for p, pos, name_end, name in self._named()
+                      if p == para and start <= pos < end), None)
+        if named is None or not sentence:
+            return None
+        pos, name_end, name = named
+        k = next(n for n, w in enumerate(words) if w.start == pos)
+        j = next(n for n, w in enumerate(words) if w.end == name_end)
+        m = k - 1
+        while m >= 0 and words[m].lower in NAME_TITLES:
+            m -= 1
+        after = words[j + 1] if j + 1 < len(words) else None
+        if (m >= 0 and words[m].lower in PREPOSITIONS) or self._modifier(para, pos, name_end) or k - sentence[0] > 15 \
+                or any(words[n].quote >= 0 for n in sentence if n < k) or after is None or after.lower in ROLE_HEADS \
+                or not (after.text == "," or (after.text.isalpha() and after.text.islower() and after.lower not in {"and", "or"})):
+            return None  # the first person named is no subject of the sentence
+        if name == found or self.cast.genders.get(name, gender) != gender:
+            return None
+        if (para, pos) < place < (paragraph, own):
+            cued = next((n for n, w in enumerate(words) if w.start == place[1]), None) if place[0] == para else None
+            reported = any((p, q) == place and cue.step != "pronoun" for p, q, cue in self.cue_speakers)
+            if reported and not (cued and words[cued - 1].lower in SUBORDINATORS):
+                return None  # "Reyes is right, Benning argues": the sentence's reporter
+        elif not place < (para, start):
+            return None
+        return Speaker(name, "person", "", "pronoun", None, pos, name_end)
+
+    def _clause_start(self, paragraph: int, at: int) -> int:
+        """Where the sentence holding ``at`` starts, a quotation followed by a capitalised word
+        ending one too (`... called it "arbitrary." Dana Price warned`)."""
+        words = self.paragraphs[paragraph]
+        start = -1
+        for k, word in enumerate(words):
+            if word.start >= at:
+                break
+            if (word.quote < 0 and word.text in {".", "!", "?"}) or (
+                    word.quote >= 0 and k + 1 < len(words) and words[k + 1].capitalised and words[k + 1].start < at):
+                start = word.end
+        return start
+
+    def _last_word_before(self, paragraph: int, end: int) -> int:
+        """Where the last word ending at or before ``end`` starts (the full stop of a sentence)."""
+        return max((w.start for w in self.paragraphs[paragraph] if w.end <= end), default=end)
 
     def _modifier(self, paragraph: int, start: int, end: int) -> bool:
         """Whether the name at ``start``-``end`` qualifies a noun rather than standing as one:

@@ -231,6 +231,9 @@ terrified frightened emotional relieved worried proud delighted brave tragic eld
 # Jo Hale", "the mayor" not "Deputy Mayor Ann Lee"; a description and an introduced role
 # must agree on them.
 ROLE_RANKS = frozenset({"vice", "deputy", "assistant", "associate", "under", "lieutenant"})
+# Words opening a subordinate clause: "when Morrow asked" is no reporting clause of its sentence.
+SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "until", "once",
+                           "whether", "though", "although", "unless"})
 # Titles stripped from the front of a canonical name: "President Vladimir Putin" -> "Vladimir Putin".
 NAME_TITLES = ROLE_HEADS | ROLE_MODIFIERS | frozenset({"sir", "dame", "lord", "lady", "st.", "saint"})
 # A lower-case epithet between a field and a name: "tennis great Ann Cole", "jazz legend Ben Ray".
