@@ -79,6 +79,16 @@ def _embedded(words: tuple[Word, ...], k: int) -> bool:
     return 0 < k < len(words) - 1 and all(w.quote < 0 and w.text[:1].isalnum() for w in (words[k - 1], words[k + 1]))
 
 
+def _after_quote_name(words: tuple[Word, ...], k: int) -> bool:
+    """Whether ``words[k]`` is one capitalised word (no pronoun) standing right after a
+    quotation (and its comma): `"...," Will wrote`."""
+    if k < 1 or words[k].quote >= 0 or not words[k].text.isalpha() or not words[k].text[:1].isupper():
+        return False
+    if words[k].lower in SUBJECT_PRONOUNS or words[k].text.isupper():
+        return False
+    return words[k - 1].quote >= 0 or (k >= 2 and words[k - 1].text == "," and words[k - 2].quote >= 0)
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     index: int  # of the cue word in its frame
@@ -212,6 +222,8 @@ class SpeakerFinder(Resolver):
         if left:
             lo, np = left
             speaker = self._speaker(np, frame, word.text, word.start)
+            if speaker is None and lo == i - 1 and _after_quote_name(words, lo):
+                speaker = self._full_name_ending(np[0], word)  # `Al From ... "...," From said`
             joint = self._joint(words, lo, frame, speaker, word)
             if joint:
                 return _Cue(i, joint[0], i, word.text, False, joint[1])
@@ -250,6 +262,19 @@ class SpeakerFinder(Resolver):
             return None
         return k + 1, Speaker(f"{first.name} and {second.name}", "group", cue.text, "same-sentence", cue.start,
                               first.at, second.end)
+
+    def _full_name_ending(self, surname: Word, cue: Word) -> Speaker | None:
+        """The person whose full name, written elsewhere in the article, ends in ``surname``
+        (a word the name rules pass over: "From", "Will"): `Al From ... "...," From said`."""
+        for paragraph in self.paragraphs:
+            for k in range(1, len(paragraph)):
+                first = paragraph[k - 1]
+                if paragraph[k].text == surname.text and paragraph[k].start != surname.start \
+                        and is_name_word(first) and first.text.isalpha() \
+                        and first.lower not in DETERMINERS | CLAUSE_WORDS | _PREPOSITIONS:
+                    return Speaker(f"{first.text} {surname.text}", "person", cue.text, "same-sentence", cue.start,
+                                   surname.start, surname.end)
+        return None
 
     @staticmethod
     def _cue_before(words: tuple[Word, ...], i: int, before: list[_Cue]) -> Speaker | None:
@@ -309,6 +334,10 @@ class SpeakerFinder(Resolver):
         return text
 
     def _subject_left(self, words: tuple[Word, ...], i: int) -> tuple[int, list[Word]] | None:
+        if _after_quote_name(words, i - 1):
+            # `"...," Will wrote`, `"...," From said`, `"...," May said`: a capitalised word alone
+            # between a quotation's comma and the cue names the speaker, whatever else it could be.
+            return i - 1, [words[i - 1]]
         j = i - 1
         while j >= 0 and (words[j].lower in _AUX or words[j].ent in NON_NAME_ENTS or is_adverb(words[j])):
             j -= 1
