@@ -207,6 +207,18 @@ def test_role_reference_resolves_to_the_person_introduced_with_that_role():
     assert out[0].speaker == "Jan Novak"
 
 
+def test_an_indefinite_description_stays_unnamed_across_the_story():
+    # Another article names a campaign adviser; "a senior campaign adviser" is someone left unnamed.
+    named = article("Senior campaign adviser Tom Lutz flew home.", "a")
+    body = '"That can go a long way," said a senior campaign adviser.'
+    unnamed = article(body, "b")
+    start = body.index("senior")
+    mention = replace(_quote("b", "senior campaign adviser"), speaker_start=start, speaker_end=body.index("."))
+    assert unify_speakers([named, unnamed], [mention])[0].speaker == "senior campaign adviser"
+    # (the same role, definite, is the person the story introduced with it)
+    assert unify_speakers([named, unnamed], [_quote("b", "the senior campaign adviser")])[0].speaker == "Tom Lutz"
+
+
 def test_transliteration_variants_take_the_most_used_spelling():
     articles = [article("x", "a"), article("y", "b"), article("z", "c")]
     mentions = [_quote("a", "Oleh Zelenskyy"), _quote("b", "Oleh Zelensky", 1), _quote("b", "Zelensky", 2),

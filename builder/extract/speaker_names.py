@@ -72,12 +72,26 @@ def _canonical_names(spellings: Counter[str]) -> dict[str, str]:
     return mapping
 
 
+def _indefinite(body: str, mention: Mention) -> bool:
+    """Whether the words naming the mention's speaker are an indefinite description ("a
+    senior campaign adviser", "one party strategist"): the text leaves that person unnamed."""
+    if mention.speaker_start is None or mention.speaker_antecedent_start is not None:
+        return False
+    before = body[max(0, mention.speaker_start - 12) : mention.speaker_start].split()
+    first = body[mention.speaker_start : mention.speaker_end].split()[:1]
+    return any(w.lower() in INDEFINITES for w in first + before[-1:])
+
+
 def unify_speakers(articles: Sequence[Article], mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions with one canonical speaker name per person across the story, in the same order."""
     cast = story_cast(articles)
+    bodies = {article.id: article.body for article in articles}
     cleaned: list[str | None] = []
     for mention in mentions:
         name = mention.speaker
+        if name and _indefinite(bodies.get(mention.article, ""), mention):
+            cleaned.append(name)  # "said a senior campaign adviser": unnamed, whoever else holds that role
+            continue
         if name and _is_role_only(name) and name.split()[0].lower() not in INDEFINITES:
             # ("a senior campaign adviser" is someone the text leaves unnamed: never a name)
             role = {w.lower() for w in name.split()} - DETERMINERS
