@@ -223,7 +223,7 @@ class SpeakerFinder(Resolver):
             lo, np = left
             speaker = self._speaker(np, frame, word.text, word.start)
             if speaker is None and lo == i - 1 and _after_quote_name(words, lo):
-                speaker = self._full_name_ending(np[0], word)  # `Al From ... "...," From said`
+                speaker = self._full_name_ending(np[0], word)  # `Lena From ... "...," From said`
             joint = self._joint(words, lo, frame, speaker, word)
             if joint:
                 return _Cue(i, joint[0], i, word.text, False, joint[1])
@@ -265,7 +265,7 @@ class SpeakerFinder(Resolver):
 
     def _full_name_ending(self, surname: Word, cue: Word) -> Speaker | None:
         """The person whose full name, written elsewhere in the article, ends in ``surname``
-        (a word the name rules pass over: "From", "Will"): `Al From ... "...," From said`."""
+        (a word the name rules pass over: "From", "Will"): `Lena From ... "...," From said`."""
         for paragraph in self.paragraphs:
             for k in range(1, len(paragraph)):
                 first = paragraph[k - 1]
