@@ -190,10 +190,11 @@ else:
         def keep(src: str, key: str) -> bool:
             return _keep(reuse, File.generated(config, src, content=""), salted(key, reuse.salt))
 
-        inputs = {story: salted(digest, reuse.salt) for story, digest in story_inputs(Lookup.of(corpus)).items()}
+        lk = Lookup.of(corpus)
+        inputs = {story: salted(digest, reuse.salt) for story, digest in story_inputs(lk).items()}
         reuse.stories_now.update(inputs)
         same = {story for story, key in inputs.items() if reuse.stories_earlier.get(story) == key}
-        pages = render_pages(corpus, reuse=same, keep=keep, pack=_pack)
+        pages = render_pages(corpus, reuse=same, keep=keep, pack=_pack, lookup=lk)
         dropped: set[str] = set()  # a page of the previous site damaged or missing: render the story
         for page in pages:
             if page.reused and not page.key and page.story not in dropped:
@@ -207,7 +208,7 @@ else:
                 if page.reused and (page.key or page.story in dropped):
                     (reuse.staging / File.generated(config, page.src_uri, content="").dest_uri).unlink(
                         missing_ok=True)
-            pages = render_pages(corpus, reuse=same - dropped, keep=keep, pack=_pack)
+            pages = render_pages(corpus, reuse=same - dropped, keep=keep, pack=_pack, lookup=lk)
         return pages
 
     def on_page_markdown(markdown: str, page: MkPage, config: MkDocsConfig, files: Files) -> str:

@@ -152,16 +152,17 @@ def inputs_key(*parts: Any) -> str:
 
 def render_pages(corpus: Corpus, templates: Path = TEMPLATES, *, reuse: Collection[str] = (),
                  keep: Callable[[str, str], bool] | None = None,
-                 pack: Callable[[Page], Page] | None = None) -> list[Page]:
+                 pack: Callable[[Page], Page] | None = None, lookup: Lookup | None = None) -> list[Page]:
     """Every page of the site, in a stable order: nav pages, then stories, claims, articles...
 
     Two ways a page is not rendered, for an incremental build: the pages of the stories
     named in ``reuse``; and a page for which ``keep(source path, key)`` says the previous
     build's page of that key stands (and has kept it). Such a page is in the list with its
     address alone and ``reused`` set. ``pack`` is given each page as it is rendered, and
-    what it returns goes in the list (the mkdocs layer keeps the HTML compressed)."""
+    what it returns goes in the list (the mkdocs layer keeps the HTML compressed).
+    ``lookup``: ``Lookup.of(corpus)``, where the caller has it."""
     env = environment(templates)
-    lk = Lookup.of(corpus)
+    lk = lookup or Lookup.of(corpus)
     pages: list[Page] = []
 
     def add(url: str, title: str, template: str, context: Any, kind: str, description: str, *,
