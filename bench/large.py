@@ -1,7 +1,7 @@
 """``make bench-large``: Parallax on a synthetic archive of 10,000 articles (not in ``make test``).
 
-In this order: a cold ``parallax build`` (time; peak memory, the
-parent's and two workers' together; ``--jobs 2``), a rebuild
+In this order: a cold ``parallax build`` (time; peak memory, sampled over the
+build and the processes it starts, with the upper bound beside it; ``--jobs 2``), a rebuild
 with nothing changed, a rebuild after one changed article, the site's size and its
 largest page, what one search downloads from its Pagefind index, and extraction
 throughput on a sample of the archive, in this process and on a Dask cluster of two
@@ -102,6 +102,7 @@ def measure(n: int, sample: int, work: Path) -> dict:
     return {
         "articles": n, "words": words,
         "build_cold_jobs2_s": cold["seconds"], "build_cold_peak_rss_mb": cold["peak_rss_mb"],
+        "build_cold_peak_bound_mb": cold["peak_bound_mb"],
         "build_cold_parent_peak_mb": cold["parent_peak_rss_mb"], "build_cold_worker_peak_mb": cold["child_peak_rss_mb"],
         "build_no_change_s": warm["seconds"], "no_change_over_cold": round(warm["seconds"] / cold["seconds"], 3),
         "build_one_changed_s": changed["seconds"], "one_changed_extracted": changed["extracted"],

@@ -5,7 +5,8 @@ extraction words/s against bare spaCy ``nlp.pipe`` (full pipeline, same model,
 same texts, the two run in turns on slices of the archive so that both meet the same
 machine load), extraction with two processes, alignment, render and mkdocs build
 times and the site's size; then, each as ``parallax build`` in a process of its
-own: a cold build (time and peak memory), a rebuild with no change and a rebuild
+own: a cold build (time; peak memory, sampled over the build and the processes it
+starts, with the upper bound beside it), a rebuild with no change and a rebuild
 after one changed article; and what one search downloads from the site's Pagefind
 index (``bench.search_payload``, in Chromium). Results go to ``bench/out/results.json``
 and a table that ends with a PASS or FAIL line for every target.
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -51,22 +53,61 @@ _CHILD = ("import resource, sys; from builder.cli import main; code = main(sys.a
           "print('CHILDREN', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(code)")
 
 
+def _tree_rss_kb(root: int) -> int:
+    """The resident memory of process ``root`` and of all its descendants now (KB, from /proc)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            status = (entry / "status").read_text()
+        except OSError:  # the process ended meanwhile
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+        found = re.search(r"VmRSS:\s*(\d+) kB", status)
+        rss[int(entry.name)] = int(found.group(1)) if found else 0
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(rss.get(pid, 0) for pid in tree)
+
+
 def _cli_build(archive: Path, site: Path, cache: Path, *options: str) -> dict:
-    """``parallax build`` in a child process: wall time, its peak memory, articles extracted."""
+    """``parallax build`` in a child process: wall time, articles extracted, and its peak
+    memory twice: sampled (the most that the build and the processes it started held at
+    once, read from /proc every 50 ms, never below the build process's own exact peak) and
+    an upper bound (the build's peak plus ``jobs`` times its largest child's, as if they all
+    peaked together)."""
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-c", _CHILD, "build", str(archive), "--site-dir",
-                          str(site), "--cache-dir", str(cache), "-q", *options],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.Popen([sys.executable, "-c", _CHILD, "build", str(archive), "--site-dir",
+                            str(site), "--cache-dir", str(cache), "-q", *options],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampled_kb = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal sampled_kb
+        while not stop.wait(0.05):
+            sampled_kb = max(sampled_kb, _tree_rss_kb(run.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = run.communicate()
+    stop.set()
+    sampler.join()
     seconds = time.perf_counter() - started
     if run.returncode:
-        raise RuntimeError(f"parallax build failed ({run.returncode}): {run.stderr[-2000:]}")
-    extracted = int(re.search(r"(\d+) articles extracted", run.stdout).group(1))
-    peak_kb = int(re.search(r"VmHWM:\s*(\d+) kB", run.stdout).group(1))
-    child_kb = int(re.search(r"CHILDREN (\d+)", run.stdout).group(1))
+        raise RuntimeError(f"parallax build failed ({run.returncode}): {stderr[-2000:]}")
+    extracted = int(re.search(r"(\d+) articles extracted", stdout).group(1))
+    peak_kb = int(re.search(r"VmHWM:\s*(\d+) kB", stdout).group(1))
+    child_kb = int(re.search(r"CHILDREN (\d+)", stdout).group(1))
     jobs = int(options[options.index("--jobs") + 1]) if "--jobs" in options else 1
-    # At most `jobs` children run at once, beside the parent: an upper bound (a forked
-    # worker's peak counts pages it shares with the parent).
-    return {"seconds": round(seconds, 2), "peak_rss_mb": round((peak_kb + jobs * child_kb) / 1024),
+    return {"seconds": round(seconds, 2), "peak_rss_mb": round(max(sampled_kb, peak_kb) / 1024),
+            "peak_bound_mb": round((peak_kb + jobs * child_kb) / 1024),
             "parent_peak_rss_mb": round(peak_kb / 1024), "child_peak_rss_mb": round(child_kb / 1024),
             "extracted": extracted}
 
@@ -172,6 +213,8 @@ def measure(articles_wanted: int, work: Path) -> dict:
         "site_mb": round(site_bytes / 1e6, 1), "site_kb_per_article": round(site_bytes / 1e3 / len(articles), 1),
         "largest_page_kb": round(largest / 1e3, 1), "search_query_kb": search,
         "build_cold_s": cold["seconds"], "build_cold_peak_rss_mb": cold["peak_rss_mb"],
+        "build_cold_peak_bound_mb": cold["peak_bound_mb"], "build_cold_parent_peak_mb": cold["parent_peak_rss_mb"],
+        "build_cold_child_peak_mb": cold["child_peak_rss_mb"],
         "build_no_change_s": warm["seconds"], "no_change_extracted": warm["extracted"],
         "no_change_over_cold": round(warm["seconds"] / cold["seconds"], 3),
         "build_one_changed_s": changed["seconds"], "one_changed_extracted": changed["extracted"],
