@@ -220,8 +220,10 @@ else:
         page.meta["hide"] = ["toc"]
         # Read by templates/overrides/main.html; escaped here, as mkdocs' Jinja does not.
         page.meta["description"] = html.escape(generated.description)
+        # A later page of a list (its items are left out of search) holds nothing to find.
         page.meta["parallax"] = {"kind": generated.kind, "search_terms": html.escape(generated.search_terms),
-                                 "search_weight": SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[1]}
+                                 "search_weight": SEARCH_WEIGHTS.get(generated.kind, (7.0, 1.0))[1],
+                                 "searched": not urls.is_later_page(generated.url)}
         return ""  # nothing for Markdown to interpret: the content comes in on_page_content
 
     # What a generated page's content is until mkdocs writes it (on_post_page puts the page's

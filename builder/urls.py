@@ -6,6 +6,8 @@ the matching source page is ``<url>index.md`` or ``<url[:-1]>.md``.
 
 from __future__ import annotations
 
+import re
+
 
 def story_url(story_id: str) -> str:
     return f"stories/{story_id}/"
@@ -32,6 +34,18 @@ def page_url(first_page_url: str, number: int) -> str:
     url, the next ones follow at ``<url>page/2/``, ``<url>page/3/`` (stable as the list grows
     at its end)."""
     return first_page_url if number == 1 else f"{first_page_url}page/{number}/"
+
+
+_LATER_PAGE = re.compile(r"(?:^|/)page/[0-9]+/$")
+
+
+def is_later_page(url: str) -> bool:
+    """Whether ``url`` is page 2, 3, ... of a list (:func:`page_url`).
+
+    >>> is_later_page("outlets/x/page/2/"), is_later_page("outlets/x/"), is_later_page("stories/page/")
+    (True, False, False)
+    """
+    return bool(_LATER_PAGE.search(url))
 
 
 # The JSON export, gzip-compressed: a tenth of its size (an archive's JSON carries every
