@@ -1,5 +1,6 @@
 """Extraction results cached by content, so a rebuild re-extracts only what changed;
-each story's alignment cached the same way (:class:`AlignmentCache`); the fingerprints
+each story's alignment cached the same way (:class:`AlignmentCache`), and each article
+file as its reader parsed it (:class:`ParseCache`); the fingerprints
 a rebuild compares (:func:`input_fingerprint`, :func:`site_fingerprint`).
 
 The key covers everything extraction reads: the article's id (mention ids carry it),
@@ -23,11 +24,12 @@ from pathlib import Path
 
 from builder import __version__
 from builder.files import write_atomic
-from builder.models import Article, Claim, Mention, Story
+from builder.models import Article, Claim, Mention, Story, Warning_
 
 _PACKAGE = Path(__file__).resolve().parent
 _PROJECT = _PACKAGE.parent
 _EXTRACTION_CODE = ("builder/extract", "builder/patterns", "builder/nlp.py", "builder/models.py")
+_INGEST_CODE = ("builder/ingest", "builder/patterns", "builder/models.py")
 _SITE_CODE = ("builder/render", "builder/site.py", "builder/mkdocs_hook.py", "templates", "mkdocs.yml")
 # Everything a build's output may depend on besides its input: all of the code, the
 # templates, the config, and the packages that read, extract, render and index.
@@ -323,3 +325,53 @@ class AlignmentCache:
         data = {"articles": _plain(tuple(articles)), "mentions": _plain(tuple(mentions)),
                 "claims": _plain(tuple(claims))}
         write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+# --- parsing, file by file ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def ingest_code_fingerprint() -> str:
+    """A hash of the builder version, of the readers' source files and of the versions of
+    the packages they run (Markdown, YAML, HTML extraction)."""
+    h = hashlib.sha256(f"{__version__}\n{_package_versions()}".encode())
+    _hash_files(_INGEST_CODE, h)
+    return h.hexdigest()[:16]
+
+
+class ParseCache:
+    """Each article file as its reader understood it (``builder.ingest.formats.Parsed``) and
+    the warnings reading it gave, one JSON file per version of the file, so a rebuild parses
+    only the files that changed. The key covers the file's bytes, its path (warnings name
+    it), its reader and the readers' code. An entry that does not read back as what it
+    stored counts as missing."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "parsed"
+
+    @staticmethod
+    def key(sha256: str, rel: str, reader: str) -> str:
+        h = hashlib.sha256(ingest_code_fingerprint().encode())
+        for part in (sha256, rel, reader):
+            h.update(b"\x1f" + part.encode("utf-8", errors="surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> tuple[object, tuple[Warning_, ...]] | None:
+        from builder.ingest.formats import Parsed
+
+        try:
+            data = json.loads(self._path(key).read_bytes())
+            return (_from_plain(Parsed, data["parsed"]),
+                    _from_plain(tuple[Warning_, ...], data["warnings"]))  # type: ignore[return-value]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, parsed: object, warnings: Sequence[Warning_]) -> None:
+        """Store one file's reading; raises OSError where the folder cannot be written."""
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"parsed": _plain(parsed), "warnings": _plain(tuple(warnings))}
+        write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8", errors="surrogatepass"))

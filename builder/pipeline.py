@@ -83,7 +83,7 @@ def collect(source: Path, *, jobs: int = 1, cache_dir: Path | None = None,
     from builder.cache import ledger_state
     from builder.ingest import read_stories
 
-    ingested = read_stories(source)
+    ingested = read_stories(source, cache_dir)
     warnings = [*ingested.warnings, *_oversized(ingested.articles), *_edge_dates(ingested.articles)]
     notes: list[str] = []
     mentions, extracted = extract_all(ingested.articles, jobs=jobs, cache_dir=cache_dir,

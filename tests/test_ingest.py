@@ -203,3 +203,31 @@ def test_seeds_read_as_one_story_a_person_can_check():
     assert arts["004"].author == "Megan Howe"
     assert arts["003"].url and arts["003"].url.startswith("https://")
     assert not result.warnings and not result.skipped
+
+
+def test_a_rebuild_reads_unchanged_files_from_the_parse_cache_with_their_warnings(tmp_path, monkeypatch):
+    from builder.ingest import formats as readers
+
+    story = tmp_path / "archive" / "ferry"
+    story.mkdir(parents=True)
+    (story / "a.md").write_text("---\ntitle: Ferry service resumes\noutlet: Harbour Post\n"
+                                "date: 2024-05-02\n---\n\nThe ferry sailed again on Monday.\n", encoding="utf-8")
+    (story / "b.md").write_text("---\ntitle: Ferry back\noutlet: Bay Daily\n\nThe ferry is back.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    cold = read_stories(tmp_path / "archive", cache)
+    assert cold == read_stories(tmp_path / "archive")  # the same with or without a cache
+    assert any("never closed" in w.message for w in cold.warnings)
+
+    parsed: list[str] = []
+    real = readers.parse
+    monkeypatch.setattr("builder.ingest.parse", lambda text, *a: parsed.append(a[1]) or real(text, *a))
+    assert read_stories(tmp_path / "archive", cache) == cold  # warnings included
+    assert parsed == []
+    (story / "a.md").write_text((story / "a.md").read_text(encoding="utf-8") + "\nIt was full.\n", encoding="utf-8")
+    for entry in (cache / "parsed").rglob("*.json"):  # a damaged entry is parsed again
+        if "Ferry back" in entry.read_text(encoding="utf-8"):
+            entry.write_text('{"parsed": {"title": 3}}', encoding="utf-8")
+    changed = read_stories(tmp_path / "archive", cache)
+    assert sorted(parsed) == ["ferry/a.md", "ferry/b.md"]
+    assert changed == read_stories(tmp_path / "archive")
+    assert "It was full." in next(a.body for a in changed.articles if a.path == "ferry/a.md")

@@ -24,12 +24,14 @@ Decisions worth knowing:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.ids import digest, unique_slugs
 from builder.ingest.decode import decode
@@ -48,6 +50,9 @@ from builder.patterns.metadata import (
     UNNAMED_OUTLET,
     is_unnamed_outlet,
 )
+
+if TYPE_CHECKING:
+    from builder.cache import ParseCache
 
 __all__ = ["IngestError", "IngestResult", "read_stories"]
 
@@ -92,6 +97,7 @@ class _Log:
     def __init__(self) -> None:
         self.warnings: list[Warning_] = []
         self.skipped: list[tuple[str, str]] = []
+        self.parsed: ParseCache | None = None  # where earlier builds' readings are kept
 
     def skip(self, rel: str, reason: str, warn: bool = True) -> None:
         self.skipped.append((rel, reason))
@@ -99,10 +105,15 @@ class _Log:
             self.warnings.append(Warning_(rel, f"skipped: {reason}"))
 
 
-def read_stories(source: Path) -> IngestResult:
-    """Every story under ``source`` with its articles, warnings and skipped files."""
+def read_stories(source: Path, cache_dir: Path | None = None) -> IngestResult:
+    """Every story under ``source`` with its articles, warnings and skipped files; with a
+    ``cache_dir``, a file read by an earlier build in the same bytes is not parsed again
+    (``builder.cache.ParseCache``)."""
+    from builder.cache import ParseCache
+
     source = Path(source)
     log = _Log()
+    log.parsed = ParseCache(Path(cache_dir)) if cache_dir else None
     # 1. the folders that are stories
     folders = _story_folders(source, log)
     story_ids = unique_slugs(f.name for f in folders)
@@ -249,18 +260,30 @@ def _read_bytes(path: Path, rel: str, log: _Log) -> bytes | None:
 def _read_article(path: Path, rel: str, raw: bytes, story: str, sources: Sources, log: _Log) -> _Draft | None:
     if _display(path.name) != path.name:
         log.warnings.append(Warning_(rel, "file name is not valid UTF-8; shown with replacement characters"))
-    decoded = decode(raw, rel)
-    log.warnings.extend(decoded.warnings)
-    if decoded.text is None:
-        log.skip(rel, decoded.skip or "unreadable")
-        return None
-    parsed = parse(decoded.text, ARTICLE_SUFFIXES[path.suffix.lower()], rel, log.warnings)
+    sha256 = hashlib.sha256(raw).hexdigest()
+    reader = ARTICLE_SUFFIXES[path.suffix.lower()]
+    key = log.parsed.key(sha256, rel, reader) if log.parsed else ""
+    earlier = log.parsed.get(key) if log.parsed else None
+    if earlier is not None:
+        parsed, warnings = earlier
+        log.warnings.extend(warnings)
+    else:
+        before = len(log.warnings)
+        decoded = decode(raw, rel)
+        log.warnings.extend(decoded.warnings)
+        if decoded.text is None:
+            log.skip(rel, decoded.skip or "unreadable")
+            return None
+        parsed = parse(decoded.text, reader, rel, log.warnings)
+        if log.parsed:
+            with contextlib.suppress(OSError):  # an unwritable cache: the extraction step says so
+                log.parsed.put(key, parsed, log.warnings[before:])
     if not parsed.title:
         log.warnings.append(Warning_(rel, "no headline found; the file name stands in"))
     if not parsed.body:
         log.warnings.append(Warning_(rel, "no text after the headline"))
     stem = _display(path.stem)
-    return _Draft(story, rel, stem, path.suffix.lower(), hashlib.sha256(raw).hexdigest(), parsed,
+    return _Draft(story, rel, stem, path.suffix.lower(), sha256, parsed,
                   sources.entry(path.name, path.stem))
 
 
