@@ -16,6 +16,7 @@ import html
 import os
 import re
 import shutil
+import stat
 import sys
 import zlib
 from collections.abc import Iterator, Mapping
@@ -62,6 +63,24 @@ else:
         # story id -> hash of its inputs (story_inputs, salted), previous build / this one
         stories_earlier: Mapping[str, str] = field(default_factory=dict)
         stories_now: dict[str, str] = field(default_factory=dict)
+        folders: set[Path] = field(default_factory=set)  # folders of the new site made so far
+        # dest_uri -> the file's size, modification time and inode as the previous build
+        # left it (quick_state): a file in that state is the one that build wrote or linked
+        quick_earlier: Mapping[str, str] = field(default_factory=dict)
+        # dest_uri -> the hash of a data file's or redirect page's bytes, previous build / this one
+        generated_earlier: Mapping[str, str] = field(default_factory=dict)
+        generated_now: dict[str, str] = field(default_factory=dict)
+        written: list[str] = field(default_factory=list)  # dest_uri of every page and file, this build
+
+        def link(self, old: Path, new: Path) -> None:
+            """Hard-link ``old`` (of the previous site) as ``new``, or copy it where it cannot."""
+            if new.parent not in self.folders:
+                new.parent.mkdir(parents=True, exist_ok=True)
+                self.folders.add(new.parent)
+            try:
+                os.link(old, new)
+            except OSError:  # another file system, or no hard links: a copy
+                shutil.copyfile(old, new)
 
     _state = _State()
 
@@ -85,38 +104,45 @@ else:
         """The hash of a file written, as the marker records it (128 bits)."""
         return hashlib.sha256(data).hexdigest()[:32]
 
+    def quick_state(path: Path) -> str:
+        """A regular file's size, modification time and inode ("" for anything else): what
+        make and rsync compare to tell that a file was left alone."""
+        found = path.lstat()
+        return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}" if stat.S_ISREG(found.st_mode) else ""
+
+    def _intact(reuse: Reuse, old: Path, dest_uri: str) -> bool:
+        """Whether the previous site's file is as that build left it, by its state alone."""
+        earlier = reuse.quick_earlier.get(dest_uri)
+        return bool(earlier) and quick_state(old) == earlier
+
     def _keep(reuse: Reuse, file: File, key: str | None) -> bool:
         """Link the previous site's build of ``file`` into the new site where its inputs are
-        unchanged (its key is ``key``; None: known unchanged) and the file is intact (its
-        bytes hash to what the previous build wrote)."""
+        unchanged (its key is ``key``; None: known unchanged) and the file is intact (in the
+        state the previous build left it, else its bytes hash to what that build wrote)."""
         earlier = reuse.earlier.get(file.src_uri)
         if earlier is None or (key is not None and earlier[0] != key):
             return False
         old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
         try:
-            if _digest(old.read_bytes()) != earlier[1]:
+            if not _intact(reuse, old, file.dest_uri) and _digest(old.read_bytes()) != earlier[1]:
                 return False
-            new.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(old, new)
-            except OSError:  # another file system, or no hard links: a copy
-                shutil.copyfile(old, new)
+            reuse.link(old, new)
         except OSError:
             return False
         return True
 
     def _same_file(reuse: Reuse, file: File, content: bytes) -> bool:
         """Link the previous site's copy of a data file or redirect page into the new site
-        where it holds these bytes exactly (no marker entry needed: the bytes are compared)."""
+        where it holds these bytes exactly: the previous build wrote these bytes and the file
+        is as it left it, else its bytes are compared."""
         old, new = reuse.previous / file.dest_uri, reuse.staging / file.dest_uri
         try:
-            if old.is_symlink() or old.stat().st_size != len(content) or old.read_bytes() != content:
-                return False
-            new.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(old, new)
-            except OSError:
-                shutil.copyfile(old, new)
+            if not (reuse.generated_earlier.get(file.dest_uri) == reuse.generated_now.get(file.dest_uri)
+                    and _intact(reuse, old, file.dest_uri)):
+                found = old.lstat()
+                if not stat.S_ISREG(found.st_mode) or found.st_size != len(content) or old.read_bytes() != content:
+                    return False
+            reuse.link(old, new)
         except OSError:
             return False
         return True
@@ -163,9 +189,14 @@ else:
                 reuse.kept += 1
             elif reuse is not None:  # the output's hash: in on_post_page
                 reuse.now[page.src_uri] = (salted(page.key, reuse.salt), "")
+            if reuse is not None:
+                reuse.written.append(file.dest_uri)
             files.append(file)
         for name, content in sorted({**data_files, **render_redirects(corpus)}.items()):
             file = File.generated(config, name, content=content)
+            if reuse is not None:
+                reuse.generated_now[file.dest_uri] = _digest(content)
+                reuse.written.append(file.dest_uri)
             # only in a dirty build: a full build would write into the linked file
             if reuse is not None and reuse.earlier and _same_file(reuse, file, content):
                 file.is_modified = lambda: False  # type: ignore[method-assign]

@@ -305,7 +305,8 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     from builder import ledger as id_ledger
     from builder.cache import input_fingerprint, ledger_state
     from builder.export import export_files
-    from builder.site import build_site, check_site_dir, record_build, recorded_build, site_is_current
+    from builder.site import (build_site, check_site_dir, files_state_path, record_build, recorded_build,
+                              site_is_current)
 
     site_dir = check_site_dir(site_dir, source)  # the raw name: "" must not become "."
     # 1. nothing changed (every input file's bytes, the ledger, code, options): the site is current
@@ -329,7 +330,8 @@ def build(source: Path, site_dir: Path | str, *, jobs: int = 1, cache_dir: Path 
     marker = None
     if rebuilt:
         marker = build_site(report.corpus, site_dir, data_files=data_files, strict=strict, source=source,
-                            site_url=site_url)
+                            site_url=site_url,
+                            files_state=files_state_path(site_dir, cache_dir) if cache_dir else None)
     if cache_dir:
         record_build(site_dir, cache_dir, marker, record)
     if ledger is not None:

@@ -19,7 +19,7 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any
@@ -168,7 +168,7 @@ def _source_date(corpus: Corpus) -> Iterator[int]:
 
 def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes],
                strict: bool = False, config_file: Path | None = None, source: Path | None = None,
-               site_url: str | None = None) -> str:
+               site_url: str | None = None, files_state: Path | None = None) -> str:
     """Render ``corpus`` into ``site_dir``; a failed build leaves the previous site as it was.
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
@@ -177,8 +177,10 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
     4. write the marker, rename the old site aside and the new one into place, delete the old one.
 
     ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
-    with it, pages carry canonical links and ``sitemap.xml`` lists every page. Returns the
-    hash of the marker written (``record_build``).
+    with it, pages carry canonical links and ``sitemap.xml`` lists every page.
+    ``files_state`` (in the cache, :func:`files_state_path`) keeps the state this build
+    leaves the site's files in, for the next build's quick check. Returns the hash of the
+    marker written (``record_build``).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -194,7 +196,9 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         with _source_date(corpus) as epoch:
             salt = f"{site_fingerprint({}, site_url)}\0{epoch}\0{hashlib.sha256(Path(config_file or CONFIG).read_bytes()).hexdigest()}"
             pages, stories = _previous_pages(site_dir, salt)
-            reuse = mkdocs_hook.Reuse(site_dir, staging, salt, pages, stories_earlier=stories)
+            quick, generated = _previous_files(site_dir, files_state) if pages else ({}, {})
+            reuse = mkdocs_hook.Reuse(site_dir, staging, salt, pages, stories_earlier=stories,
+                                      quick_earlier=quick, generated_earlier=generated)
             with mkdocs_hook.supplied(corpus, data_files, reuse), _quiet():
                 overrides = {"site_url": site_url} if site_url else {}
                 config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
@@ -208,7 +212,13 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
         marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
         write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
+        files = {"quick": _quick_states(staging, reuse.written), "generated": reuse.generated_now}
         _swap(staging, site_dir)
+        if files_state is not None:
+            with contextlib.suppress(OSError):  # only the next build's shortcut
+                files_state.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(files_state, json.dumps({"marker": hashlib.sha256(marker).hexdigest(), **files},
+                                                     sort_keys=True).encode("utf-8"))
         return hashlib.sha256(marker).hexdigest()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -229,6 +239,41 @@ def _previous_pages(site_dir: Path, salt: str) -> tuple[dict[str, tuple[str, str
         return pages, stories
     except (OSError, ValueError, AttributeError, TypeError, IndexError):
         return {}, {}
+
+
+def files_state_path(site_dir: Path, cache_dir: Path) -> Path:
+    """Where, in ``cache_dir``, a build keeps the state it left the files of ``site_dir`` in."""
+    return _record_path(site_dir, cache_dir).with_suffix(".files.json")
+
+
+def _previous_files(site_dir: Path, files_state: Path | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The state the build of the site in ``site_dir`` left its files in (site path -> size,
+    modification time and inode: ``mkdocs_hook.quick_state``) and the hash of each data file
+    and redirect page it wrote (site path -> hash), from ``files_state``, where that file
+    describes this very site (its marker); empty otherwise. Kept out of the site, whose
+    bytes must not depend on the machine: a rebuild reads a file in that state as intact
+    instead of reading its bytes."""
+    if files_state is None:
+        return {}, {}
+    try:
+        state = json.loads(files_state.read_bytes())
+        if state.get("marker") != hashlib.sha256((site_dir / MARKER).read_bytes()).hexdigest():
+            return {}, {}
+        return ({str(k): str(v) for k, v in state.get("quick", {}).items()},
+                {str(k): str(v) for k, v in state.get("generated", {}).items()})
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}, {}
+
+
+def _quick_states(site: Path, written: Sequence[str]) -> dict[str, str]:
+    """The state (``mkdocs_hook.quick_state``) of each of these files of the new site."""
+    from builder.mkdocs_hook import quick_state
+
+    states = {}
+    for dest_uri in sorted(set(written)):
+        with contextlib.suppress(OSError):
+            states[dest_uri] = quick_state(site / dest_uri)
+    return states
 
 
 def _fresh_folder(site_dir: Path, kind: str) -> Path:

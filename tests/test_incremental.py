@@ -236,3 +236,36 @@ def test_the_warnings_of_an_unchanged_build_still_fail_strict(tmp_path: Path) ->
     assert "ghost.md" in err
     _, again = _cached_build(source, site, "--strict", code=1)
     assert "ghost.md" in again and "nothing written" in again
+
+
+def test_a_cached_rebuild_takes_intact_files_by_their_state_and_reads_a_touched_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, site, cache = tmp_path / "archive", tmp_path / "site", tmp_path / "cache"
+    write_story(source / "bridge", [0, 1, 2], wire=False)
+    _write_ferry(source / "ferry")
+
+    def build() -> None:
+        code, _, err = run_cli("build", str(source), "--site-dir", str(site), "--cache-dir", str(cache), "-q")
+        assert code == 0, err
+
+    build()
+    changed = source / CHANGED
+    changed.write_text(changed.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
+    # a page of the story that did not change, damaged in place with its size kept
+    damaged = site / "stories" / "bridge" / "index.html"
+    damaged.write_bytes(damaged.read_bytes().replace(b"<h1", b"<h2", 1))
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        if site in path.parents and path.suffix == ".html":
+            read.append(path.relative_to(site).as_posix())
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    build()
+    monkeypatch.undo()
+    shutil.copytree(source, tmp_path / "cold-archive")
+    _build(tmp_path / "cold-archive", tmp_path / "cold")
+    assert digest(site) == digest(tmp_path / "cold")  # the damaged page was rebuilt
+    assert set(read) == {"stories/bridge/index.html"}  # the one file not as the last build left it
