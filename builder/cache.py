@@ -272,8 +272,8 @@ def _decoder(hint: object) -> Decoder:
         return record
     if hint is date:
         return lambda v: date.fromisoformat(v) if isinstance(v, str) else _bad(v, hint)
-    if hint is float:
-        return lambda v: float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else _bad(v, hint)
+    if hint is float:  # an int stays one: a figure extracted as 24 is read back as 24, not 24.0
+        return lambda v: v if isinstance(v, (int, float)) and not isinstance(v, bool) else _bad(v, hint)
     if hint is bool:
         return lambda v: v if isinstance(v, bool) else _bad(v, hint)
     if hint in (str, int):

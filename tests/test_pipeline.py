@@ -93,3 +93,21 @@ def test_cli_reports_an_unexpected_failure_in_one_line(story, tmp_path, capsys, 
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("parallax: build failed: RuntimeError: disk full")
     assert not (tmp_path / "site").exists()
+
+
+def test_an_export_is_the_same_bytes_extracted_afresh_or_read_from_the_caches(tmp_path):
+    from builder.export import to_json
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, outlet, body in (
+            ("a", "Harbour Post", "Dozens of residents queued at the ferry on Monday, and about 300 "
+                                  "cars waited at the slipway."),
+            ("b", "Bay Daily", "Dozens of residents queued at the ferry on Monday; some 300 cars waited.")):
+        (folder / f"{name}.md").write_text(f"---\ntitle: Ferry queues\noutlet: {outlet}\ndate: 2024-05-02\n"
+                                           f"---\n\n{body}\n", encoding="utf-8")
+    cold = to_json(collect(folder, progress=False).corpus)
+    cache = tmp_path / "cache"
+    assert to_json(collect(folder, cache_dir=cache, progress=False).corpus) == cold
+    assert to_json(collect(folder, cache_dir=cache, progress=False).corpus) == cold  # from the caches
+    assert b'"low":24,' in cold  # "dozens": at least two dozen, read back from the caches as written
