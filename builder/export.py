@@ -8,12 +8,13 @@ JSON gzip-compressed (:func:`export_files`).
 from __future__ import annotations
 
 import csv
-import gzip
 import io
+import itertools
 import json
 import operator
 import re
-from collections.abc import Callable, Iterator
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, is_dataclass
 from datetime import date
 from pathlib import Path
@@ -103,17 +104,28 @@ def to_json_data(corpus: Corpus) -> dict[str, Any]:
 
 def to_json(corpus: Corpus) -> bytes:
     """The export as JSON, one record (story, article, mention, claim, retired id) a line:
-    it diffs and greps line by line, at three quarters of the size of indented JSON. Each
-    record is written as soon as it is made (the whole export as Python data would be
-    held at once otherwise)."""
+    it diffs and greps line by line, at three quarters of the size of indented JSON."""
+    return b"".join(json_chunks(corpus))
+
+
+_BATCH = 500  # records encoded at a time
+
+
+def json_chunks(corpus: Corpus) -> Iterator[bytes]:
+    """:func:`to_json`'s bytes, a few hundred records at a time, each record made and
+    encoded as it is reached: the export is never held whole, as Python data or text."""
     def compact(value: object) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
-    fields = [f"{json.dumps('schema_version')}: {compact(SCHEMA_VERSION)}"]
+    yield f"{{\n{json.dumps('schema_version')}: {compact(SCHEMA_VERSION)}".encode("utf-8")
     for key, records in _record_lists(corpus).items():
-        lines = ",\n".join(map(compact, records))
-        fields.append(f"{json.dumps(key)}: [\n{lines}\n]" if lines else f"{json.dumps(key)}: []")
-    return ("{\n" + ",\n".join(fields) + "\n}\n").encode("utf-8")
+        yield f",\n{json.dumps(key)}: [".encode("utf-8")
+        first = True
+        while batch := list(itertools.islice(records, _BATCH)):
+            yield (("\n" if first else ",\n") + ",\n".join(map(compact, batch))).encode("utf-8")
+            first = False
+        yield b"]" if first else b"\n]"
+    yield b"\n}\n"
 
 
 def to_csv(corpus: Corpus) -> bytes:
@@ -159,15 +171,19 @@ def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:
     """The downloads the site carries, by site path: the data, and the id ledger if given.
     The JSON is gzip-compressed (``urls.DATA_JSON``): it carries every article's text, and
     compressed it is a tenth of its size, smaller than the CSV."""
-    files = {urls.DATA_JSON: gzipped(to_json(corpus)), urls.DATA_CSV: to_csv(corpus)}
+    files = {urls.DATA_JSON: gzipped(json_chunks(corpus)), urls.DATA_CSV: to_csv(corpus)}
     if ids is not None:
         files[urls.DATA_IDS] = ids.to_bytes(compact=True)
     return files
 
 
-def gzipped(data: bytes) -> bytes:
-    """``data`` gzip-compressed, the same bytes on every build (no time or file name in the header)."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+def gzipped(data: bytes | Iterable[bytes]) -> bytes:
+    """``data`` (bytes, or chunks of them) gzip-compressed, the same bytes on every build (no
+    time or file name in the header): what ``gzip.compress(data, 9, mtime=0)`` gives, made
+    chunk by chunk so that the whole uncompressed text is never held."""
+    chunks = (data,) if isinstance(data, bytes) else data
+    deflate = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: zlib writes the gzip header, mtime 0
+    return b"".join([*(deflate.compress(chunk) for chunk in chunks), deflate.flush()])
 
 
 def validate(data: dict[str, Any]) -> None:
