@@ -399,7 +399,11 @@ class Resolver:
         if (para, pos) < place < (paragraph, own):
             cued = next((n for n, w in enumerate(words) if w.start == place[1]), None) if place[0] == para else None
             reported = any((p, q) == place and cue.step != "pronoun" for p, q, cue in self.cue_speakers)
-            if reported and not (cued and words[cued - 1].lower in SUBORDINATORS):
+            # ("... he believes Morrow is right": a speaker in the clause another cue reports
+            # is no reporter of the sentence)
+            embedded = cued and (words[cued - 1].lower in SUBORDINATORS or any(
+                cue.cue_at == words[cued - 1].start for p, _, cue in self.cue_speakers if p == para))
+            if reported and not embedded:
                 return None  # "Reyes is right, Benning argues": the sentence's reporter
         elif not place < (para, start):
             return None
@@ -467,9 +471,12 @@ class Resolver:
                     j = k
                     while j < len(words) and is_name_word(words[j]):
                         j += 1
-                    if j > k:
-                        person = self.cast.person_named([w.text for w in words[k:j]])
+                    # The longest tail of the run that names a person: "House Speaker Paul
+                    # Ryan" (a capitalised office before the name) names Paul Ryan.
+                    for m in range(k, j):
+                        person = self.cast.person_named([w.text for w in words[m:j]])
                         if person:
-                            self._seen.append((para, words[k].start, words[j - 1].end, person))
+                            self._seen.append((para, words[m].start, words[j - 1].end, person))
+                            break
                     k = max(j, k + 1)
         return self._seen
