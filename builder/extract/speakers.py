@@ -567,13 +567,14 @@ class SpeakerFinder(Resolver):
     @staticmethod
     def reports_clause(frame: Frame, cue_at: int) -> bool:
         """Whether the cue at ``cue_at`` is followed by what it reports: a clause ("said he
-        backs", "said that", "added the plan"), a quotation or a colon -- not by the end of its
-        sentence or an adjunct ("said.", "said on Monday", "said to laughs")."""
+        backs", "said that", "added the plan"), a quotation (also after a comma: `added, "..."`)
+        or a colon -- not by the end of its sentence or an adjunct ("said.", "said on Monday")."""
         k = next((n for n, w in enumerate(frame.words) if w.start == cue_at), None)
         if k is None or k + 1 >= len(frame.words):
             return False
         nxt = frame.words[k + 1]
-        return nxt.quote >= 0 or nxt.text == ":" or nxt.lower in REPORTED_OPENERS or (
+        quoted_after_comma = nxt.text == "," and k + 2 < len(frame.words) and frame.words[k + 2].quote >= 0
+        return nxt.quote >= 0 or nxt.text == ":" or quoted_after_comma or nxt.lower in REPORTED_OPENERS or (
             nxt.capitalised and nxt.ent not in NON_NAME_ENTS)
 
     def words_between(self, paragraph: int, qa: int, qb: int) -> list[Word]:
