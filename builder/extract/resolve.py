@@ -472,8 +472,9 @@ class Resolver:
                     while j < len(words) and is_name_word(words[j]):
                         j += 1
                     # The longest tail of the run that names a person: "House Speaker Paul
-                    # Ryan" (a capitalised office before the name) names Paul Ryan.
-                    for m in range(k, j):
+                    # Ryan" (a capitalised office before the name) names Paul Ryan; a tail is
+                    # a full name ("Wall Street" is not a Street of the cast).
+                    for m in range(k, max(k + 1, j - 1)):
                         person = self.cast.person_named([w.text for w in words[m:j]])
                         if person:
                             self._seen.append((para, words[m].start, words[j - 1].end, person))
