@@ -1,0 +1,269 @@
+"""The site's search index: a Pagefind BASE bundle and a small DELTA bundle beside it.
+
+Pagefind cannot update an index, and re-indexing a site of 1,000 articles takes a quarter
+of a one-article rebuild. So the index is kept the way a log-structured store keeps its
+data:
+
+- ``pagefind/`` is the BASE: the whole site, indexed by a cold build. It records, in
+  ``pagefind/.parallax-search.json``, every page it holds (url -> digest of the page's
+  HTML, Pagefind's fragment id) and a digest of its own files.
+- An incremental build links the previous site's base into the new site unchanged and
+  indexes only the pages that are new or differ from the base into ``pagefind-delta/``;
+  ``pagefind-delta/parallax-delta.json`` lists the base fragments that are stale (their
+  page changed or is gone). The browser merges the delta into the base (Pagefind's
+  ``mergeIndex``) and drops the stale results before it loads their data
+  (templates/static/assets/parallax-search.js).
+- A build compacts (indexes everything into a fresh base, with an empty delta) when the
+  previous site has no usable base, when Pagefind or its options changed, or when more
+  than :data:`COMPACT_AT` of the pages differ from the base.
+
+:func:`index_search` is the one entry point (``builder.site.build_site`` calls it).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from builder.files import write_atomic
+
+BASE = "pagefind"
+DELTA = "pagefind-delta"
+RECORD = ".parallax-search.json"  # in BASE: what the base indexed; in DELTA: what the delta did
+DELTA_FILE = "parallax-delta.json"  # in DELTA: what the browser reads (stale base fragments)
+# Past this share of the indexed pages changed since the base, a build indexes everything.
+COMPACT_AT = 0.10
+
+# Left out of the index: the story's name on every page, the article headlines that
+# every version links to, and the controls of the tables.
+SEARCH_EXCLUDE = (".px-crumbs", ".px-links", ".px-legend", ".px-filters", ".px-permalink", ".px-place")
+
+# What of a Pagefind bundle the site does not load: its other search interfaces, and, in
+# the delta, what a merged index takes from the base (the script, its worker, the wasm).
+SEARCH_UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
+                 "pagefind-modular-ui.css", "pagefind-modular-ui.js", "pagefind-ui.css", "pagefind-ui.js")
+DELTA_KEEPS = ("pagefind-entry.json", "fragment", "index", "filter")  # and the *.pf_meta
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """An indexed page: the digest of its HTML and its fragment id in the bundle holding it."""
+
+    digest: str
+    fragment: str
+
+
+def index_search(site: Path, previous: Path | None = None) -> str:
+    """Index the built ``site`` for search; with ``previous`` (the site it replaces, whose
+    unchanged pages it hard-linked), reuse that site's base and index only what changed.
+    Returns what was done: ``"base"`` (everything indexed), ``"delta"`` or ``"unchanged"``."""
+    engine = _engine()
+    base = _usable_base(previous, engine) if previous is not None else None
+    if base is None:
+        _index_base(site, engine)
+        return "base"
+    base_pages, earlier = base
+    pages = _indexed_pages(site, previous, earlier)
+    changed = {url: digest for url, digest in pages.items()
+               if url not in base_pages or base_pages[url].digest != digest}
+    gone = sorted(set(base_pages) - set(pages))
+    if len(changed) + len(gone) > COMPACT_AT * max(len(pages), 1):
+        _index_base(site, engine)
+        return "base"
+    _link_tree(previous / BASE, site / BASE)
+    if not changed and not gone:
+        _write_delta_file(site, merge=False, stale=[])
+        return "unchanged"
+    delta = _index_delta(site, changed)
+    base_ids = {page.fragment: url for url, page in base_pages.items()}
+    if any(base_ids.get(page.fragment, url) != url for url, page in delta.items()):
+        # Two pages with one fragment id (a clash of Pagefind's short hashes across two
+        # indexes): the browser could not tell them apart, so index everything.
+        shutil.rmtree(site / BASE)
+        shutil.rmtree(site / DELTA)
+        _index_base(site, engine)
+        return "base"
+    fresh = {page.fragment for page in delta.values()}
+    stale = sorted({base_pages[url].fragment for url in [*changed, *gone] if url in base_pages} - fresh)
+    write_atomic(site / DELTA / RECORD, _json({"pages": _pages_json(delta), "gone": gone}))
+    _write_delta_file(site, merge=True, stale=stale)
+    return "delta"
+
+
+def _engine() -> str:
+    """What an index depends on besides the pages: Pagefind's version and our options."""
+    return f"pagefind {metadata.version('pagefind')}; exclude {', '.join(SEARCH_EXCLUDE)}"
+
+
+def _run_pagefind(source: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output),
+               "--silent", "--exclude-selectors", ", ".join(SEARCH_EXCLUDE)]
+    done = subprocess.run(command, cwd=source, capture_output=True, text=True)
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise RuntimeError(f"search indexing (pagefind) failed: {detail[-1] if detail else done.returncode}")
+    for name in SEARCH_UNUSED:
+        (output / name).unlink(missing_ok=True)
+
+
+def _index_base(site: Path, engine: str) -> None:
+    """Index all of ``site`` into its base and record what the base holds; the delta is empty."""
+    _run_pagefind(site, site / BASE)
+    pages = {url: Page(_digest((site / _file_of(url)).read_bytes()), fragment)
+             for url, fragment in _fragments(site / BASE).items()}
+    record = {"engine": engine, "bundle": _bundle_digest(site / BASE), "pages": _pages_json(pages)}
+    write_atomic(site / BASE / RECORD, _json(record))
+    _write_delta_file(site, merge=False, stale=[])
+
+
+def _index_delta(site: Path, changed: dict[str, str]) -> dict[str, Page]:
+    """Index the pages ``changed`` (url -> digest) alone into ``site``'s delta: Pagefind on a
+    temporary tree of hard links to them (their urls are the site's)."""
+    source = Path(tempfile.mkdtemp(prefix=".px-search-", dir=site.parent))
+    try:
+        for url in changed:
+            target = source / _file_of(url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _link(site / _file_of(url), target)
+        _run_pagefind(source, site / DELTA)
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
+    for path in (site / DELTA).iterdir():
+        if path.name not in DELTA_KEEPS and path.suffix != ".pf_meta":
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    return {url: Page(changed[url], fragment) for url, fragment in _fragments(site / DELTA).items()}
+
+
+def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str, str]] | None:
+    """The previous site's base (url -> page) and what the previous site's index held in
+    all (url -> digest: the base's pages less those its delta dropped, and the delta's),
+    if the base was made by this Pagefind with these options and its files are intact."""
+    try:
+        record = json.loads((previous / BASE / RECORD).read_bytes())
+        if record.get("engine") != engine or record.get("bundle") != _bundle_digest(previous / BASE):
+            return None
+        base = _pages_from(record["pages"])
+        held = {url: page.digest for url, page in base.items()}
+        try:
+            delta = json.loads((previous / DELTA / RECORD).read_bytes())
+        except FileNotFoundError:
+            return base, held
+        for url in delta["gone"]:
+            held.pop(str(url), None)
+        held.update({url: page.digest for url, page in _pages_from(delta["pages"]).items()})
+        return base, held
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _indexed_pages(site: Path, previous: Path, held: dict[str, str]) -> dict[str, str]:
+    """Every page of ``site`` Pagefind indexes (its HTML carries ``data-pagefind-body``):
+    url -> digest. A page hard-linked from ``previous`` holds the bytes it held there, so
+    it is indexed if the previous index ``held`` it, with the digest recorded; only the
+    pages written by this build are read."""
+    pages: dict[str, str] = {}
+    for folder, dirs, files in os.walk(site):
+        rel = Path(folder).relative_to(site)
+        if rel.parts[:1] in ((BASE,), (DELTA,)):
+            dirs.clear()
+            continue
+        dirs.sort()
+        for name in sorted(files):
+            if not name.endswith(".html"):
+                continue
+            path = rel / name
+            url = "/" + (path.parent.as_posix() + "/" if name == "index.html" else path.as_posix())
+            url = url.replace("/./", "/")
+            if _same_inode(site / path, previous / path):
+                if url in held:
+                    pages[url] = held[url]
+                continue
+            data = (site / path).read_bytes()
+            if b"data-pagefind-body" in data:
+                pages[url] = _digest(data)
+    return pages
+
+
+def _same_inode(a: Path, b: Path) -> bool:
+    try:
+        one, two = a.stat(), b.stat()
+    except OSError:
+        return False
+    return (one.st_ino, one.st_dev) == (two.st_ino, two.st_dev)
+
+
+def _fragments(bundle: Path) -> dict[str, str]:
+    """url -> fragment id of every page in a Pagefind bundle (``fragment/<id>.pf_fragment``:
+    gzip, then ``pagefind_dcd``, then the fragment's JSON)."""
+    found: dict[str, str] = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        data = data.removeprefix(b"pagefind_dcd")
+        found[str(json.loads(data)["url"])] = path.name.removesuffix(".pf_fragment")
+    return found
+
+
+def _bundle_digest(bundle: Path) -> str:
+    """A digest of a bundle's files (names and bytes), its record left out."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != RECORD):
+        digest.update(f"{path.relative_to(bundle).as_posix()}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _file_of(url: str) -> str:
+    """The file of the site a page url names (Pagefind drops ``index.html`` from urls)."""
+    path = url.lstrip("/")
+    return path + "index.html" if path.endswith("/") or not path else path
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """``target`` made a tree of hard links to the files of ``source``."""
+    for folder, _, files in os.walk(source):
+        into = target / Path(folder).relative_to(source)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            _link(Path(folder) / name, into / name)
+
+
+def _link(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or no hard links: a copy
+        shutil.copyfile(source, target)
+
+
+def _write_delta_file(site: Path, *, merge: bool, stale: list[str]) -> None:
+    """What the browser reads before a search: whether to merge the delta, and the base
+    fragments to drop. Always written, so the browser never asks for a missing file."""
+    (site / DELTA).mkdir(exist_ok=True)
+    write_atomic(site / DELTA / DELTA_FILE, _json({"merge": merge, "stale": stale}))
+
+
+def _pages_json(pages: dict[str, Page]) -> dict[str, list[str]]:
+    return {url: [page.digest, page.fragment] for url, page in sorted(pages.items())}
+
+
+def _pages_from(data: dict[str, list[str]]) -> dict[str, Page]:
+    return {str(url): Page(str(value[0]), str(value[1])) for url, value in data.items()}
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def _json(data: object) -> bytes:
+    return (json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n").encode()
