@@ -26,6 +26,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -56,10 +57,12 @@ DELTA_KEEPS = ("pagefind-entry.json", "fragment", "index", "filter")  # and the 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """An indexed page: the digest of its HTML and its fragment id in the bundle holding it."""
+    """An indexed page: the digest of its HTML, its fragment id in the bundle holding it, and
+    the rank it gives itself for phrase searches (``data-pagefind-sort="rank:N"``)."""
 
     digest: str
     fragment: str
+    rank: int
 
 
 def index_search(site: Path, previous: Path | None = None) -> str:
@@ -73,15 +76,15 @@ def index_search(site: Path, previous: Path | None = None) -> str:
         return "base"
     base_pages, earlier = base
     pages = _indexed_pages(site, previous, earlier)
-    changed = {url: digest for url, digest in pages.items()
-               if url not in base_pages or base_pages[url].digest != digest}
+    changed = {url: page for url, page in pages.items()
+               if url not in base_pages or base_pages[url].digest != page[0]}
     gone = sorted(set(base_pages) - set(pages))
     if len(changed) + len(gone) > COMPACT_AT * max(len(pages), 1):
         _index_base(site, engine)
         return "base"
     _link_tree(previous / BASE, site / BASE)
     if not changed and not gone:
-        _write_delta_file(site, merge=False, stale=[])
+        _write_delta_file(site, base_pages)
         return "unchanged"
     delta = _index_delta(site, changed)
     base_ids = {page.fragment: url for url, page in base_pages.items()}
@@ -95,7 +98,7 @@ def index_search(site: Path, previous: Path | None = None) -> str:
     fresh = {page.fragment for page in delta.values()}
     stale = sorted({base_pages[url].fragment for url in [*changed, *gone] if url in base_pages} - fresh)
     write_atomic(site / DELTA / RECORD, _json({"pages": _pages_json(delta), "gone": gone}))
-    _write_delta_file(site, merge=True, stale=stale)
+    _write_delta_file(site, base_pages, delta, stale)
     return "delta"
 
 
@@ -118,15 +121,17 @@ def _run_pagefind(source: Path, output: Path) -> None:
 def _index_base(site: Path, engine: str) -> None:
     """Index all of ``site`` into its base and record what the base holds; the delta is empty."""
     _run_pagefind(site, site / BASE)
-    pages = {url: Page(_digest((site / _file_of(url)).read_bytes()), fragment)
-             for url, fragment in _fragments(site / BASE).items()}
+    pages = {}
+    for url, fragment in _fragments(site / BASE).items():
+        data = (site / _file_of(url)).read_bytes()
+        pages[url] = Page(_digest(data), fragment, _rank(data))
     record = {"engine": engine, "bundle": _bundle_digest(site / BASE), "pages": _pages_json(pages)}
     write_atomic(site / BASE / RECORD, _json(record))
-    _write_delta_file(site, merge=False, stale=[])
+    _write_delta_file(site, pages)
 
 
-def _index_delta(site: Path, changed: dict[str, str]) -> dict[str, Page]:
-    """Index the pages ``changed`` (url -> digest) alone into ``site``'s delta: Pagefind on a
+def _index_delta(site: Path, changed: dict[str, tuple[str, int]]) -> dict[str, Page]:
+    """Index the pages ``changed`` (url -> digest, rank) alone into ``site``'s delta: Pagefind on a
     temporary tree of hard links to them (their urls are the site's)."""
     source = Path(tempfile.mkdtemp(prefix=".px-search-", dir=site.parent))
     try:
@@ -143,37 +148,38 @@ def _index_delta(site: Path, changed: dict[str, str]) -> dict[str, Page]:
                 shutil.rmtree(path)
             else:
                 path.unlink()
-    return {url: Page(changed[url], fragment) for url, fragment in _fragments(site / DELTA).items()}
+    return {url: Page(changed[url][0], fragment, changed[url][1])
+            for url, fragment in _fragments(site / DELTA).items()}
 
 
-def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str, str]] | None:
+def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str, tuple[str, int]]] | None:
     """The previous site's base (url -> page) and what the previous site's index held in
-    all (url -> digest: the base's pages less those its delta dropped, and the delta's),
+    all (url -> digest and rank: the base's pages less those its delta dropped, and the delta's),
     if the base was made by this Pagefind with these options and its files are intact."""
     try:
         record = json.loads((previous / BASE / RECORD).read_bytes())
         if record.get("engine") != engine or record.get("bundle") != _bundle_digest(previous / BASE):
             return None
         base = _pages_from(record["pages"])
-        held = {url: page.digest for url, page in base.items()}
+        held = {url: (page.digest, page.rank) for url, page in base.items()}
         try:
             delta = json.loads((previous / DELTA / RECORD).read_bytes())
         except FileNotFoundError:
             return base, held
         for url in delta["gone"]:
             held.pop(str(url), None)
-        held.update({url: page.digest for url, page in _pages_from(delta["pages"]).items()})
+        held.update({url: (page.digest, page.rank) for url, page in _pages_from(delta["pages"]).items()})
         return base, held
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
-def _indexed_pages(site: Path, previous: Path, held: dict[str, str]) -> dict[str, str]:
+def _indexed_pages(site: Path, previous: Path, held: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Every page of ``site`` Pagefind indexes (its HTML carries ``data-pagefind-body``):
-    url -> digest. A page hard-linked from ``previous`` holds the bytes it held there, so
+    url -> (digest, rank). A page hard-linked from ``previous`` holds the bytes it held there, so
     it is indexed if the previous index ``held`` it, with the digest recorded; only the
     pages written by this build are read."""
-    pages: dict[str, str] = {}
+    pages: dict[str, tuple[str, int]] = {}
     for folder, dirs, files in os.walk(site):
         rel = Path(folder).relative_to(site)
         if rel.parts[:1] in ((BASE,), (DELTA,)):
@@ -192,7 +198,7 @@ def _indexed_pages(site: Path, previous: Path, held: dict[str, str]) -> dict[str
                 continue
             data = (site / path).read_bytes()
             if b"data-pagefind-body" in data:
-                pages[url] = _digest(data)
+                pages[url] = (_digest(data), _rank(data))
     return pages
 
 
@@ -246,19 +252,41 @@ def _link(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-def _write_delta_file(site: Path, *, merge: bool, stale: list[str]) -> None:
-    """What the browser reads before a search: whether to merge the delta, and the base
-    fragments to drop. Always written, so the browser never asks for a missing file."""
+def _write_delta_file(site: Path, base: dict[str, Page], delta: dict[str, Page] | None = None,
+                      stale: list[str] | None = None) -> None:
+    """What the browser reads before a search (always written, so it never asks for a
+    missing file): whether to merge the delta, the base fragments to drop, and what it
+    needs to order a phrase's results by rank across the two bundles. Sorted by rank,
+    Pagefind scores a result by its page's place among its bundle's pages in rank order:
+    ``ranks`` lists, for the base, where each rank starts; ``fresh`` the delta's pages'
+    ranks by fragment id."""
+    starts: list[list[int]] = []
+    for place, rank in enumerate(sorted(page.rank for page in base.values())):
+        if not starts or starts[-1][1] != rank:
+            starts.append([place, rank])
+    state: dict[str, object] = {"merge": bool(delta), "stale": stale or []}
+    if delta:
+        state["ranks"] = starts
+        state["fresh"] = {page.fragment: page.rank for _, page in sorted(delta.items())}
     (site / DELTA).mkdir(exist_ok=True)
-    write_atomic(site / DELTA / DELTA_FILE, _json({"merge": merge, "stale": stale}))
+    write_atomic(site / DELTA / DELTA_FILE, _json(state))
 
 
-def _pages_json(pages: dict[str, Page]) -> dict[str, list[str]]:
-    return {url: [page.digest, page.fragment] for url, page in sorted(pages.items())}
+def _rank(html: bytes) -> int:
+    """The rank a page gives itself for phrase searches (0 without one)."""
+    found = _RANK.search(html)
+    return int(found.group(1)) if found else 0
 
 
-def _pages_from(data: dict[str, list[str]]) -> dict[str, Page]:
-    return {str(url): Page(str(value[0]), str(value[1])) for url, value in data.items()}
+_RANK = re.compile(rb'data-pagefind-sort="rank:(\d+)"')
+
+
+def _pages_json(pages: dict[str, Page]) -> dict[str, list[str | int]]:
+    return {url: [page.digest, page.fragment, page.rank] for url, page in sorted(pages.items())}
+
+
+def _pages_from(data: dict[str, list[str | int]]) -> dict[str, Page]:
+    return {str(url): Page(str(value[0]), str(value[1]), int(value[2])) for url, value in data.items()}
 
 
 def _digest(data: bytes) -> str:

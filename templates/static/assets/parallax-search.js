@@ -37,7 +37,8 @@
         return pagefind.options(options).then(function () {
           return state.merge ? pagefind.mergeIndex(delta, options) : null;
         }).then(function () {
-          return { pagefind: pagefind, merged: !!state.merge, stale: new Set(state.stale || []) };
+          return { pagefind: pagefind, merged: !!state.merge, stale: new Set(state.stale || []),
+                   ranks: state.ranks || [], fresh: state.fresh || {} };
         });
       });
     }
@@ -56,20 +57,23 @@
   }
 
   // Pagefind ranks a quoted phrase's pages all alike; for such a search, order them by page
-  // kind (claim pages first: data-pagefind-sort="rank:..." on each page). One index sorts
-  // itself; merged indexes are sorted each on its own, so ask for each rank in turn
-  // (the same rank is a filter too).
+  // kind (claim pages first: data-pagefind-sort="rank:..." on each page). Sorted, Pagefind
+  // scores a result by its page's place in its own bundle's rank order, so merged results
+  // are re-sorted by rank: a delta page's is listed by id, a base page's is read off its
+  // place (builder/search.py writes both).
   function byRank(found, term) {
-    if (!found.merged) {
-      return found.pagefind.search(term, { sort: { rank: "desc" } }).then(function (r) { return r.results; });
-    }
-    return found.pagefind.filters().then(function (filters) {
-      var ranks = Object.keys(filters.rank || {}).sort(function (a, b) { return Number(b) - Number(a); });
-      return Promise.all(ranks.map(function (rank) {
-        return found.pagefind.search(term, { filters: { rank: rank } });
-      }));
-    }).then(function (groups) {
-      return [].concat.apply([], groups.map(function (group) { return group.results; }));
+    return found.pagefind.search(term, { sort: { rank: "desc" } }).then(function (response) {
+      if (!found.merged) return response.results;
+      function rank(result) {
+        if (Object.prototype.hasOwnProperty.call(found.fresh, result.id)) return found.fresh[result.id];
+        var value = 0;
+        found.ranks.forEach(function (start) { if (result.score >= start[0]) value = start[1]; });
+        return value;
+      }
+      return response.results.map(function (result, place) {
+        return { result: result, rank: rank(result), place: place };
+      }).sort(function (a, b) { return b.rank - a.rank || a.place - b.place; })
+        .map(function (entry) { return entry.result; });
     });
   }
 
