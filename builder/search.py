@@ -176,38 +176,44 @@ def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str
 
 def _indexed_pages(site: Path, previous: Path, held: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
     """Every page of ``site`` Pagefind indexes (its HTML carries ``data-pagefind-body``):
-    url -> (digest, rank). A page hard-linked from ``previous`` holds the bytes it held there, so
-    it is indexed if the previous index ``held`` it, with the digest recorded; only the
-    pages written by this build are read."""
+    url -> (digest, rank). A page hard-linked from ``previous`` holds the bytes it held
+    there, so it is indexed if the previous index ``held`` it, with the digest recorded;
+    only the pages written by this build are read. (Strings and ``os.scandir``, not
+    pathlib: a site of 1,000 articles has 16,000 pages.)"""
     pages: dict[str, tuple[str, int]] = {}
-    for folder, dirs, files in os.walk(site):
-        rel = Path(folder).relative_to(site)
-        if rel.parts[:1] in ((BASE,), (DELTA,)):
-            dirs.clear()
-            continue
-        dirs.sort()
-        for name in sorted(files):
-            if not name.endswith(".html"):
+    root, before = str(site), str(previous)
+
+    def walk(rel: str) -> None:
+        with os.scandir(os.path.join(root, rel)) as entries:
+            found = list(entries)
+        for entry in found:
+            path = f"{rel}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                if path not in (BASE, DELTA):
+                    walk(path + "/")
                 continue
-            path = rel / name
-            url = "/" + (path.parent.as_posix() + "/" if name == "index.html" else path.as_posix())
-            url = url.replace("/./", "/")
-            if _same_inode(site / path, previous / path):
+            if not entry.name.endswith(".html"):
+                continue
+            url = "/" + (rel if entry.name == "index.html" else path)
+            if _same_inode(entry.stat(follow_symlinks=False), os.path.join(before, path)):
                 if url in held:
                     pages[url] = held[url]
                 continue
-            data = (site / path).read_bytes()
+            with open(entry.path, "rb") as file:
+                data = file.read()
             if b"data-pagefind-body" in data:
                 pages[url] = (_digest(data), _rank(data))
+
+    walk("")
     return pages
 
 
-def _same_inode(a: Path, b: Path) -> bool:
+def _same_inode(mine: os.stat_result, other: str) -> bool:
     try:
-        one, two = a.stat(), b.stat()
+        theirs = os.stat(other, follow_symlinks=False)
     except OSError:
         return False
-    return (one.st_ino, one.st_dev) == (two.st_ino, two.st_dev)
+    return (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev)
 
 
 def _fragments(bundle: Path) -> dict[str, str]:
@@ -224,9 +230,16 @@ def _fragments(bundle: Path) -> dict[str, str]:
 def _bundle_digest(bundle: Path) -> str:
     """A digest of a bundle's files (names and bytes), its record left out."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != RECORD):
-        digest.update(f"{path.relative_to(bundle).as_posix()}\0{path.stat().st_size}\0".encode())
-        digest.update(path.read_bytes())
+    for folder, dirs, files in os.walk(bundle):
+        dirs.sort()
+        for name in sorted(files):
+            if name == RECORD:
+                continue
+            path = os.path.join(folder, name)
+            with open(path, "rb") as file:
+                data = file.read()
+            digest.update(f"{os.path.relpath(path, bundle)}\0{len(data)}\0".encode())
+            digest.update(data)
     return digest.hexdigest()
 
 
@@ -239,13 +252,13 @@ def _file_of(url: str) -> str:
 def _link_tree(source: Path, target: Path) -> None:
     """``target`` made a tree of hard links to the files of ``source``."""
     for folder, _, files in os.walk(source):
-        into = target / Path(folder).relative_to(source)
-        into.mkdir(parents=True, exist_ok=True)
+        into = os.path.join(target, os.path.relpath(folder, source))
+        os.makedirs(into, exist_ok=True)
         for name in files:
-            _link(Path(folder) / name, into / name)
+            _link(os.path.join(folder, name), os.path.join(into, name))
 
 
-def _link(source: Path, target: Path) -> None:
+def _link(source: Path | str, target: Path | str) -> None:
     try:
         os.link(source, target)
     except OSError:  # another file system, or no hard links: a copy
