@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import html
 import json
 import os
 import re
@@ -41,6 +42,8 @@ BASE = "pagefind"
 DELTA = "pagefind-delta"
 RECORD = ".parallax-search.json"  # in BASE: what the base indexed; in DELTA: what the delta did
 DELTA_FILE = "parallax-delta.json"  # in DELTA: what the browser reads (stale base fragments)
+WORDS = ".parallax-words.txt"  # in BASE: every word the base's pages hold, one a line
+WORDS_URL = "/parallax-search-words/"  # the delta's page of the base's words (see _index_delta)
 # Past this share of the indexed pages changed since the base, a build indexes everything.
 COMPACT_AT = 0.10
 
@@ -86,9 +89,9 @@ def index_search(site: Path, previous: Path | None = None) -> str:
     if not changed and not gone:
         _write_delta_file(site, base_pages)
         return "unchanged"
-    delta = _index_delta(site, changed)
+    delta, words_id = _index_delta(site, changed)
     base_ids = {page.fragment: url for url, page in base_pages.items()}
-    if any(base_ids.get(page.fragment, url) != url for url, page in delta.items()):
+    if words_id in base_ids or any(base_ids.get(page.fragment, url) != url for url, page in delta.items()):
         # Two pages with one fragment id (a clash of Pagefind's short hashes across two
         # indexes): the browser could not tell them apart, so index everything.
         shutil.rmtree(site / BASE)
@@ -96,7 +99,8 @@ def index_search(site: Path, previous: Path | None = None) -> str:
         _index_base(site, engine)
         return "base"
     fresh = {page.fragment for page in delta.values()}
-    stale = sorted({base_pages[url].fragment for url in [*changed, *gone] if url in base_pages} - fresh)
+    stale = sorted({base_pages[url].fragment for url in [*changed, *gone] if url in base_pages} - fresh
+                   | {words_id})
     write_atomic(site / DELTA / RECORD, _json({"pages": _pages_json(delta), "gone": gone}))
     _write_delta_file(site, base_pages, delta, stale)
     return "delta"
@@ -122,23 +126,36 @@ def _index_base(site: Path, engine: str) -> None:
     """Index all of ``site`` into its base and record what the base holds; the delta is empty."""
     _run_pagefind(site, site / BASE)
     pages = {}
-    for url, fragment in _fragments(site / BASE).items():
+    words: set[str] = set()
+    for url, fragment in _fragments(site / BASE, words).items():
         data = (site / _file_of(url)).read_bytes()
         pages[url] = Page(_digest(data), fragment, _rank(data))
     record = {"engine": engine, "bundle": _bundle_digest(site / BASE), "pages": _pages_json(pages)}
     write_atomic(site / BASE / RECORD, _json(record))
+    write_atomic(site / BASE / WORDS, "\n".join(sorted(words)).encode() + b"\n")
     _write_delta_file(site, pages)
 
 
-def _index_delta(site: Path, changed: dict[str, tuple[str, int]]) -> dict[str, Page]:
+def _index_delta(site: Path, changed: dict[str, tuple[str, int]]) -> tuple[dict[str, Page], str]:
     """Index the pages ``changed`` (url -> digest, rank) alone into ``site``'s delta: Pagefind on a
-    temporary tree of hard links to them (their urls are the site's)."""
+    temporary tree of hard links to them (their urls are the site's), with one page more
+    holding every word of the base (:data:`WORDS`). Pagefind searches a word missing from
+    an index for its longest prefix that is there ("bridge" finds "B"): without the base's
+    words, the delta would answer for words it lacks what the whole site's index never
+    would. Returns the pages indexed and that page's fragment id (for the browser to drop)."""
     source = Path(tempfile.mkdtemp(prefix=".px-search-", dir=site.parent))
     try:
         for url in changed:
             target = source / _file_of(url)
             target.parent.mkdir(parents=True, exist_ok=True)
             _link(site / _file_of(url), target)
+        entry = json.loads((site / BASE / "pagefind-entry.json").read_bytes())
+        language = html.escape(next(iter(entry["languages"]), "en"))
+        words = html.escape((site / BASE / WORDS).read_text(encoding="utf-8"), quote=False)
+        (source / _file_of(WORDS_URL)).parent.mkdir(parents=True)
+        (source / _file_of(WORDS_URL)).write_text(
+            f'<!doctype html><html lang="{language}"><body><div data-pagefind-body>{words}</div></body></html>\n',
+            encoding="utf-8")
         _run_pagefind(source, site / DELTA)
     finally:
         shutil.rmtree(source, ignore_errors=True)
@@ -148,8 +165,10 @@ def _index_delta(site: Path, changed: dict[str, tuple[str, int]]) -> dict[str, P
                 shutil.rmtree(path)
             else:
                 path.unlink()
-    return {url: Page(changed[url][0], fragment, changed[url][1])
-            for url, fragment in _fragments(site / DELTA).items()}
+    fragments = _fragments(site / DELTA)
+    words_id = fragments.pop(WORDS_URL)
+    (site / DELTA / "fragment" / f"{words_id}.pf_fragment").unlink()  # never loaded: dropped first
+    return {url: Page(changed[url][0], fragment, changed[url][1]) for url, fragment in fragments.items()}, words_id
 
 
 def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str, tuple[str, int]]] | None:
@@ -158,7 +177,8 @@ def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str
     if the base was made by this Pagefind with these options and its files are intact."""
     try:
         record = json.loads((previous / BASE / RECORD).read_bytes())
-        if record.get("engine") != engine or record.get("bundle") != _bundle_digest(previous / BASE):
+        if (record.get("engine") != engine or record.get("bundle") != _bundle_digest(previous / BASE)
+                or not (previous / BASE / WORDS).is_file()):
             return None
         base = _pages_from(record["pages"])
         held = {url: (page.digest, page.rank) for url, page in base.items()}
@@ -175,7 +195,8 @@ def _usable_base(previous: Path, engine: str) -> tuple[dict[str, Page], dict[str
 
 
 def _indexed_pages(site: Path, previous: Path, held: dict[str, tuple[str, int]]) -> dict[str, tuple[str, int]]:
-    """Every page of ``site`` Pagefind indexes (its HTML carries ``data-pagefind-body``):
+    """Every page of ``site`` Pagefind indexes (its HTML carries ``data-pagefind-body``, and
+    with it its rank, an attribute page text cannot fake: its quotes are escaped):
     url -> (digest, rank). A page hard-linked from ``previous`` holds the bytes it held
     there, so it is indexed if the previous index ``held`` it, with the digest recorded;
     only the pages written by this build are read. (Strings and ``os.scandir``, not
@@ -201,8 +222,9 @@ def _indexed_pages(site: Path, previous: Path, held: dict[str, tuple[str, int]])
                 continue
             with open(entry.path, "rb") as file:
                 data = file.read()
-            if b"data-pagefind-body" in data:
-                pages[url] = (_digest(data), _rank(data))
+            rank = _RANK.search(data)  # set with data-pagefind-body (main.html); text cannot fake it
+            if rank:
+                pages[url] = (_digest(data), int(rank.group(1)))
 
     walk("")
     return pages
@@ -216,24 +238,27 @@ def _same_inode(mine: os.stat_result, other: str) -> bool:
     return (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev)
 
 
-def _fragments(bundle: Path) -> dict[str, str]:
+def _fragments(bundle: Path, words: set[str] | None = None) -> dict[str, str]:
     """url -> fragment id of every page in a Pagefind bundle (``fragment/<id>.pf_fragment``:
-    gzip, then ``pagefind_dcd``, then the fragment's JSON)."""
+    gzip, then ``pagefind_dcd``, then the fragment's JSON); with ``words``, every word the
+    pages' text and titles hold is added to it."""
     found: dict[str, str] = {}
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        data = gzip.decompress(path.read_bytes())
-        data = data.removeprefix(b"pagefind_dcd")
-        found[str(json.loads(data)["url"])] = path.name.removesuffix(".pf_fragment")
+        fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[str(fragment["url"])] = path.name.removesuffix(".pf_fragment")
+        if words is not None:
+            words.update(str(fragment.get("content", "")).split())
+            words.update(str(fragment.get("meta", {}).get("title", "")).split())
     return found
 
 
 def _bundle_digest(bundle: Path) -> str:
-    """A digest of a bundle's files (names and bytes), its record left out."""
+    """A digest of a bundle's files (names and bytes), its record and words left out."""
     digest = hashlib.sha256()
     for folder, dirs, files in os.walk(bundle):
         dirs.sort()
         for name in sorted(files):
-            if name == RECORD:
+            if name in (RECORD, WORDS):  # written after the digest
                 continue
             path = os.path.join(folder, name)
             with open(path, "rb") as file:
