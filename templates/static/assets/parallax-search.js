@@ -27,12 +27,16 @@
   var shown = [];  // the results of the last search, and how many are on screen
   var onScreen = 0;
 
+  // Every indexed site has this file (builder/search.py); a site without an index
+  // (`make serve`) has none, and the box stays hidden.
+  var indexed = fetch(delta + "parallax-delta.json").then(function (r) {
+    if (!r.ok) throw new Error("no search index");
+    return r.json();
+  });
+
   function load() {
     if (!engine) {
-      engine = Promise.all([
-        import(bundle + "pagefind.js"),
-        fetch(delta + "parallax-delta.json").then(function (r) { return r.ok ? r.json() : { merge: false }; })
-      ]).then(function (loaded) {
+      engine = Promise.all([import(bundle + "pagefind.js"), indexed]).then(function (loaded) {
         var pagefind = loaded[0], state = loaded[1];
         return pagefind.options(options).then(function () {
           return state.merge ? pagefind.mergeIndex(delta, options) : null;
@@ -179,7 +183,7 @@
 
   // Results drop down under the box; they close when focus leaves it or on Escape.
   function idle(on) { box.classList.toggle("px-search--idle", on); }
-  box.hidden = false;
+  indexed.then(function () { box.hidden = false; }, function () {});
   input.addEventListener("focus", function () { load(); });
   input.addEventListener("input", function () { idle(false); run(); });
   clear.addEventListener("click", function () {
