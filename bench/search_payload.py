@@ -1,11 +1,12 @@
 """What a browser downloads to answer one search on a built site, measured in Chromium.
 
-Pagefind loads its index in chunks: one query fetches ``pagefind.js``, the WebAssembly
-module, the entry and meta files, the index chunks holding the query's words and the
-fragments of the results shown. This opens the site's home page, types each query into
-the search box as a reader would, and adds up the bytes of every response under
-``pagefind/`` (network events); the search UI's own script and style, loaded with
-every page, are reported apart.
+Pagefind loads its index in chunks: one query fetches ``pagefind.js``, its worker, the
+WebAssembly module, the entry and meta files, the index chunks holding the query's words
+and the fragments of the results shown; after an incremental build, the same from the
+delta bundle too (``pagefind-delta/``: builder/search.py). This opens the site's home page,
+types each query into the search box as a reader would, and adds up the bytes of every
+response under ``pagefind/`` and ``pagefind-delta/`` (network events); the search box's
+own script (``assets/parallax-search.js``, loaded with every page) is reported apart.
 
 Without queries, three are taken from the site's own data (``queries_for``): the
 first words of a quotation, a figure and a speaker's name.
@@ -29,7 +30,8 @@ from pathlib import Path
 
 from builder import urls
 
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
+BUNDLES = ("pagefind/", "pagefind-delta/")
+UI_FILES = ("assets/parallax-search.js",)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -68,8 +70,9 @@ def queries_for(site: Path) -> tuple[str, ...]:
 
 def pagefind_payload(site: Path, queries: Sequence[str] | None = None,
                      chromium: str | None = None) -> dict[str, object]:
-    """Bytes fetched under ``pagefind/`` for each query, each in a fresh browser context
-    (empty cache), with the files fetched; and the UI files every page loads."""
+    """Bytes fetched under ``pagefind/`` and ``pagefind-delta/`` for each query, each in a
+    fresh browser context (empty cache), with the files fetched; and the search box's
+    script every page loads."""
     from playwright.sync_api import sync_playwright
 
     chromium = chromium or os.environ.get("PARALLAX_CHROMIUM", "/usr/bin/chromium")
@@ -84,18 +87,18 @@ def pagefind_payload(site: Path, queries: Sequence[str] | None = None,
 
             def record(response, fetched=fetched) -> None:  # type: ignore[no-untyped-def]
                 path = response.url[len(base):]
-                if path.startswith("pagefind/") and response.ok:
+                if (path.startswith(BUNDLES) or path in UI_FILES) and response.ok:
                     fetched[path] = len(response.body())
 
             page.on("response", record)
             page.goto(base)
             page.wait_for_load_state("networkidle")
-            page.locator(".pagefind-ui__search-input").click()
+            page.locator(".px-search__input").click()
             page.keyboard.type(query, delay=20)
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+            page.locator(".px-search__result:not(.px-search__result--loading)").first.wait_for(timeout=15_000)
             page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
-            ui = {k: v for k, v in fetched.items() if k.rsplit("/", 1)[-1] in UI_FILES}
+            ui = {k: v for k, v in fetched.items() if k in UI_FILES}
             search = {k: v for k, v in fetched.items() if k not in ui}
             results[query] = {"bytes": sum(search.values()), "ui_bytes": sum(ui.values()),
                               "files": dict(sorted(search.items()))}

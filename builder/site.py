@@ -26,6 +26,7 @@ from typing import Any
 
 from builder.files import write_atomic
 from builder.models import Corpus
+from builder.search import index_search
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs.yml"
@@ -173,7 +174,8 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
 
     1. refuse a site folder Parallax may not replace; remove what killed builds left;
     2. build into a fresh folder next to ``site_dir`` (permissions from the umask);
-    3. index it for search (Pagefind);
+    3. index it for search (Pagefind): only the pages that differ from the previous site's
+       search base, where there is one (``builder.search``);
     4. write the marker, rename the old site aside and the new one into place, delete the old one.
 
     ``site_url`` (else ``site_url`` in mkdocs.yml) is where the site will be published:
@@ -204,7 +206,7 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
                 config = load_config(str(config_file or CONFIG), site_dir=str(staging), strict=strict,
                                      **overrides)
                 build(config, dirty=bool(reuse.earlier))
-        index_search(staging)
+        index_search(staging, site_dir if (site_dir / MARKER).is_file() else None)
         stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
                  "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]},
@@ -307,30 +309,6 @@ def _running(pid: str) -> bool:
     except PermissionError:
         return True
     return True
-
-
-# Left out of the index: the story's name on every page, the article headlines that
-# every version links to, and the controls of the tables.
-SEARCH_EXCLUDE = (".px-crumbs", ".px-links", ".px-legend", ".px-filters", ".px-permalink", ".px-place")
-
-
-# Pagefind's other search interfaces, which the site does not load.
-SEARCH_UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-highlight.js",
-                 "pagefind-modular-ui.css", "pagefind-modular-ui.js")
-
-
-def index_search(site: Path) -> None:
-    """Index the built ``site`` with Pagefind (the binary ships in the ``pagefind`` package):
-    ``site/pagefind/`` holds the index in small chunks, fetched per query, and the search UI
-    that templates/overrides/main.html loads."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent",
-               "--exclude-selectors", ", ".join(SEARCH_EXCLUDE)]
-    done = subprocess.run(command, cwd=site, capture_output=True, text=True)
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise RuntimeError(f"search indexing (pagefind) failed: {detail[-1] if detail else done.returncode}")
-    for name in SEARCH_UNUSED:
-        (site / "pagefind" / name).unlink(missing_ok=True)
 
 
 def _swap(new: Path, site_dir: Path) -> None:

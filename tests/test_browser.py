@@ -67,16 +67,22 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 
 def search(page, words: str):  # type: ignore[no-untyped-def]
-    """Type ``words`` into the header's search box (Pagefind's UI); the result items."""
-    page.locator(".px-search input.pagefind-ui__search-input").click()
+    """Type ``words`` into the header's search box; the result items (loaded, not placeholders)."""
+    page.locator(".px-search input.px-search__input").click()
     page.keyboard.type(words, delay=20)  # as a reader types, key by key
-    return page.locator(".pagefind-ui__result:not(:has(.pagefind-ui__loading))")  # shown, not placeholders
+    return page.locator(".px-search__result:not(.px-search__result--loading)")
 
 
 def settled_results(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until every result shown has loaded (Pagefind shows placeholders first)."""
-    page.wait_for_function("""() => document.querySelector('.pagefind-ui__result')
-        && !document.querySelector('.pagefind-ui__result .pagefind-ui__loading')""", timeout=10_000)
+    """Wait until every result shown has loaded (placeholders are shown first)."""
+    page.wait_for_function("""() => document.querySelector('.px-search__result')
+        && !document.querySelector('.px-search__result--loading')""", timeout=10_000)
+
+
+def result_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
+    """The urls of the results shown, in order, once they have loaded."""
+    settled_results(page)
+    return page.locator(".px-search__result .px-search__title a").evaluate_all("els => els.map(e => e.href)")
 
 
 QUOTE_CLAIM = urls.claim_url(STORY, "we-will-not-return-to-work")
@@ -112,7 +118,7 @@ def test_search_finds_a_quotations_words(page, sites) -> None:  # type: ignore[n
 def test_search_finds_a_speaker(page, sites) -> None:  # type: ignore[no-untyped-def]
     page.goto(sites["site"])
     search(page, "Berg").first.wait_for(timeout=10_000)
-    assert "berg" in page.locator(".pagefind-ui__results").inner_text().lower()
+    assert "berg" in page.locator(".px-search__results").inner_text().lower()
 
 
 def test_story_filter_hides_rows_that_do_not_match(page, sites) -> None:  # type: ignore[no-untyped-def]
@@ -142,8 +148,8 @@ def test_hostile_site_opens_no_dialog_and_injects_nothing(page, sites) -> None: 
     assert "<script>" in page.title()
     search(page, "Officials").first.wait_for(timeout=10_000)
     settled_results(page)
-    assert "<script>alert(1)</script>" in page.locator(".pagefind-ui__results").inner_text()
-    assert page.locator(".pagefind-ui__results img[src='x']").count() == 0
+    assert "<script>alert(1)</script>" in page.locator(".px-search__results").inner_text()
+    assert page.locator(".px-search__results img[src='x']").count() == 0
     assert page.dialogs == []
     assert page.errors == []
 

@@ -1,6 +1,7 @@
 """Incremental builds: a rebuild renders and writes only the pages whose inputs changed,
 takes the others from the previous site, and gives byte for byte the site a cold build
-of the same input gives; a rebuild with nothing changed reads nothing but the input's
+of the same input gives (but for the search index: a rebuild keeps the previous base and
+adds a delta, tests/test_search_delta.py); a rebuild with nothing changed reads nothing but the input's
 bytes, and misses no change (of content, ledger, files, options)."""
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pytest
 from builder.urls import claim_url
 from tests.invented_story import write_story
 from tests.site_data import site_export_bytes
+from builder import search
+from builder.site import MARKER
 from tests.test_broken_build import digest
 from tests.test_hostile import run_cli
 
@@ -33,6 +36,19 @@ FERRY = {
                'Drivers waited up to an hour at the slipway on Saturday as the ferry took the '
                'bridge traffic.\n\nSkipper Jon Vale said: "We carried 900 people on Saturday."'),
 }
+
+
+def site_digest(site: Path) -> dict[str, object]:
+    """The files of a site as :func:`digest` gives them, but for the search index: where a
+    rebuild indexed only what changed (a delta beside the previous base), its bundles and
+    the marker's digest of all files differ from a cold build's by design; the searches
+    they answer are compared in tests/test_search_delta.py."""
+    files: dict[str, object] = {path: value for path, value in digest(site).items()
+                                if path.split("/", 1)[0] not in (search.BASE, search.DELTA)}
+    marker = json.loads((site / MARKER).read_bytes())
+    marker.pop("files")
+    files[MARKER] = marker
+    return files
 
 
 def _write_ferry(folder: Path) -> None:
@@ -71,7 +87,7 @@ def test_a_rebuild_after_one_changed_article_is_a_cold_build_byte_for_byte(tmp_p
     _build(source, site, "--strict")  # mkdocs' notice of a dirty build is no warning here
     _build(cold_source, tmp_path / "cold")
 
-    assert digest(site) == digest(tmp_path / "cold")
+    assert site_digest(site) == site_digest(tmp_path / "cold")
     pages = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
     kept = {url for url, written in pages.items() if written < started}
     assert {"stories/bridge/articles/outlet-01/index.html", "speakers/ana-ortiz/index.html"} <= kept
@@ -127,7 +143,7 @@ def test_a_rebuild_renders_only_the_pages_of_the_story_that_changed(tmp_path: Pa
     folders = {p.name for p in (tmp_path / "cold" / "speakers").iterdir()}
     assert "ana-ortiz" not in folders and sum(s.startswith("ana-ortiz-") for s in folders) == 2
     assert {"outlet-01", "tide"} <= set(rendered) and "Ana Ortiz" in speakers
-    assert digest(site) == digest(tmp_path / "cold")
+    assert site_digest(site) == site_digest(tmp_path / "cold")
 
 
 # --- nothing changed: the build fingerprint ------------------------------------------------------
@@ -148,13 +164,13 @@ def _archive(tmp_path: Path) -> Path:
     return source
 
 
-def _cold(source: Path, ledger: bytes | None, where: Path, *options: str) -> dict[str, str]:
+def _cold(source: Path, ledger: bytes | None, where: Path, *options: str) -> dict[str, object]:
     """The files of a cold build (empty cache, new site) of ``source`` as it is now, from ``ledger``."""
     where.mkdir()
     if ledger is not None:
         (where / "ids.json").write_bytes(ledger)
     _cached_build(source, where / "site", *options)
-    return digest(where / "site")
+    return site_digest(where / "site")
 
 
 def test_a_rebuild_with_nothing_changed_reads_no_article_and_leaves_the_cold_site(tmp_path: Path) -> None:
@@ -173,7 +189,7 @@ def test_a_rebuild_with_nothing_changed_reads_no_article_and_leaves_the_cold_sit
     assert [p.name for p in cache.iterdir()] == ["builds"]
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == written
     assert (tmp_path / "build" / "ids.json").read_bytes() == ledger
-    assert digest(site) == _cold(source, None, tmp_path / "cold")
+    assert site_digest(site) == _cold(source, None, tmp_path / "cold")
     # another option is another build
     assert "(unchanged" not in _cached_build(source, site, "--site-url", "https://example.org/p/")[0]
 
@@ -196,7 +212,7 @@ def test_an_article_changed_in_place_with_its_size_and_mtime_kept_is_rebuilt(tmp
 
     assert "(unchanged" not in _cached_build(source, site)[0]
     assert b"600 people" in site_export_bytes(site)
-    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+    assert site_digest(site) == _cold(source, ledger, tmp_path / "cold")
 
 
 def test_a_removed_article_is_not_missed(tmp_path: Path) -> None:
@@ -207,7 +223,7 @@ def test_a_removed_article_is_not_missed(tmp_path: Path) -> None:
 
     assert "(unchanged" not in _cached_build(source, site)[0]
     assert not (site / "stories" / "ferry" / "articles" / "valley").exists()
-    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+    assert site_digest(site) == _cold(source, ledger, tmp_path / "cold")
 
 
 def test_a_changed_ledger_is_not_missed(tmp_path: Path) -> None:
@@ -226,7 +242,7 @@ def test_a_changed_ledger_is_not_missed(tmp_path: Path) -> None:
     assert "(unchanged" not in _cached_build(source, site)[0]
     gone = site / claim_url("ferry", "q-harbour-master-every-hour") / "index.html"
     assert "no longer" in gone.read_text(encoding="utf-8").lower()
-    assert digest(site) == _cold(source, ledger, tmp_path / "cold")
+    assert site_digest(site) == _cold(source, ledger, tmp_path / "cold")
 
 
 def test_the_warnings_of_an_unchanged_build_still_fail_strict(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from builder.cli import main
 from builder.render.labels import CELL_LABELS
 from tests.conftest import SEEDS
 from tests.site_data import site_export
-from tests.test_browser import browser, page, search, serve_folder, settled_results  # noqa: F401
+from tests.test_browser import browser, page, result_urls, search, serve_folder, settled_results  # noqa: F401
 
 pytestmark = pytest.mark.slow
 
@@ -65,13 +65,12 @@ def _page_kinds(site: Path, export: dict) -> dict[str, str]:
 
 
 def _result_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
-    settled_results(page)
-    return page.locator(".pagefind-ui__result-title a").evaluate_all("els => els.map(e => e.href)")
+    return result_urls(page)
 
 
 def _all_result_urls(page) -> list[str]:  # type: ignore[no-untyped-def]
     """Every result, pressing "Load more results" until it is gone."""
-    more = page.locator(".pagefind-ui__button")
+    more = page.locator(".px-search__more")
     while more.count() and more.is_visible():
         more.click()
         page.wait_for_timeout(200)
@@ -108,11 +107,11 @@ def test_a_quoted_phrase_matches_only_pages_with_those_words_in_that_order(page,
     assert found[0].endswith("/" + claim["url"]), found  # claim pages first here too
     for url in found:
         assert "better not say" in _text_of(site, url).lower(), url
-    page.locator(".pagefind-ui__search-clear").click()
+    page.locator(".px-search__clear").click()
     search(page, '"not better say"')
-    page.locator(".pagefind-ui__message").filter(has_text="No results").wait_for(timeout=10_000)
-    assert page.locator(".pagefind-ui__result").count() == 0
-    page.locator(".pagefind-ui__search-clear").click()
+    page.locator(".px-search__message").filter(has_text="No results").wait_for(timeout=10_000)
+    assert page.locator(".px-search__result").count() == 0
+    page.locator(".px-search__clear").click()
     search(page, "not better say").first.wait_for(timeout=10_000)  # the same words, unquoted
 
 
@@ -120,7 +119,7 @@ def test_a_quoted_phrase_matches_only_pages_with_those_words_in_that_order(page,
 def test_typographic_quotation_marks_ask_for_a_phrase_too(page, served):
     page.goto(served)
     search(page, "\u201cnot better say\u201d")
-    page.locator(".pagefind-ui__message").filter(has_text="No results").wait_for(timeout=10_000)
+    page.locator(".px-search__message").filter(has_text="No results").wait_for(timeout=10_000)
 
 
 @pytest.mark.browser
@@ -129,7 +128,7 @@ def test_a_number_typed_without_separators_finds_it_written_with_commas(page, se
     page.goto(served)
     search(page, "700000").first.wait_for(timeout=10_000)
     assert _result_urls(page)[0].endswith("/" + claim["url"])
-    assert "700,000" in page.locator(".pagefind-ui__result").first.inner_text()
+    assert "700,000" in page.locator(".px-search__result").first.inner_text()
 
 
 @pytest.mark.browser
