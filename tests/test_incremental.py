@@ -283,5 +283,5 @@ def test_a_cached_rebuild_takes_intact_files_by_their_state_and_reads_a_touched_
     monkeypatch.undo()
     shutil.copytree(source, tmp_path / "cold-archive")
     _build(tmp_path / "cold-archive", tmp_path / "cold")
-    assert digest(site) == digest(tmp_path / "cold")  # the damaged page was rebuilt
+    assert site_digest(site) == site_digest(tmp_path / "cold")  # the damaged page was rebuilt
     assert set(read) == {"stories/bridge/index.html"}  # the one file not as the last build left it
