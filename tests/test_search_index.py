@@ -78,3 +78,9 @@ def test_a_later_page_is_told_from_a_story_named_page() -> None:
     assert urls.is_later_page(urls.page_url("outlets/coastal-herald/", 2))
     assert not urls.is_later_page(urls.page_url("outlets/coastal-herald/", 1))
     assert not urls.is_later_page(urls.story_url("page"))
+
+
+def test_a_word_missing_from_the_site_finds_no_variant_letter(site: Path) -> None:
+    """Pagefind answers a word it does not hold with the longest prefix it does: the
+    variant letters ("Variant C") must not be words of the index, or "ceasefire" finds C."""
+    assert not any(" C " in f" {text} " or " B " in f" {text} " for text in indexed(site).values())
