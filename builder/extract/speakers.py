@@ -474,7 +474,28 @@ class SpeakerFinder(Resolver):
         np = np_right(words, i, strict=False)
         if not np:
             return None
-        return self._speaker(np, frame, "", None)
+        first = self._speaker(np, frame, "", None)
+        return self._joint_right(words, i + len(np), frame, first) or first
+
+    def _joint_right(self, words: tuple[Word, ...], e: int, frame: Frame, first: Speaker | None) -> Speaker | None:
+        """A subject joined by "and" to a second name before its verb: `Governor Ann Lee and
+        Treasurer Paul Roe issued a statement calling it "..."`: both, as a group (not `Ann Lee
+        and Paul Roe's staff met`, not `Ann Lee and Roe, who ...`)."""
+        if first is None or first.kind not in {"person", "org"} or e + 1 >= len(words) or words[e].lower != "and":
+            return None
+        second_np = np_right(words, e + 1, strict=False)
+        f = e + 1 + len(second_np)
+        if not second_np or f >= len(words) or second_np[-1].lower.endswith(("'s", "’s")):
+            return None
+        follower = words[f]
+        if follower.quote >= 0 or not follower.text.isalpha() or not follower.text.islower() \
+                or follower.lower in {"and", "or", "of", "for"} | POSSESSIVES:
+            return None  # the second phrase runs on ("Ann Lee and Roe, who ...", "... and Roe's")
+        second = self._speaker(second_np, frame, "", None)
+        if second is None or second.kind not in {"person", "org"} or second.name in first.name \
+                or first.name in second.name:
+            return None
+        return Speaker(f"{first.name} and {second.name}", "group", "", "same-sentence", None, first.at, second.end)
 
     # -- answering ------------------------------------------------------------------
     def for_quote(self, frame: Frame, qi: int) -> Speaker | None:
@@ -528,12 +549,23 @@ class SpeakerFinder(Resolver):
         while k >= 0 and is_name_at(words, k):
             k -= 1
         run = list(words[k + 1 : c])
+        joined: list[Word] = []
+        if run and k >= 1 and words[k].lower == "and":
+            # `More from Whitlow and Haddad: "..."`: two names under one label.
+            m = k - 1
+            while m >= 0 and is_name_at(words, m):
+                m -= 1
+            if 1 <= k - 1 - m <= 4 and m >= 0 and (words[m].text in SIGNATURE_DASHES or words[m].lower == "from"):
+                joined, k = list(words[m + 1 : k]), m
         labelled = k < 0 or words[k].text in SIGNATURE_DASHES or words[k].lower == "from"
         if not 1 <= len(run) <= 4 or not (labelled or (anywhere and len(run) >= 2 and run[-1].ent == "PERSON")):
             return None
         found = self._speaker(run, frame, ":", words[c].start)
         if found is None or found.kind not in {"person", "org"} or (len(run) == 1 and k < 0):
             return None
+        first = self._speaker(joined, frame, ":", words[c].start) if joined else None
+        if first is not None and first.kind in {"person", "org"} and first.name != found.name:
+            return Speaker(f"{first.name} and {found.name}", "group", ":", "colon", words[c].start, first.at, found.end)
         return replace(found, step="colon")
 
     def signed(self, frame: Frame, qi: int) -> Speaker | None:
