@@ -104,11 +104,14 @@ else:
         """The hash of a file written, as the marker records it (128 bits)."""
         return hashlib.sha256(data).hexdigest()[:32]
 
-    def quick_state(path: Path) -> str:
+    def state_of(found: os.stat_result) -> str:
         """A regular file's size, modification time and inode ("" for anything else): what
         make and rsync compare to tell that a file was left alone."""
-        found = path.lstat()
         return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}" if stat.S_ISREG(found.st_mode) else ""
+
+    def quick_state(path: Path) -> str:
+        """:func:`state_of` the file at ``path`` (not following a symbolic link)."""
+        return state_of(path.lstat())
 
     def _intact(reuse: Reuse, old: Path, dest_uri: str) -> bool:
         """Whether the previous site's file is as that build left it, by its state alone."""

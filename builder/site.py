@@ -19,7 +19,7 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any
@@ -131,8 +131,13 @@ def record_build(site_dir: Path, cache_dir: Path, marker: str | None, record: Ma
         return
 
 
-def _tree_fingerprint(folder: Path) -> str:
-    """A hash of the files under ``folder`` (paths and sizes), the marker left out."""
+def _tree_fingerprint(folder: Path, states: dict[str, str] | None = None) -> str:
+    """A hash of the files under ``folder`` (paths and sizes), the marker left out; with
+    ``states``, each regular file's state (``mkdocs_hook.quick_state``) is put there by its
+    site path, from the same walk."""
+    if states is not None:
+        from builder.mkdocs_hook import state_of  # a rebuild with nothing changed never imports mkdocs
+
     h = hashlib.sha256()
 
     def walk(path: str, rel: str) -> None:
@@ -142,7 +147,10 @@ def _tree_fingerprint(folder: Path) -> str:
             if entry.is_dir(follow_symlinks=False):
                 walk(entry.path, f"{rel}{entry.name}/")
             elif entry.is_file() and entry.name != MARKER:
-                h.update(f"{rel}{entry.name}\0{entry.stat().st_size}\n".encode("utf-8", "surrogateescape"))
+                found = entry.stat()
+                h.update(f"{rel}{entry.name}\0{found.st_size}\n".encode("utf-8", "surrogateescape"))
+                if states is not None and not entry.is_symlink():
+                    states[f"{rel}{entry.name}"] = state_of(found)
 
     walk(str(folder), "")
     return h.hexdigest()
@@ -207,14 +215,16 @@ def build_site(corpus: Corpus, site_dir: Path, *, data_files: Mapping[str, bytes
                                      **overrides)
                 build(config, dirty=bool(reuse.earlier))
         index_search(staging, site_dir if (site_dir / MARKER).is_file() else None)
-        stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging),
+        states: dict[str, str] = {}
+        stamp = {"built_from": site_fingerprint(data_files, site_url), "files": _tree_fingerprint(staging, states),
                  "salt": hashlib.sha256(salt.encode()).hexdigest(),
                  "pages": {k: list(v) for k, v in sorted(reuse.now.items()) if v[1]},
                  "stories": dict(sorted(reuse.stories_now.items()))}
         marker = (json.dumps(stamp, separators=(",", ":")) + "\n").encode()
         write_atomic(staging / MARKER, marker)
         check_site_dir(site_dir, source)  # still ours (nobody filled it while we built)
-        files = {"quick": _quick_states(staging, reuse.written), "generated": reuse.generated_now}
+        files = {"quick": {uri: states[uri] for uri in sorted(set(reuse.written)) if uri in states},
+                 "generated": reuse.generated_now}
         _swap(staging, site_dir)
         if files_state is not None:
             with contextlib.suppress(OSError):  # only the next build's shortcut
@@ -265,17 +275,6 @@ def _previous_files(site_dir: Path, files_state: Path | None) -> tuple[dict[str,
                 {str(k): str(v) for k, v in state.get("generated", {}).items()})
     except (OSError, ValueError, AttributeError, TypeError):
         return {}, {}
-
-
-def _quick_states(site: Path, written: Sequence[str]) -> dict[str, str]:
-    """The state (``mkdocs_hook.quick_state``) of each of these files of the new site."""
-    from builder.mkdocs_hook import quick_state
-
-    states = {}
-    for dest_uri in sorted(set(written)):
-        with contextlib.suppress(OSError):
-            states[dest_uri] = quick_state(site / dest_uri)
-    return states
 
 
 def _fresh_folder(site_dir: Path, kind: str) -> Path:
