@@ -177,11 +177,10 @@ def export_files(corpus: Corpus, ids: Ledger | None = None) -> dict[str, bytes]:
     return files
 
 
-def gzipped(data: bytes | Iterable[bytes]) -> bytes:
-    """``data`` (bytes, or chunks of them) gzip-compressed, the same bytes on every build (no
-    time or file name in the header): what ``gzip.compress(data, 9, mtime=0)`` gives, made
+def gzipped(chunks: Iterable[bytes]) -> bytes:
+    """The bytes of ``chunks`` gzip-compressed, the same bytes on every build (no time or file
+    name in the header): what ``gzip.compress(b"".join(chunks), 9, mtime=0)`` gives, made
     chunk by chunk so that the whole uncompressed text is never held."""
-    chunks = (data,) if isinstance(data, bytes) else data
     deflate = zlib.compressobj(9, zlib.DEFLATED, 31)  # wbits 31: zlib writes the gzip header, mtime 0
     return b"".join([*(deflate.compress(chunk) for chunk in chunks), deflate.flush()])
 

@@ -97,7 +97,6 @@ class _Log:
     def __init__(self) -> None:
         self.warnings: list[Warning_] = []
         self.skipped: list[tuple[str, str]] = []
-        self.parsed: ParseCache | None = None  # where earlier builds' readings are kept
 
     def skip(self, rel: str, reason: str, warn: bool = True) -> None:
         self.skipped.append((rel, reason))
@@ -113,7 +112,7 @@ def read_stories(source: Path, cache_dir: Path | None = None) -> IngestResult:
 
     source = Path(source)
     log = _Log()
-    log.parsed = ParseCache(Path(cache_dir)) if cache_dir else None
+    cache = ParseCache(Path(cache_dir)) if cache_dir else None
     # 1. the folders that are stories
     folders = _story_folders(source, log)
     story_ids = unique_slugs(f.name for f in folders)
@@ -122,7 +121,7 @@ def read_stories(source: Path, cache_dir: Path | None = None) -> IngestResult:
     titles: dict[str, str | None] = {}
     for folder in sorted(folders, key=lambda f: story_ids[f.name]):
         story = story_ids[folder.name]
-        drafts.extend(_read_folder(folder, story, source, log, titles))
+        drafts.extend(_read_folder(folder, story, source, log, titles, cache))
     # 3. ids: file stems, unique across the result
     ids = _article_ids(drafts)
     # 4. the same article twice: keep the first by id
@@ -208,7 +207,8 @@ def _listing(folder: Path, log: _Log, source: Path, fatal: bool = False) -> list
     return visible
 
 
-def _read_folder(folder: _Folder, story: str, source: Path, log: _Log, titles: dict[str, str | None]) -> list[_Draft]:
+def _read_folder(folder: _Folder, story: str, source: Path, log: _Log, titles: dict[str, str | None],
+                 cache: ParseCache | None = None) -> list[_Draft]:
     """Every article file of one story folder, read and parsed; sources.yml applied per file."""
     sources = Sources()
     for path in folder.files:
@@ -233,7 +233,7 @@ def _read_folder(folder: _Folder, story: str, source: Path, log: _Log, titles: d
         raw = _read_bytes(path, rel, log)
         if raw is None:
             continue
-        draft = _read_article(path, rel, raw, story, sources, log)
+        draft = _read_article(path, rel, raw, story, sources, log, cache)
         if draft is not None:
             drafts.append(draft)
     for name in sorted(set(sources.entries) - names):
@@ -257,13 +257,14 @@ def _read_bytes(path: Path, rel: str, log: _Log) -> bytes | None:
         return None
 
 
-def _read_article(path: Path, rel: str, raw: bytes, story: str, sources: Sources, log: _Log) -> _Draft | None:
+def _read_article(path: Path, rel: str, raw: bytes, story: str, sources: Sources, log: _Log,
+                  cache: ParseCache | None = None) -> _Draft | None:
     if _display(path.name) != path.name:
         log.warnings.append(Warning_(rel, "file name is not valid UTF-8; shown with replacement characters"))
     sha256 = hashlib.sha256(raw).hexdigest()
     reader = ARTICLE_SUFFIXES[path.suffix.lower()]
-    key = log.parsed.key(sha256, rel, reader) if log.parsed else ""
-    earlier = log.parsed.get(key) if log.parsed else None
+    key = cache.key(sha256, rel, reader) if cache else ""
+    earlier = cache.get(key) if cache else None
     if earlier is not None:
         parsed, warnings = earlier
         log.warnings.extend(warnings)
@@ -275,9 +276,9 @@ def _read_article(path: Path, rel: str, raw: bytes, story: str, sources: Sources
             log.skip(rel, decoded.skip or "unreadable")
             return None
         parsed = parse(decoded.text, reader, rel, log.warnings)
-        if log.parsed:
+        if cache:
             with contextlib.suppress(OSError):  # an unwritable cache: the extraction step says so
-                log.parsed.put(key, parsed, log.warnings[before:])
+                cache.put(key, parsed, log.warnings[before:])
     if not parsed.title:
         log.warnings.append(Warning_(rel, "no headline found; the file name stands in"))
     if not parsed.body:
