@@ -115,8 +115,9 @@ class Cast:
 
     def note_gender(self, name: str, words: set[str] | frozenset[str]) -> None:
         """Record a gender when ``words`` (titles, roles, a common first name) tell one and
-        nothing contradicts it."""
-        first = name.split()[0].lower() if len(name.split()) > 1 else ""
+        nothing contradicts it. A name of one word is a first name where it is a common one
+        ("Melanie said"): a surname alone stands for the full name it was introduced with."""
+        first = name.split()[0].lower()
         male = bool(words & MALE_WORDS) or first in MALE_FIRST_NAMES
         female = bool(words & FEMALE_WORDS) or first in FEMALE_FIRST_NAMES
         if male != female and name not in self.genders:

@@ -14,6 +14,9 @@ from builder.extract.cast import (
 )
 from builder.patterns.cues import inflections, WEAK_LEMMAS
 from builder.patterns.quotes import (
+    FAMILY_NOUNS,
+    KIN_NOUNS,
+    LY_NON_ADVERBS,
     AUXILIARIES as _AUX,
     CUE_VERBS as _CUE_VERBS,
     DETERMINERS,
@@ -75,6 +78,8 @@ def is_np_word(words: tuple[Word, ...], k: int) -> bool:
         return low not in CLAUSE_WORDS and low not in DETERMINERS and low not in _PREPOSITIONS
     if low in ROLE_HEADS or low in ROLE_MODIFIERS or low in _ORG_REFS or low in _STATEMENTS:
         return True
+    if (low in KIN_NOUNS or low in FAMILY_NOUNS) and k > 0 and (words[k - 1].text in POSSESSIVES or words[k - 1].capitalised):
+        return True  # "Ann Morrow's widow", "the Morrow family"
     inside = 0 < k < len(words) - 1 and words[k - 1].capitalised and words[k + 1].capitalised
     return inside and (low in NAME_PARTICLES or low == "of" or low in EPITHETS)
 
@@ -90,7 +95,8 @@ def modifies_role(words: tuple[Word, ...], k: int, heads: frozenset[str] = ROLE_
 
 def is_adverb(word: Word) -> bool:
     """A manner adverb between a subject and its verb: "X clearly says", "Y flatly denied"."""
-    return word.quote < 0 and word.text.islower() and len(word.text) > 4 and word.text.endswith("ly")
+    return word.quote < 0 and word.text.islower() and len(word.text) > 4 and word.text.endswith("ly") \
+        and word.lower not in LY_NON_ADVERBS
 
 
 def clause_opening_name(words: tuple[Word, ...], j: int) -> tuple[int, list[Word]] | None:

@@ -37,6 +37,9 @@ from builder.patterns.quotes import (
     PREPOSITIONS,
     SINGLE_MARKS,
     SPLIT_GAP_MAX_TOKENS,
+    TRANSCRIPT_NOT_SPEAKERS,
+    TRANSCRIPT_SPEAKERS_MIN,
+    TRANSCRIPT_TURN,
     UNCLOSED_MAX_WORDS,
 )
 
@@ -53,6 +56,7 @@ _SPLIT_ENDINGS = frozenset(",—–-…:")
 # Which attribution of a chain's parts wins (lower is more direct).
 STEP_STRENGTH = {"same-sentence": 0, "colon": 0, "pronoun": 1, "paragraph": 2, "continuation": 3}
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_TURN = re.compile(TRANSCRIPT_TURN)
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -316,6 +320,8 @@ def _attribute(body: str, quotes: list[Quotation], frames: list[Frame], finder: 
     _parse_step(body, quotes, frame_of, own, finder)
     # 1c. A quotation closing its own sentence before a cue that reports a clause of its own.
     _closed_before_cue(body, quotes, frame_of, own, finder)
+    # 1d. Quotations joined by "and" / "or" under one cue before them.
+    _coordinated(quotes, frame_of, own, finder)
     results = [
         Attribution(s.name, s.cue, s.step, None, _context(frame_of.get(qi), quotes[qi]), s) if s else
         Attribution(context=_context(frame_of.get(qi), quotes[qi]))
@@ -426,6 +432,58 @@ def _closed_before_cue(body: str, quotes: list[Quotation], frame_of: dict[int, F
             own[qi] = replace(theirs, step="paragraph")
 
 
+def _transcript_turns(body: str, paras: list[tuple[int, int]], cast: Cast) -> dict[int, tuple[Speaker, int]]:
+    """The speaker of each paragraph of a transcript, and where the paragraph's words start
+    after the label: `WALLACE: ...` and `PENCE: ...` in turn, by paragraph. An unlabelled
+    paragraph opening with a quotation mark goes on with the turn before it. The label names
+    the speaker of every quotation in the turn (`PENCE: ... this is "Shark Tank."`): a full
+    name labelled earlier completes a surname (`JANE SMITH:`, then `SMITH:`), and a person of
+    the article's cast the label's name."""
+    labels: dict[int, re.Match[str]] = {}
+    for n, (start, end) in enumerate(paras):
+        m = _TURN.match(body, start, end)
+        if m and not any(w.lower() in TRANSCRIPT_NOT_SPEAKERS for w in m.group(1).split()):
+            labels[n] = m
+    if len({m.group(1).split()[-1] for m in labels.values()}) < TRANSCRIPT_SPEAKERS_MIN:
+        return {}
+    full = {m.group(1).split()[-1]: m.group(1) for m in labels.values() if " " in m.group(1)}
+    turns: dict[int, tuple[Speaker, int]] = {}
+    turn: Speaker | None = None
+    for n, (start, end) in enumerate(paras):
+        m = labels.get(n)
+        if m is not None:
+            tokens = [_name_case(t) for t in full.get(m.group(1), m.group(1)).split()]
+            name = cast.person_named(tokens) or " ".join(tokens)
+            turn = Speaker(name, "person", ":", "colon", m.end(1), m.start(1), m.end(1))
+            turns[n] = (turn, m.end())
+        elif turn is not None and body[start] in DOUBLE_MARKS:
+            turns[n] = (turn, start)
+        else:
+            turn = None
+    return turns
+
+
+def _name_case(word: str) -> str:
+    """A name written in capitals, in the case of a name: `O'NEILL` -> `O'Neill`."""
+    return re.sub(r"(?<=['’-])[a-z]", lambda m: m.group().upper(), word[0] + word[1:].lower())
+
+
+def _coordinated(quotes: list[Quotation], frame_of: dict[int, Frame], own: list[Speaker | None],
+                 finder: SpeakerFinder) -> None:
+    """`as Cole went on about "A," and "B" and "C," Reyes said yes`: a quotation joined to the
+    one before it by "and" or "or" is a second object of the cue that reported the first,
+    where that cue stands before the first; a cue after the list is another clause's."""
+    for qi in range(1, len(quotes)):
+        frame, theirs = frame_of.get(qi), own[qi - 1]
+        if frame is None or theirs is None or theirs.cue_at is None or frame_of.get(qi - 1) is not frame:
+            continue
+        if not theirs.cue_at < quotes[qi - 1].outer_start or own[qi] == theirs:
+            continue
+        gap = finder.words_between(frame.paragraph, qi - 1, qi)
+        if [w.lower for w in gap] in (["and"], ["or"]):
+            own[qi] = theirs
+
+
 def _continue(result: Attribution, source: Attribution, index: int | None) -> Attribution:
     return Attribution(source.speaker, source.cue, "continuation" if source.speaker else None,
                        index, result.context, source.source)
@@ -476,6 +534,16 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
     frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n, final)]
     finder = SpeakerFinder(cast, words)
     results = _attribute(body, quotes, frames, finder)
+    # A transcript's turns name the speaker of every quotation in them (`PENCE: ...`), over
+    # the attribution chain; a quotation opening a turn starts after its label.
+    turns = _transcript_turns(body, paras, cast)
+    for qi, (quote, result) in enumerate(zip(quotes, results)):
+        turn = turns.get(quote.paragraph)
+        if turn is not None:
+            speaker, words_start = turn
+            results[qi] = replace(result, speaker=speaker.name, cue=speaker.cue, step=speaker.step, source=speaker)
+            if quote.start <= speaker.at < quote.end:
+                quotes[qi] = replace(quote, start=words_start)
     ids = [mention_id(article.id, "quote", q.start, q.end) for q in quotes]
     mentions = []
     for quote, result, mid in zip(quotes, results, ids):

@@ -30,12 +30,16 @@ from builder.extract.phrases import (
     span,
     Speaker,
 )
-from builder.patterns.cues import DOCUMENT_NOUNS
+from builder.patterns.cues import DOCUMENT_NOUNS, ISSUER_PREPOSITIONS, ISSUING_PARTICIPLES, PUBLISHING_PLACES
 from builder.patterns.quotes import (
     CANDIDACY_ROLES,
     DETERMINERS,
+    FAMILY_NOUNS,
+    FEMALE_FIRST_NAMES,
     GROUP_NOUNS,
     INDEFINITES,
+    KIN_NOUNS,
+    MALE_FIRST_NAMES,
     MEDIA_WORDS,
     NAME_PARTICLES,
     NAME_TITLES,
@@ -89,7 +93,7 @@ class Resolver:
         if low in DOCUMENT_NOUNS and low not in _STATEMENTS:
             # "the 31-page lawsuit says", "the IMF report stated": the document speaks, named
             # with its issuer where the phrase gives one.
-            issuer = [w for w in content[:-1] if w.capitalised]
+            issuer = [w for w in content[:-1] if w.capitalised] or self._issuer_after(np, frame)
             name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
             return Speaker(name, "document", cue, step, cue_at, at)
         if low in _STATEMENTS and (author := self._statement_author(np, frame)) is not None:
@@ -127,9 +131,13 @@ class Resolver:
                 determiner and np[0].lower == "the")
             if person and not org_like:
                 return Speaker(person, "person", cue, step, cue_at, at)
-            if org_like or last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
+            given_name = len(run) == 1 and (run[0].lower in MALE_FIRST_NAMES or run[0].lower in FEMALE_FIRST_NAMES)
+            if org_like or (last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not given_name):
+                # (a common first name alone is a person whatever the tagger says: "Nadia said")
                 return Speaker(self.cast.org_named(spelled(org_words(np, run))), "org", cue, step, cue_at, at)
             name = " ".join(strip_titles(tokens))
+            if name:
+                self.cast.note_gender(name, {w.lower for w in np})  # "Melanie said", "Mrs. Ode said"
             return Speaker(name, "person", cue, step, cue_at, at) if name else None
         words = {w.lower for w in content}
         if content and all(w.capitalised or w.lower == "of" for w in content) and words & ORG_HEADS and not (
@@ -142,6 +150,14 @@ class Resolver:
             # "a 2008 campaign veteran", "one party confidant", "a longtime adviser to the mayor":
             # an unnamed person, as described.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
+        if (low in KIN_NOUNS or low in FAMILY_NOUNS) and (owner := self._named_owner(np)):
+            # "Morrow's widow said", "Ann Morrow's family said": the relative, or the family, as
+            # written (a relative the article names is named by the cast: "his wife, Jo Lee").
+            kind = "group" if low in FAMILY_NOUNS else "person"
+            name = " ".join(spelled([*owner, *np[len(owner):]]))
+            if kind == "person":
+                self.cast.note_gender(name, {low})
+            return Speaker(name, kind, cue, step, cue_at, at)
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
             described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words)) \
@@ -174,6 +190,42 @@ class Resolver:
             # "the DNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
+
+    @staticmethod
+    def _named_owner(np: list[Word]) -> list[Word]:
+        """The capitalised name owning the phrase, with its possessive mark: "Ann Morrow's" in
+        "Ann Morrow's family"; none for "his family" or "the family"."""
+        mark = next((k for k, w in enumerate(np) if w.text in POSSESSIVES or w.text.endswith(("'s", "’s"))), None)
+        if mark is None:
+            return []
+        name = [w for w in np[:mark + 1] if w.lower not in DETERMINERS and w.text not in POSSESSIVES]
+        return list(np[: mark + 1]) if name and all(w.capitalised for w in name) else []
+
+    @staticmethod
+    def _issuer_after(np: list[Word], frame: Frame) -> list[Word]:
+        """The named issuer in the words after a document noun: "a lawsuit filed by the Harbour
+        Board", "a memo from Cole's office", "a page on the Cole campaign's website" (the Harbour
+        Board, Cole's office, the Cole campaign); none where no capitalised name follows."""
+        words = frame.words
+        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        if k < len(words) and words[k].lower in ISSUING_PARTICIPLES:
+            k += 1
+        if k >= len(words) or words[k].lower not in ISSUER_PREPOSITIONS | {"on"}:
+            return []
+        place = words[k].lower == "on"
+        k += 1
+        if k < len(words) and words[k].lower in DETERMINERS:
+            k += 1
+        run: list[Word] = []
+        while k < len(words) and words[k].quote < 0 and (words[k].capitalised or (
+                run and words[k].lower in ORG_HEADS | {"campaign"}) or (
+                run and words[k].lower in {"the", "of", "for", "and"} and k + 1 < len(words) and words[k + 1].capitalised)):
+            run.append(words[k])
+            k += 1
+        owner = k < len(words) and words[k].text in POSSESSIVES
+        if place and not (owner and k + 1 < len(words) and words[k + 1].lower in PUBLISHING_PLACES):
+            return []  # "a memo on the Harbour Board budget": no issuer
+        return run
 
     def _titled_surname(self, word: Word) -> bool:
         """"Bishop says" after "Rosa Bishop": a title word alone that is the surname of a

@@ -189,6 +189,16 @@ ad advertisement commercial spot video website site blog editorial column op-ed 
 book memoir account feed
 """.split())
 
+# A document's issuer after it: "a lawsuit filed by the Harbour Board", "a memo from the
+# mayor's office", "a page on the Cole campaign's website". ("obtained by", "seen by" name who
+# has the document, not who wrote it.)
+ISSUING_PARTICIPLES = frozenset("""
+filed released issued published written prepared signed sent submitted drafted posted
+commissioned produced authored brought
+""".split())
+ISSUER_PREPOSITIONS = frozenset({"by", "from"})
+# "on X's website": the owner of the place where a document is published issued it.
+PUBLISHING_PLACES = frozenset({"website", "site", "page", "blog", "account", "feed", "channel"})
 
 # Verb and particle pairs that report: "the senator went on, ...", "she shot back".
 PHRASAL_CUES = frozenset({

@@ -103,6 +103,17 @@ just perhaps maybe yes no not
 """.split())  # (paragraph labels, "Quote:", "Details:", "Name:"; then pronouns and function words
 # that open a sentence capitalised: "We", "What", "Even" are never a speaker's name)
 
+# A transcript turn opens its paragraph with the speaker's name in capitals and a colon
+# ("SMITH: ...", "JANE SMITH: ..."), inside the article's quotation mark or not. Labels in
+# capitals that name no speaker ("UPDATE:", "VIDEO:") are not turns; nor is an article's one
+# labelled paragraph: a transcript gives turns to two speakers at least.
+TRANSCRIPT_TURN = r"[\"“”]?[ \t]*([A-Z][A-Z'’.-]*[A-Z](?: [A-Z][A-Z'’.-]*[A-Z]){0,2}):[ \t]"
+TRANSCRIPT_NOT_SPEAKERS = SENTENCE_OPENERS | frozenset("""
+video watch email read photos transcript breaking exclusive correction editor editor's editor’s
+tip spoiler bonus poll question answer q a
+""".split())
+TRANSCRIPT_SPEAKERS_MIN = 2
+
 PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "org", "him": "person", "her": "person"}
 PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
@@ -146,6 +157,14 @@ KIN_NOUNS = frozenset("""
 mum mother father dad son daughter wife husband widow widower grandmother grandfather gran
 grandad sister brother uncle aunt niece nephew cousin fiancee fiancée fiance fiancé
 girlfriend boyfriend partner
+""".split())
+# Relatives who speak together: "the Morrow family", "Morrow's parents said".
+FAMILY_NOUNS = frozenset({"family", "families", "parents", "relatives", "children", "siblings"})
+# Words ending in -ly that are no manner adverb between a subject and its verb ("the family
+# said", "a close ally said", "the assembly voted").
+LY_NON_ADVERBS = frozenset("""
+family ally rally assembly supply reply bully anomaly monopoly homily folly belly jelly lily
+holly melancholy butterfly dragonfly firefly
 """.split())
 # Words that tell a person's gender, so that "he" and "she" pick the right antecedent.
 MALE_WORDS = frozenset("""
