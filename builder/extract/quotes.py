@@ -532,7 +532,8 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
         build_cast(para_words, cast)
     final = frozenset(qi for qi, q in enumerate(quotes) if body[q.start : q.end].rstrip()[-1:] in {".", "!", "?"})
     frames = [frame for n, para_words in enumerate(words) for frame in _frames(para_words, n, final)]
-    finder = SpeakerFinder(cast, words)
+    comma_quotes = frozenset(qi for qi, q in enumerate(quotes) if body[q.start : q.end].rstrip()[-1:] == ",")
+    finder = SpeakerFinder(cast, words, comma_quotes)
     results = _attribute(body, quotes, frames, finder)
     # A transcript's turns name the speaker of every quotation in them (`PENCE: ...`), over
     # the attribution chain; a quotation opening a turn starts after its label.

@@ -89,6 +89,31 @@ def _after_quote_name(words: tuple[Word, ...], k: int) -> bool:
     return words[k - 1].quote >= 0 or (k >= 2 and words[k - 1].text == "," and words[k - 2].quote >= 0)
 
 
+# Words opening a subordinate clause: a cue inside one reports that clause's speaker ("as" is
+# not one: "as Ann Cole said, the plan is "dead"" gives the main clause its source).
+_SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "although", "though", "since",
+                            "if", "unless", "until", "whereas", "once"})
+_CLAUSE_ENDS = frozenset({",", ";", ":"})
+
+
+def _subordinate(words: tuple[Word, ...], cue: "_Cue", q: int, comma_quotes: frozenset[int]) -> bool:
+    """Whether ``cue`` stands in a subordinate clause that a comma or another quotation parts
+    from the quotation at ``q``: `footage of Ann Cole saying, "...," when Paul Roe blasted her`
+    ("blasted" is Roe's, the quotation Cole's); not `as Roe noted, "..."` nor `when Roe said "..."`,
+    nor `X said Roe "would quit" if Cole asked` (no comma)."""
+    k = cue.lo - 1
+    while k >= 0 and words[k].quote < 0 and words[k].text not in _CLAUSE_ENDS and words[k].lower not in _SUBORDINATORS:
+        k -= 1
+    if k < 0 or words[k].lower not in _SUBORDINATORS:
+        return False
+    if q < k:
+        return words[q].quote in comma_quotes or any(w.text in _CLAUSE_ENDS or w.quote >= 0 for w in words[q + 1 : k])
+    end = cue.hi + 1
+    while end < len(words) and words[end].quote < 0 and words[end].text not in _CLAUSE_ENDS:
+        end += 1
+    return end < q and not (words[end].text == "," and end + 1 == q)
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     index: int  # of the cue word in its frame
@@ -102,9 +127,10 @@ class _Cue:
 class SpeakerFinder(Resolver):
     """Reads cues and their subjects sentence by sentence, keeping the speakers seen so far."""
 
-    def __init__(self, cast: Cast, paragraphs: list[list[Word]]) -> None:
+    def __init__(self, cast: Cast, paragraphs: list[list[Word]], comma_quotes: frozenset[int] = frozenset()) -> None:
         self.cast = cast
         self.paragraphs = paragraphs
+        self.comma_quotes = comma_quotes  # quotations ending in a comma inside their marks
         self.events: list[tuple[int, int, Speaker]] = []  # (paragraph, position, speaker)
         self.cues: dict[int, list[_Cue]] = {}  # by id(frame)
         self.subjects: dict[int, Speaker | None] = {}
@@ -292,7 +318,9 @@ class SpeakerFinder(Resolver):
         while k >= 0 and is_adverb(words[k]):
             k -= 1
         end = k
-        while k >= 0 and is_name_at(words, k):
+        while k >= 0 and (is_name_at(words, k) or is_np_word(words, k)):
+            k -= 1  # "footage of Mayor Ann Cole saying", "with the city's mayor saying"
+        if k >= 1 and words[k].lower in DETERMINERS and end > k:
             k -= 1
         if end > k and k >= 0 and words[k].lower in {"with", "of", "from", "showing", "shows"}:
             return self._speaker(list(words[k + 1 : end + 1]), frame, words[i].text, words[i].start)
@@ -504,14 +532,14 @@ class SpeakerFinder(Resolver):
         q = next(k for k, w in enumerate(words) if w.quote == qi)
         cues = self.cues.get(id(frame), [])
         best: _Cue | None = None
-        best_key: tuple[int, int, int] | None = None
+        best_key: tuple[int, int, int, int] | None = None
         ends_comma = False
         for cue in cues:
             if cue.lo <= q <= cue.hi:
                 continue
             distance = q - cue.hi if cue.hi < q else cue.lo - q
             prefer = 0 if (cue.hi < q) == (not ends_comma) else 1
-            key = (int(cue.source), distance, prefer)
+            key = (int(_subordinate(words, cue, q, self.comma_quotes)), int(cue.source), distance, prefer)
             if best_key is None or key < best_key:
                 best, best_key = cue, key
         intro = q > 0 and words[q - 1].text in {":", "—", "–", "--"}
