@@ -41,6 +41,8 @@ PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")  # "D-Va.", "R-Ore.": party
 NOT_NAMES = PREPOSITIONS | SENTENCE_OPENERS | frozenset({"and", "but", "or", "if", "when", "while", "as", "so"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _LETTERS = re.compile(r"[^\w]+")
+# A lone surname this long or longer may be a one-letter misspelling of a person's named before.
+SURNAME_TYPO_MIN_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +144,19 @@ class Cast:
                 > (best.first >= 0, len(best.name.split()), -best.first)  # a body introduction beats a headline's
             ):
                 best = person
+        if best is None and len(keys) == 1:
+            return self._misspelt(keys[0])
         return best.name if best else None
+
+    def _misspelt(self, key: str) -> str | None:
+        """The one person whose surname a lone name misspells by one letter: a "Wines" after
+        "Leslie Wimes", "Bornsten" after "Harold Bornstein" (not "Clintons", a plural, and
+        never a short name: "Cohn" is no "Cohen")."""
+        if len(key) < SURNAME_TYPO_MIN_LETTERS:
+            return None
+        found = {person.name for person in self.persons.values() if len(person.name.split()) > 1
+                 and _one_letter_apart(skeleton(person.name.split()[-1]), key)}
+        return found.pop() if len(found) == 1 else None
 
     def person_with_role(self, role: set[str], pos: int) -> str | None:
         """The person whose introduced role best matches ("the Kremlin spokesman"), or None.
@@ -187,6 +201,17 @@ class Cast:
             others = [(at, o) for o, at in self.orgs if at <= pos and not set(o.lower().split()) & MEDIA_WORDS]
             return max(others)[1] if others else None
         return None
+
+
+def _one_letter_apart(name: str, other: str) -> bool:
+    """Whether ``other`` is ``name`` with one letter changed, dropped or added (not an added
+    final "s"), the first letter kept."""
+    if name == other or name[:1] != other[:1] or other == name + "s" or len(name) < SURNAME_TYPO_MIN_LETTERS:
+        return False
+    if len(name) == len(other):
+        return sum(a != b for a, b in zip(name, other)) == 1
+    short, long = sorted((name, other), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _contains(have: list[str], keys: list[str]) -> bool:

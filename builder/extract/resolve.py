@@ -30,7 +30,7 @@ from builder.extract.phrases import (
     span,
     Speaker,
 )
-from builder.patterns.cues import DOCUMENT_NOUNS, ISSUER_PREPOSITIONS, ISSUING_PARTICIPLES, PUBLISHING_PLACES
+from builder.patterns.cues import DOCUMENT_NOUNS, ISSUER_PREPOSITIONS, ISSUING_PARTICIPLES, PUBLISHING_PLACES, VOICE_NOUNS
 from builder.patterns.quotes import (
     CANDIDACY_ROLES,
     DETERMINERS,
@@ -38,8 +38,10 @@ from builder.patterns.quotes import (
     FEMALE_FIRST_NAMES,
     GROUP_NOUNS,
     INDEFINITES,
+    FEMALE_WORDS,
     KIN_NOUNS,
     MALE_FIRST_NAMES,
+    MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
     NAME_TITLES,
@@ -90,12 +92,17 @@ class Resolver:
         if cut is not None:  # "Nadia Karim of Eastbrook University": the person speaks
             content = content[:cut]
         content = without_suffixes(content)  # "Harriet Lowe MP"
-        if low in DOCUMENT_NOUNS and low not in _STATEMENTS:
+        if low in DOCUMENT_NOUNS and low not in _STATEMENTS and not (
+                len(content) == 1 and last.capitalised and not self._opens_sentence(frame, last)):
+            # (a document noun capitalised alone in mid-sentence is a name: "Clinton's husband, Bill,")
             # "the 31-page lawsuit says", "the IMF report stated": the document speaks, named
             # with its issuer where the phrase gives one.
             issuer = [w for w in content[:-1] if w.capitalised] or self._issuer_after(np, frame)
             name = " ".join([*(w.text for w in issuer), last.text.lower()]) if issuer else last.text.lower()
             return Speaker(name, "document", cue, step, cue_at, at)
+        if low in VOICE_NOUNS and (document := self._voiced(np, frame)):
+            # "a narrator in the Cole ad asks", "the ad's narrator says": the ad speaks.
+            return Speaker(document, "document", cue, step, cue_at, at)
         if low in _STATEMENTS and (author := self._statement_author(np, frame)) is not None:
             return replace(author, cue=cue, cue_at=cue_at)  # "said the statement from her lawyer, Jo Lee"
         if low in _STATEMENTS:
@@ -151,13 +158,19 @@ class Resolver:
             # an unnamed person, as described.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         if (low in KIN_NOUNS or low in FAMILY_NOUNS) and (owner := self._named_owner(np)):
-            # "Morrow's widow said", "Ann Morrow's family said": the relative, or the family, as
-            # written (a relative the article names is named by the cast: "his wife, Jo Lee").
+            # "Okafor's widow said", "Ann Okafor's family said": the relative, or the family, as
+            # written; a relative named in apposition is that person ("Okafor's son, Tom, said").
             kind = "group" if low in FAMILY_NOUNS else "person"
-            name = " ".join(spelled([*owner, *np[len(owner):]]))
-            if kind == "person":
-                self.cast.note_gender(name, {low})
-            return Speaker(name, kind, cue, step, cue_at, at)
+            gender = "m" if low in MALE_WORDS else "f" if low in FEMALE_WORDS else None  # (not the owner's)
+            named = self._apposed_name(np, frame)
+            found = self._speaker(named, frame, cue, cue_at) if named is not None else None
+            if found is not None and found.kind == "org":
+                found = replace(found, kind="person")  # a relative is a person, whatever the tagger says
+            if found is None:
+                found = Speaker(" ".join(spelled([*owner, *np[len(owner):]])), kind, cue, step, cue_at, at)
+            if gender and found.kind == "person":
+                self.cast.genders.setdefault(found.name, gender)
+            return found
         if words & ROLE_HEADS:
             person = self.cast.person_with_role(words, at)
             described = np[0].lower == "the" and any(w.capitalised for w in np[1:] if w.lower in affiliation(words)) \
@@ -190,6 +203,39 @@ class Resolver:
             # "the DNC member said": an unnamed person the text describes by a named body.
             return Speaker(self._as_written(np, frame), "source", cue, step, cue_at, at)
         return None
+
+    def _voiced(self, np: list[Word], frame: Frame) -> str | None:
+        """The document a narrator speaks in, with its issuer where the text names one: "Cole
+        ad" for "a narrator in the Cole ad", and for "the ad's narrator" after it; else "ad"."""
+        owned = [w for w in np[:-1] if w.lower in DOCUMENT_NOUNS]
+        if owned:
+            return self._described_before(owned[-1].lower, frame.paragraph, np[0].start) or owned[-1].lower
+        words = frame.words
+        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        if k >= len(words) or words[k].lower not in {"in", "of", "for"}:
+            return None
+        k += 1
+        if k < len(words) and words[k].lower in DETERMINERS | INDEFINITES:
+            k += 1
+        issuer: list[str] = []
+        while k < len(words) and words[k].quote < 0 and words[k].capitalised:
+            issuer.append(words[k].text)
+            k += 1
+        if k < len(words) and words[k].lower in DOCUMENT_NOUNS:
+            return " ".join([*issuer, words[k].lower])
+        return None
+
+    @staticmethod
+    def _apposed_name(np: list[Word], frame: Frame) -> list[Word] | None:
+        """The name between commas right after ``np``: "Tom" in "Okafor's son, Tom, said"."""
+        words = frame.words
+        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        if k >= len(words) or words[k].text != ",":
+            return None
+        m = k + 1
+        while m < len(words) and is_name_at(words, m) and m - k <= 4:
+            m += 1
+        return list(words[k + 1 : m]) if m > k + 1 and m < len(words) and words[m].text == "," else None
 
     @staticmethod
     def _named_owner(np: list[Word]) -> list[Word]:

@@ -41,9 +41,11 @@ from builder.extract.noun_phrases import before_open_apposition, described_right
 from builder.extract.resolve import Resolver
 from builder.extract.speaker_names import unify_speakers  # noqa: F401  (re-exported for the pipeline)
 from builder.patterns.cues import (
+    DOCUMENT_NOUNS,
     NOT_CUE_FOLLOWERS,
     NOT_CUES_PASSIVE,
     PHRASAL_BEFORE_REPORT,
+    VOICE_NOUNS,
     PHRASAL_CUES,
     REPORTED_OPENERS,
     REPORTING_LEMMAS,
@@ -112,6 +114,17 @@ def _subordinate(words: tuple[Word, ...], cue: "_Cue", q: int, comma_quotes: fro
     while end < len(words) and words[end].quote < 0 and words[end].text not in _CLAUSE_ENDS:
         end += 1
     return end < q and not (words[end].text == "," and end + 1 == q)
+
+
+def _voice_before(words: tuple[Word, ...], j: int) -> int | None:
+    """Where "a narrator in the Cole ad" starts, the document noun at ``j``: a voice noun,
+    "in" or "of", then a determiner and capitalised words only."""
+    k = j - 1
+    while k >= 0 and words[k].quote < 0 and (words[k].capitalised or words[k].lower in DETERMINERS) and j - k < 6:
+        k -= 1
+    if k < 1 or words[k].lower not in {"in", "of"} or words[k - 1].lower not in VOICE_NOUNS:
+        return None
+    return k - 2 if k >= 2 and words[k - 2].lower in DETERMINERS | {"a", "an"} else k - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +395,8 @@ class SpeakerFinder(Resolver):
                 j = k - 1
         if j < 0 or words[j].quote >= 0:
             return None
+        if words[j].lower in DOCUMENT_NOUNS and (voice := _voice_before(words, j)) is not None:
+            return voice, list(words[voice : j + 1])  # "a narrator in the Cole ad asks"
         if words[j].text == ",":
             # "Jean Roe, the mayor of Leeds, a city of ..., said": the name opening the clause,
             # however long its appositions.

@@ -185,10 +185,12 @@ opinion verdict judgment judgement decision memo memorandum letter statement rel
 communiqué email e-mail post tweet message note study survey poll analysis audit review
 investigation inquiry probe document documents paper papers dossier bill law legislation
 resolution proposal plan policy guidance guidelines manifesto platform transcript
-ad advertisement commercial spot video website site blog editorial column op-ed article story
+ad advertisement commercial spot video website site blog editorial column op-ed article story reply
 book memoir account feed
 """.split())
 
+# The voice of a broadcast document: "a narrator in the Cole ad asks" -- the ad speaks.
+VOICE_NOUNS = frozenset({"narrator", "announcer", "voiceover", "voice-over"})
 # A document's issuer after it: "a lawsuit filed by the Harbour Board", "a memo from the
 # mayor's office", "a page on the Cole campaign's website". ("obtained by", "seen by" name who
 # has the document, not who wrote it.)
