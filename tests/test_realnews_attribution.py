@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 REALNEWS = SHARED / "realnews"
 TOOLS = SHARED / "tools"
 
-POLNEAR_FLOORS = {"name": 0.925, "core": 0.864, "resolved": 0.66}
+POLNEAR_FLOORS = {"name": 0.935, "core": 0.88, "resolved": 0.70}
 POLNEAR_RECALL_FLOOR = 0.99
 BASIL_ATTRIBUTION_FLOOR = 0.93
 
