@@ -118,7 +118,7 @@ class Cast:
     def note_gender(self, name: str, words: set[str] | frozenset[str]) -> None:
         """Record a gender when ``words`` (titles, roles, a common first name) tell one and
         nothing contradicts it. A name of one word is a first name where it is a common one
-        ("Melanie said"): a surname alone stands for the full name it was introduced with."""
+        ("Nadia said"): a surname alone stands for the full name it was introduced with."""
         first = name.split()[0].lower()
         male = bool(words & MALE_WORDS) or first in MALE_FIRST_NAMES
         female = bool(words & FEMALE_WORDS) or first in FEMALE_FIRST_NAMES
@@ -149,9 +149,9 @@ class Cast:
         return best.name if best else None
 
     def _misspelt(self, key: str) -> str | None:
-        """The one person whose surname a lone name misspells by one letter: a "Wines" after
-        "Leslie Wimes", "Bornsten" after "Harold Bornstein" (not "Clintons", a plural, and
-        never a short name: "Cohn" is no "Cohen")."""
+        """The one person whose surname a lone name misspells by one letter: a "Whitlok" after
+        "Dana Whitlock", "Okafr" after "Ann Okafor" (not "Okafors", a plural, and never a short
+        name: "Lowe" is no "Lowes")."""
         if len(key) < SURNAME_TYPO_MIN_LETTERS:
             return None
         found = {person.name for person in self.persons.values() if len(person.name.split()) > 1

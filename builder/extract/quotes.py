@@ -434,9 +434,9 @@ def _closed_before_cue(body: str, quotes: list[Quotation], frame_of: dict[int, F
 
 def _transcript_turns(body: str, paras: list[tuple[int, int]], cast: Cast) -> dict[int, tuple[Speaker, int]]:
     """The speaker of each paragraph of a transcript, and where the paragraph's words start
-    after the label: `WALLACE: ...` and `PENCE: ...` in turn, by paragraph. An unlabelled
+    after the label: `QUILL: ...` and `REYES: ...` in turn, by paragraph. An unlabelled
     paragraph opening with a quotation mark goes on with the turn before it. The label names
-    the speaker of every quotation in the turn (`PENCE: ... this is "Shark Tank."`): a full
+    the speaker of every quotation in the turn (`REYES: ... as the auditors wrote, "borrowed time."`): a full
     name labelled earlier completes a surname (`JANE SMITH:`, then `SMITH:`), and a person of
     the article's cast the label's name."""
     labels: dict[int, re.Match[str]] = {}
@@ -535,7 +535,7 @@ def extract_quotes(article: Article, doc: Doc) -> list[Mention]:
     comma_quotes = frozenset(qi for qi, q in enumerate(quotes) if body[q.start : q.end].rstrip()[-1:] == ",")
     finder = SpeakerFinder(cast, words, comma_quotes)
     results = _attribute(body, quotes, frames, finder)
-    # A transcript's turns name the speaker of every quotation in them (`PENCE: ...`), over
+    # A transcript's turns name the speaker of every quotation in them (`REYES: ...`), over
     # the attribution chain; a quotation opening a turn starts after its label.
     turns = _transcript_turns(body, paras, cast)
     for qi, (quote, result) in enumerate(zip(quotes, results)):

@@ -36,9 +36,9 @@ from builder.patterns.quotes import (
     DETERMINERS,
     FAMILY_NOUNS,
     FEMALE_FIRST_NAMES,
+    FEMALE_WORDS,
     GROUP_NOUNS,
     INDEFINITES,
-    FEMALE_WORDS,
     KIN_NOUNS,
     MALE_FIRST_NAMES,
     MALE_WORDS,
@@ -94,7 +94,7 @@ class Resolver:
         content = without_suffixes(content)  # "Harriet Lowe MP"
         if low in DOCUMENT_NOUNS and low not in _STATEMENTS and not (
                 len(content) == 1 and last.capitalised and not self._opens_sentence(frame, last)):
-            # (a document noun capitalised alone in mid-sentence is a name: "Clinton's husband, Bill,")
+            # (a document noun capitalised alone in mid-sentence is a name: "Cole's husband, Bill,")
             # "the 31-page lawsuit says", "the IMF report stated": the document speaks, named
             # with its issuer where the phrase gives one.
             issuer = [w for w in content[:-1] if w.capitalised] or self._issuer_after(np, frame)
@@ -144,7 +144,7 @@ class Resolver:
                 return Speaker(self.cast.org_named(spelled(org_words(np, run))), "org", cue, step, cue_at, at)
             name = " ".join(strip_titles(tokens))
             if name:
-                self.cast.note_gender(name, {w.lower for w in np})  # "Melanie said", "Mrs. Ode said"
+                self.cast.note_gender(name, {w.lower for w in np})  # "Nadia said", "Mrs. Ode said"
             return Speaker(name, "person", cue, step, cue_at, at) if name else None
         words = {w.lower for w in content}
         if content and all(w.capitalised or w.lower == "of" for w in content) and words & ORG_HEADS and not (
@@ -211,7 +211,7 @@ class Resolver:
         if owned:
             return self._described_before(owned[-1].lower, frame.paragraph, np[0].start) or owned[-1].lower
         words = frame.words
-        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        k = _after(np, frame)
         if k >= len(words) or words[k].lower not in {"in", "of", "for"}:
             return None
         k += 1
@@ -229,7 +229,7 @@ class Resolver:
     def _apposed_name(np: list[Word], frame: Frame) -> list[Word] | None:
         """The name between commas right after ``np``: "Tom" in "Okafor's son, Tom, said"."""
         words = frame.words
-        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        k = _after(np, frame)
         if k >= len(words) or words[k].text != ",":
             return None
         m = k + 1
@@ -253,7 +253,7 @@ class Resolver:
         Board", "a memo from Cole's office", "a page on the Cole campaign's website" (the Harbour
         Board, Cole's office, the Cole campaign); none where no capitalised name follows."""
         words = frame.words
-        k = next((n for n, w in enumerate(words) if w is np[-1]), len(words)) + 1
+        k = _after(np, frame)
         if k < len(words) and words[k].lower in ISSUING_PARTICIPLES:
             k += 1
         if k >= len(words) or words[k].lower not in ISSUER_PREPOSITIONS | {"on"}:
@@ -264,8 +264,7 @@ class Resolver:
             k += 1
         run: list[Word] = []
         while k < len(words) and words[k].quote < 0 and (words[k].capitalised or (
-                run and words[k].lower in ORG_HEADS | {"campaign"}) or (
-                run and words[k].lower in {"the", "of", "for", "and"} and k + 1 < len(words) and words[k + 1].capitalised)):
+                run and words[k].lower in ORG_HEADS | {"campaign"}) or (run and _joins_name(words, k))):
             run.append(words[k])
             k += 1
         owner = k < len(words) and words[k].text in POSSESSIVES
@@ -284,7 +283,7 @@ class Resolver:
     def _statement_author(self, np: list[Word], frame: Frame) -> Speaker | None:
         """The author named after a statement noun: "the statement from the mayor's lawyer,
         Jo Lee", "a statement by the county" -- a person's or organisation's name."""
-        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        k = _after(np, frame)
         if k >= len(frame.words) or frame.words[k].lower not in {"from", "by", "of"}:
             return None
         following = list(frame.words[k + 1 : k + 12])
@@ -305,7 +304,7 @@ class Resolver:
         words = list(np)
         if words[0].lower == "the":
             words = words[1:]
-        k = frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+        k = _after(np, frame)
         following = frame.words[k : k + 6]
         if following and following[0].lower in {"to", "of", "for", "at", "from", "with", "close", "in"}:
             m = 1
@@ -579,3 +578,18 @@ class Resolver:
                             break
                     k = max(j, k + 1)
         return self._seen
+
+
+def _after(np: list[Word], frame: Frame) -> int:
+    """The index in ``frame`` of the word after the phrase ``np`` (the frame's end if ``np`` is
+    not in it)."""
+    return frame.words.index(np[-1]) + 1 if np[-1] in frame.words else len(frame.words)
+
+
+def _joins_name(words: tuple[Word, ...], k: int) -> bool:
+    """Whether the plain words from ``k`` join a capitalised name to its next capitalised word:
+    "the" in "Fix the Court", "of the" in "Friends of the Ferry"."""
+    m = k
+    while m < len(words) and m - k < 2 and words[m].lower in {"the", "of", "for", "and"}:
+        m += 1
+    return m > k and m < len(words) and words[m].capitalised

@@ -45,10 +45,10 @@ from builder.patterns.cues import (
     NOT_CUE_FOLLOWERS,
     NOT_CUES_PASSIVE,
     PHRASAL_BEFORE_REPORT,
-    VOICE_NOUNS,
     PHRASAL_CUES,
     REPORTED_OPENERS,
     REPORTING_LEMMAS,
+    VOICE_NOUNS,
 )
 from builder.patterns.quotes import (
     AFFILIATION_WORDS,
@@ -66,6 +66,7 @@ from builder.patterns.quotes import (
     ROLE_HEADS,
     SOURCE_QUALIFIERS,
     SUBJECT_PRONOUNS,
+    SUBORDINATORS,
     UNNAMED_SOURCES,
 )
 
@@ -91,10 +92,10 @@ def _after_quote_name(words: tuple[Word, ...], k: int) -> bool:
     return words[k - 1].quote >= 0 or (k >= 2 and words[k - 1].text == "," and words[k - 2].quote >= 0)
 
 
-# Words opening a subordinate clause: a cue inside one reports that clause's speaker ("as" is
-# not one: "as Ann Cole said, the plan is "dead"" gives the main clause its source).
-_SUBORDINATORS = frozenset({"when", "while", "after", "before", "because", "although", "though", "since",
-                            "if", "unless", "until", "whereas", "once"})
+# Words opening a subordinate clause whose cue reports that clause's speaker ("as" is not one:
+# "as Ann Cole said, the plan is "dead"" gives the main clause its source; "whether" opens no
+# reporting clause).
+_SUBORDINATORS = SUBORDINATORS - {"as", "whether"} | {"whereas"}
 _CLAUSE_ENDS = frozenset({",", ";", ":"})
 
 
