@@ -346,11 +346,16 @@ def build_cast(words: list[Word], cast: Cast | None = None) -> Cast:
     return cast
 
 
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a common English first name (of either list)."""
+    low = word.lower()
+    return low in MALE_FIRST_NAMES or low in FEMALE_FIRST_NAMES
+
+
 def _personal_name(tokens: list[str]) -> bool:
     """A common first name and one or two more name words, none naming an organisation:
     a person whatever the tagger said ("Carly Vance", not "Carly Vance Foundation")."""
-    first = tokens[0].lower()
-    return 2 <= len(tokens) <= 3 and (first in MALE_FIRST_NAMES or first in FEMALE_FIRST_NAMES) and not any(
+    return 2 <= len(tokens) <= 3 and is_first_name(tokens[0]) and not any(
         t.lower() in ORG_HEADS or t.lower() in MEDIA_WORDS or not t[:1].isupper() for t in tokens)
 
 

@@ -12,6 +12,7 @@ from dataclasses import replace
 from builder.extract.cast import (
     affiliation,
     affiliation_cut,
+    is_first_name,
     is_name_at,
     is_name_word,
     POSSESSIVES,
@@ -35,12 +36,10 @@ from builder.patterns.quotes import (
     CANDIDACY_ROLES,
     DETERMINERS,
     FAMILY_NOUNS,
-    FEMALE_FIRST_NAMES,
     FEMALE_WORDS,
     GROUP_NOUNS,
     INDEFINITES,
     KIN_NOUNS,
-    MALE_FIRST_NAMES,
     MALE_WORDS,
     MEDIA_WORDS,
     NAME_PARTICLES,
@@ -138,7 +137,7 @@ class Resolver:
                 determiner and np[0].lower == "the")
             if person and not org_like:
                 return Speaker(person, "person", cue, step, cue_at, at)
-            given_name = len(run) == 1 and (run[0].lower in MALE_FIRST_NAMES or run[0].lower in FEMALE_FIRST_NAMES)
+            given_name = len(run) == 1 and is_first_name(run[0].text)
             if org_like or (last.ent in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not given_name):
                 # (a common first name alone is a person whatever the tagger says: "Nadia said")
                 return Speaker(self.cast.org_named(spelled(org_words(np, run))), "org", cue, step, cue_at, at)
